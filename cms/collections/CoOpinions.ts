@@ -1,0 +1,35 @@
+import type { CollectionConfig } from 'payload'
+import { canWriteCoOpinion } from '../../core/permissions'
+import { nobody, relatedReadable } from '../access'
+import { actorOfReq } from '../access/actor'
+import { createOnProposal } from '../access/proposalRule'
+
+/** 协办意见: a co-section's written input to the lead section. Internal; the public sees only that it was given. */
+export const CoOpinions: CollectionConfig = {
+  slug: 'co-opinions',
+  labels: { singular: { zh: '协办意见', en: 'Co-opinion' }, plural: { zh: '协办意见', en: 'Co-opinions' } },
+  admin: { useAsTitle: 'text', defaultColumns: ['proposal', 'section', 'author', 'createdAt'], group: { zh: '提案办理', en: 'Proposals' } },
+  access: {
+    // Representatives never read internal co-opinions.
+    read: (args) => (actorOfReq(args.req).role === 'representative' ? false : relatedReadable()(args)),
+    create: createOnProposal((a, p) => canWriteCoOpinion(a, p)),
+    update: nobody,
+    delete: nobody,
+    readVersions: nobody,
+  },
+  hooks: {
+    beforeChange: [
+      ({ data, req, operation }) => {
+        if (operation !== 'create') return data
+        const a = actorOfReq(req)
+        return { ...data, author: a.id, section: a.section }
+      },
+    ],
+  },
+  fields: [
+    { name: 'proposal', type: 'relationship', relationTo: 'proposals', required: true, index: true, label: { zh: '提案', en: 'Proposal' } },
+    { name: 'section', type: 'relationship', relationTo: 'sections', label: { zh: '协办科室', en: 'Section' }, admin: { readOnly: true } },
+    { name: 'author', type: 'relationship', relationTo: 'users', label: { zh: '填写人', en: 'Author' }, admin: { readOnly: true } },
+    { name: 'text', type: 'textarea', required: true, minLength: 2, maxLength: 5000, label: { zh: '意见', en: 'Opinion' } },
+  ],
+}

@@ -1,0 +1,93 @@
+import type { CollectionConfig } from 'payload'
+import { toLocalDate } from '../../core/calendar'
+import { isProposer, latestPublishedReply, MAX_REHANDLING_ROUNDS, sameId } from '../../core/lifecycle'
+import { canEvaluate } from '../../core/permissions'
+import { Ratings } from '../../core/types'
+import { nobody, relatedReadable } from '../access'
+import { actorOfReq, idOf } from '../access/actor'
+import { createOnProposal, proposalFacts } from '../access/proposalRule'
+import { deadlineSettingsOf, getCalendar } from '../lib/calendar'
+import { nowISO } from '../lib/clock'
+import { refuse as refuseWith } from '../lib/refuse'
+
+export const RatingLabels = { satisfied: '满意', basicallySatisfied: '基本满意', dissatisfied: '不满意' } as const
+
+const refuse = (message: string, path = 'rating'): never => refuseWith(message, path)
+
+/** 代表评价: each proposer's verdict on a published reply, once per reply; the office may record a paper one. */
+export const Evaluations: CollectionConfig = {
+  slug: 'evaluations',
+  labels: { singular: { zh: '代表评价', en: 'Evaluation' }, plural: { zh: '代表评价', en: 'Evaluations' } },
+  admin: { useAsTitle: 'rating', defaultColumns: ['proposal', 'representative', 'rating', 'createdAt'], group: { zh: '提案办理', en: 'Proposals' } },
+  access: {
+    read: relatedReadable(),
+    create: createOnProposal((a, p, data) => {
+      const reply = p.replies.find((r) => sameId(r.id, idOf(data.reply)))
+      return !!reply && canEvaluate(a, p, reply)
+    }),
+    update: nobody,
+    delete: nobody,
+    readVersions: nobody,
+  },
+  hooks: {
+    beforeChange: [
+      async ({ data, req, operation }) => {
+        if (operation !== 'create') return data
+        const actor = actorOfReq(req)
+        if (actor.role === 'representative') data.representative = actor.id
+        else data.recordedBy = actor.id
+        if (data.representative == null) refuse('请选择评价的代表', 'representative')
+        const facts = await proposalFacts(req, data.proposal)
+        if (!facts) return refuse('找不到对应的提案', 'proposal')
+        const isOwn = sameId(facts!.proposer, idOf(data.representative)) || facts!.coSigners.some((c) => sameId(c, idOf(data.representative)))
+        if (!isOwn) refuse('只有提案人和附议代表可以评价', 'representative')
+        const reply = facts!.replies.find((r) => sameId(r.id, idOf(data.reply)))
+        if (!reply?.publishedAt) refuse('只能评价已公开的答复', 'reply')
+        if (facts!.evaluations.some((e) => sameId(e.reply, reply!.id) && sameId(e.representative, idOf(data.representative))))
+          refuse('每条答复只能评价一次')
+        if (data.rating === 'dissatisfied' && !(typeof data.comment === 'string' && data.comment.trim().length >= 2))
+          refuse('选择“不满意”时请写明理由', 'comment')
+        const proposal = await req.payload.findByID({ collection: 'proposals', id: idOf(data.proposal)!, depth: 1, overrideAccess: true, req })
+        const settings = deadlineSettingsOf(proposal.session)
+        const calendar = await getCalendar(req.payload)
+        const last = calendar.addWorkingDays(toLocalDate(reply!.publishedAt!), settings.evaluationWorkingDays)
+        if (toLocalDate(nowISO()) > last) refuse(`评价期限已过（${last}），请联系代表工作室`)
+        return data
+      },
+    ],
+    afterChange: [
+      // The proposer's verdict on the latest reply moves the proposal: 不满意 → rehandling (while rounds remain), else evaluated.
+      async ({ doc, req, operation }) => {
+        if (operation !== 'create') return doc
+        const facts = await proposalFacts(req, doc.proposal)
+        if (!facts || facts.status !== 'replied') return doc
+        if (!isProposer({ role: 'representative', id: idOf(doc.representative)! }, facts)) return doc
+        if (!sameId(latestPublishedReply(facts)?.id, idOf(doc.reply))) return doc
+        const to = doc.rating === 'dissatisfied' && facts.rehandlings.length < MAX_REHANDLING_ROUNDS ? 'rehandling' : 'evaluated'
+        await req.payload.update({
+          collection: 'proposals',
+          id: idOf(doc.proposal)!,
+          data: { status: to },
+          user: req.user,
+          overrideAccess: false,
+          req,
+        })
+        return doc
+      },
+    ],
+  },
+  fields: [
+    { name: 'proposal', type: 'relationship', relationTo: 'proposals', required: true, index: true, label: { zh: '提案', en: 'Proposal' } },
+    { name: 'reply', type: 'relationship', relationTo: 'replies', required: true, label: { zh: '评价的答复', en: 'Reply' } },
+    { name: 'representative', type: 'relationship', relationTo: 'representatives', label: { zh: '评价代表', en: 'Representative' } },
+    {
+      name: 'rating',
+      type: 'radio',
+      required: true,
+      label: { zh: '评价', en: 'Rating' },
+      options: Ratings.map((r) => ({ value: r, label: RatingLabels[r] })),
+    },
+    { name: 'comment', type: 'textarea', maxLength: 2000, label: { zh: '意见（不满意时必填）', en: 'Comment (required if dissatisfied)' } },
+    { name: 'recordedBy', type: 'relationship', relationTo: 'users', label: { zh: '代为录入', en: 'Recorded by' }, admin: { readOnly: true } },
+  ],
+}

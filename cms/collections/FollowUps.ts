@@ -1,0 +1,40 @@
+import type { CollectionConfig } from 'payload'
+import { canRecordFollowUp } from '../../core/permissions'
+import { FollowUpKinds } from '../../core/types'
+import { nobody, relatedReadable } from '../access'
+import { actorOfReq } from '../access/actor'
+import { createOnProposal } from '../access/proposalRule'
+import { nowISO } from '../lib/clock'
+
+const KindLabels = { visit: '上门回访', call: '电话回访', verification: '现场验证' } as const
+
+/** 回访 and 验证: the office's visits and on-the-ground checks. The notes stay internal. */
+export const FollowUps: CollectionConfig = {
+  slug: 'follow-ups',
+  labels: { singular: { zh: '回访验证', en: 'Follow-up' }, plural: { zh: '回访与验证', en: 'Follow-ups' } },
+  admin: { useAsTitle: 'kind', defaultColumns: ['proposal', 'kind', 'verified', 'at'], group: { zh: '提案办理', en: 'Proposals' } },
+  access: {
+    read: (args) => (actorOfReq(args.req).role === 'representative' ? false : relatedReadable()(args)),
+    create: createOnProposal((a, p) => canRecordFollowUp(a, p)),
+    update: nobody,
+    delete: nobody,
+    readVersions: nobody,
+  },
+  hooks: {
+    beforeChange: [({ data, req, operation }) => (operation === 'create' ? { ...data, by: actorOfReq(req).id, at: data.at ?? nowISO() } : data)],
+  },
+  fields: [
+    { name: 'proposal', type: 'relationship', relationTo: 'proposals', required: true, index: true, label: { zh: '提案', en: 'Proposal' } },
+    { name: 'kind', type: 'select', required: true, label: { zh: '方式', en: 'Kind' }, options: FollowUpKinds.map((k) => ({ value: k, label: KindLabels[k] })) },
+    { name: 'at', type: 'date', label: { zh: '时间', en: 'When' } },
+    { name: 'notes', type: 'textarea', required: true, label: { zh: '情况记录（内部）', en: 'Notes (internal)' } },
+    {
+      name: 'commitmentId',
+      type: 'text',
+      label: { zh: '验证的承诺事项编号', en: 'Commitment verified' },
+      admin: { condition: (data) => data?.kind === 'verification' },
+    },
+    { name: 'verified', type: 'checkbox', label: { zh: '承诺已兑现', en: 'Promise kept' }, admin: { condition: (data) => data?.kind === 'verification' } },
+    { name: 'by', type: 'relationship', relationTo: 'users', label: { zh: '记录人', en: 'By' }, admin: { readOnly: true } },
+  ],
+}

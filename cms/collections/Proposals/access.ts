@@ -1,0 +1,70 @@
+// Field and document access for proposals, each a wrapper over a `core` predicate.
+import type { Access, FieldAccess, Where } from 'payload'
+import {
+  canApproveExtension,
+  canAssign,
+  canCreateProposal,
+  canEditProposalContent,
+  canInstruct,
+  canManageProposal,
+  canReadPrivate,
+  canScreen,
+  isStaff,
+  proposalReadScope,
+} from '../../../core/permissions'
+import { isProposerOrCoSigner } from '../../../core/lifecycle'
+import type { Actor, ProposalFacts } from '../../../core/types'
+import { scopeToWhere } from '../../access'
+import { actorOfReq } from '../../access/actor'
+import { factsFromDoc } from '../../lib/facts'
+
+type Rule = (a: Actor, p: ProposalFacts) => boolean
+
+/** A field rule: on create, whoever may create; on update, the `core` predicate on the stored proposal. */
+export const fieldRule =
+  (rule: Rule): FieldAccess =>
+  ({ req, doc }) => {
+    const actor = actorOfReq(req)
+    if (!doc) return canCreateProposal(actor)
+    return rule(actor, factsFromDoc(doc))
+  }
+
+export const contentAccess = fieldRule(canEditProposalContent)
+export const screeningAccess = fieldRule(canScreen)
+export const assignmentAccess = fieldRule(canAssign)
+export const extensionAccess = fieldRule(canApproveExtension)
+export const instructionAccess = fieldRule(canInstruct)
+export const officeAccess = fieldRule(canManageProposal)
+/** Office-only fields that nobody sets at creation but the office. */
+export const officeOnlyField: FieldAccess = ({ req, doc }) => {
+  const actor = actorOfReq(req)
+  return doc ? canManageProposal(actor, factsFromDoc(doc)) : actor.role === 'office'
+}
+
+/** Internal notes: office and admin only. */
+export const privateRead: FieldAccess = ({ req }) => canReadPrivate(actorOfReq(req))
+
+/** The confidential reason: office, admin, and the proposal's own proposers. */
+export const confidentialReasonRead: FieldAccess = ({ req, doc }) => {
+  const actor = actorOfReq(req)
+  return canReadPrivate(actor) || (!!doc && isProposerOrCoSigner(actor, factsFromDoc(doc)))
+}
+
+export const createProposal: Access = ({ req }) => canCreateProposal(actorOfReq(req))
+
+/** Staff within their scope and representatives on their own items may try to save; field rules and the transition check decide what changes. */
+export const updateProposal: Access = ({ req }) => {
+  const actor = actorOfReq(req)
+  if (isStaff(actor)) return scopeToWhere(proposalReadScope(actor))
+  if (actor.role === 'representative' && actor.id != null) return scopeToWhere([{ kind: 'own', representative: actor.id }])
+  return false
+}
+
+/** Only drafts are ever deleted: by their proposer, or by the office. */
+export const deleteProposal: Access = ({ req }): Where | boolean => {
+  const actor = actorOfReq(req)
+  if (actor.role === 'office') return { status: { equals: 'draft' } }
+  if (actor.role === 'representative' && actor.id != null)
+    return { and: [{ status: { equals: 'draft' } }, { proposer: { equals: actor.id } }] }
+  return false
+}

@@ -1,0 +1,100 @@
+// Runs before every save of a proposal: stamps the facts a transition creates (number,
+// submission time, screening time, assignment deadline, rehandling round, closing time),
+// then asks `core` whether the transition is allowed. An illegal step changes nothing.
+import type { CollectionBeforeChangeHook } from 'payload'
+import { toLocalDate } from '../../../../core/calendar'
+import { currentDeadline, maxExtendedDeadline, replyDeadline } from '../../../../core/deadlines'
+import { canTransition } from '../../../../core/lifecycle'
+import type { ProposalStatus } from '../../../../core/types'
+import { actorOfReq, idOf } from '../../../access/actor'
+import { deadlineSettingsOf, getCalendar } from '../../../lib/calendar'
+import { nowISO } from '../../../lib/clock'
+import { factsFromDoc, loadRelated, loadSigners } from '../../../lib/facts'
+import { formatProposalNumber, nextSequence } from '../../../lib/sequence'
+import { refuse as refuseWith } from '../../../lib/refuse'
+
+const refuse = (message: string, path = 'status'): never => refuseWith(message, path)
+
+async function findSession(req: Parameters<CollectionBeforeChangeHook>[0]['req'], id: unknown) {
+  if (id != null) {
+    return req.payload.findByID({ collection: 'sessions', id: idOf(id)!, depth: 0, overrideAccess: true, req })
+  }
+  const current = await req.payload.find({
+    collection: 'sessions',
+    where: { current: { equals: true } },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  return current.docs[0] ?? null
+}
+
+export const prepareChange: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req }) => {
+  const actor = actorOfReq(req)
+  const from: ProposalStatus | null = operation === 'create' ? null : (originalDoc?.status ?? 'draft')
+  const to: ProposalStatus = data.status ?? from ?? 'draft'
+  const now = nowISO()
+  const today = toLocalDate(now)
+  const merged = { ...(originalDoc ?? {}), ...data, id: originalDoc?.id }
+
+  // A representative creates proposals only as their own.
+  if (operation === 'create' && actor.role === 'representative') data.proposer = actor.id
+  if (operation === 'create' && to !== 'draft' && to !== 'submitted') refuse('新提案只能保存为草稿或直接提交')
+
+  const session = await findSession(req, merged.session)
+  if (!session) refuse('没有当前届次，请管理员先设置届次', 'session')
+  data.session = session!.id
+  const settings = deadlineSettingsOf(session)
+  const calendar = await getCalendar(req.payload)
+
+  // Assignment: stamp the time and default the deadline from the session's settings.
+  const lead = idOf(merged.assignment?.leadSection)
+  if (lead != null && !merged.assignment?.assignedAt) {
+    data.assignment = { ...(merged.assignment ?? {}), assignedAt: now }
+    if (!merged.assignment?.deadline) data.assignment.deadline = replyDeadline(today, calendar, settings)
+  }
+  const assignedAt = data.assignment?.assignedAt ?? merged.assignment?.assignedAt
+  const extensions = (data.extensions ?? merged.extensions ?? []) as { newDeadline: string; approvedAt?: string; approvedBy?: unknown }[]
+  if (assignedAt && extensions.length) {
+    const cap = maxExtendedDeadline(toLocalDate(assignedAt), calendar, settings)
+    for (const e of extensions) {
+      if (e.newDeadline > cap) refuse(`延期后的期限不能晚于 ${cap}（自交办起最多 ${settings.extensionMaxMonths} 个月）`, 'extensions')
+      e.approvedAt ??= now
+      e.approvedBy ??= actor.id
+    }
+  }
+
+  if (from !== to) {
+    if (to === 'submitted') {
+      data.submittedAt = now
+      if (!merged.number) data.number = formatProposalNumber(session!.year, await nextSequence(req, `proposal:${session!.id}`))
+    }
+    if (from === 'submitted') data.screening = { ...(merged.screening ?? {}), at: now, by: actor.id }
+    if (to === 'closed') data.closedAt = now
+
+    const related = merged.id != null ? await loadRelated(req, merged.id) : undefined
+    const facts = factsFromDoc({ ...merged, ...data }, related)
+    // The leader's instruction written in this same save counts.
+    if (typeof data.newInstruction === 'string' && data.newInstruction.trim())
+      facts.instructions.push({ leader: actor.id!, text: data.newInstruction, at: now })
+    const result = canTransition(from ?? 'draft', to, actor, facts, await loadSigners(req, facts.replies))
+    if (from === null && to === 'draft') {
+      // creating a draft is not a transition
+    } else if (!result.ok) refuse(result.reason)
+    // A new round starts after the check (the check counts the rounds already used).
+    if (to === 'rehandling') {
+      const rounds = [...(merged.rehandlings ?? [])]
+      rounds.push({ round: rounds.length + 1, startedAt: now, deadline: calendar.addMonthsDeadline(today, settings.rehandlingMonths) })
+      data.rehandlings = rounds
+    }
+  }
+
+  // The deadline in force, kept as a sortable column for the staff's lists (overdue first).
+  const facts = factsFromDoc({ ...merged, ...data })
+  facts.rehandlings = data.rehandlings ?? facts.rehandlings
+  const due = currentDeadline({ ...facts, status: to }, calendar, settings)
+  data.currentDue = due?.due ?? null
+  data.currentStage = due?.stage ?? null
+  return data
+}

@@ -1,0 +1,40 @@
+// Appends to the proposal's event log after a transition. The log has no write access for
+// anyone: only this system hook writes it, inside the same transaction as the change.
+import type { CollectionAfterChangeHook } from 'payload'
+import { StatusLabels } from '../../../../core/lifecycle'
+import { actorOfReq } from '../../../access/actor'
+import { nowISO } from '../../../lib/clock'
+
+export async function appendEvent(
+  req: Parameters<CollectionAfterChangeHook>[0]['req'],
+  proposal: string | number,
+  event: { from?: string | null; to?: string | null; action: string; note?: string },
+): Promise<void> {
+  const actor = actorOfReq(req)
+  await req.payload.create({
+    collection: 'proposal-events',
+    data: {
+      proposal: proposal as number,
+      at: nowISO(),
+      actorRole: actor.role,
+      actorUser: req.user?.collection === 'users' ? req.user.id : null,
+      actorRepresentative: req.user?.collection === 'representatives' ? req.user.id : null,
+      from: event.from ?? null,
+      to: event.to ?? null,
+      action: event.action,
+      note: event.note ?? null,
+    },
+    overrideAccess: true,
+    req,
+  })
+}
+
+export const recordEvent: CollectionAfterChangeHook = async ({ doc, previousDoc, req, operation }) => {
+  const label = (s: string) => StatusLabels[s as keyof typeof StatusLabels] ?? s
+  if (operation === 'create') {
+    await appendEvent(req, doc.id, { to: doc.status, action: doc.status === 'draft' ? '创建草稿' : label(doc.status) })
+  } else if (previousDoc?.status !== doc.status) {
+    await appendEvent(req, doc.id, { from: previousDoc?.status, to: doc.status, action: `${label(previousDoc?.status)} → ${label(doc.status)}` })
+  }
+  return doc
+}

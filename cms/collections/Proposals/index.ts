@@ -1,0 +1,289 @@
+import type { CollectionConfig } from 'payload'
+import { nextStates, StatusLabels, Transitions } from '../../../core/lifecycle'
+import { ProposalStatuses, ScreeningDecisions } from '../../../core/types'
+import { proposalsReadable } from '../../access'
+import { actorOfReq } from '../../access/actor'
+import { factsFromDoc } from '../../lib/facts'
+import {
+  assignmentAccess,
+  confidentialReasonRead,
+  contentAccess,
+  createProposal,
+  deleteProposal,
+  extensionAccess,
+  instructionAccess,
+  officeAccess,
+  officeOnlyField,
+  privateRead,
+  screeningAccess,
+  updateProposal,
+} from './access'
+import { createInstruction } from './hooks/createInstruction'
+import { prepareChange } from './hooks/prepareChange'
+import { recordEvent } from './hooks/recordEvent'
+
+export const Categories = ['城市管理', '住房物业', '绿化环境', '治安安全', '市场秩序', '交通出行', '社区治理', '民生服务', '其他'] as const
+
+const ScreeningLabels = { accepted: '立案', merged: '并案', redirected: '依法分流', notAccepted: '不予立案' } as const
+
+const localDate = (v: unknown) =>
+  v == null || v === '' || (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) ? true : '请按 YYYY-MM-DD 填写日期'
+
+export const Proposals: CollectionConfig = {
+  slug: 'proposals',
+  labels: { singular: { zh: '提案', en: 'Proposal' }, plural: { zh: '提案', en: 'Proposals' } },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['number', 'title', 'status', 'currentDue', 'assignment.leadSection', 'proposer'],
+    listSearchableFields: ['number', 'title', 'body'],
+    // The deadline in force, earliest first: what is overdue comes to the top.
+    group: { zh: '提案办理', en: 'Proposals' },
+    components: { beforeListTable: ['/cms/components/WaitingOnMe#WaitingOnMe'] },
+  },
+  defaultSort: 'currentDue',
+  access: {
+    read: proposalsReadable,
+    create: createProposal,
+    update: updateProposal,
+    delete: deleteProposal,
+    readVersions: () => false,
+  },
+  hooks: {
+    beforeChange: [prepareChange],
+    afterChange: [createInstruction, recordEvent],
+  },
+  fields: [
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'number',
+          type: 'text',
+          unique: true,
+          index: true,
+          label: { zh: '提案编号', en: 'Number' },
+          admin: { readOnly: true, description: { zh: '提交时自动编号', en: 'Assigned on submission' } },
+          access: { create: () => false, update: () => false },
+        },
+        {
+          name: 'session',
+          type: 'relationship',
+          relationTo: 'sessions',
+          label: { zh: '届次', en: 'Session' },
+          admin: { description: { zh: '不填则归入当前届次', en: 'Defaults to the current session' } },
+          access: { update: officeOnlyField },
+        },
+        {
+          name: 'status',
+          type: 'select',
+          required: true,
+          defaultValue: 'draft',
+          index: true,
+          label: { zh: '办理状态', en: 'Status' },
+          options: ProposalStatuses.map((s) => ({ value: s, label: StatusLabels[s] })),
+          // Offer only the steps this person may take from here (core decides; the hook checks again on save).
+          filterOptions: ({ options, data, req }) => {
+            const actor = actorOfReq(req)
+            const current = (data?.status ?? 'draft') as (typeof ProposalStatuses)[number]
+            const facts = factsFromDoc(data ?? {})
+            const reachable = new Set<string>([current, ...nextStates(current, actor, facts)])
+            for (const t of Transitions) if (t.to === current && t.who(actor, facts)) reachable.add(t.from)
+            return options.filter((o) => reachable.has(typeof o === 'string' ? o : o.value))
+          },
+        },
+      ],
+    },
+    { name: 'title', type: 'text', required: true, maxLength: 100, label: { zh: '标题', en: 'Title' }, access: { update: contentAccess } },
+    { name: 'body', type: 'textarea', required: true, maxLength: 5000, label: { zh: '提案内容', en: 'Text' }, access: { update: contentAccess } },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'category',
+          type: 'select',
+          required: true,
+          label: { zh: '类别', en: 'Category' },
+          options: Categories.map((c) => ({ value: c, label: c })),
+          access: { update: contentAccess },
+        },
+        {
+          name: 'residentialArea',
+          type: 'relationship',
+          relationTo: 'residential-areas',
+          required: true,
+          label: { zh: '居民区', en: 'Residential area' },
+          access: { update: contentAccess },
+        },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'proposer',
+          type: 'relationship',
+          relationTo: 'representatives',
+          required: true,
+          label: { zh: '提案人', en: 'Proposer' },
+          access: { update: officeOnlyField },
+        },
+        {
+          name: 'coSigners',
+          type: 'relationship',
+          relationTo: 'representatives',
+          hasMany: true,
+          label: { zh: '附议代表', en: 'Co-signers' },
+          access: { update: contentAccess },
+        },
+      ],
+    },
+    {
+      type: 'collapsible',
+      label: { zh: '保密与内部备注（仅代表工作室）', en: 'Confidentiality and internal notes (office)' },
+      admin: { initCollapsed: true },
+      fields: [
+        { name: 'confidential', type: 'checkbox', defaultValue: false, label: { zh: '涉密/不公开', en: 'Confidential' }, access: { update: officeOnlyField, create: officeOnlyField } },
+        {
+          name: 'confidentialReason',
+          type: 'textarea',
+          label: { zh: '不公开理由', en: 'Why confidential' },
+          access: { read: confidentialReasonRead, update: officeOnlyField, create: officeOnlyField },
+          validate: (v: unknown, { siblingData }: { siblingData: Record<string, unknown> }) =>
+            siblingData?.confidential && !(typeof v === 'string' && v.trim()) ? '设为不公开须写明理由' : true,
+        },
+        { name: 'internalNotes', type: 'textarea', label: { zh: '内部备注', en: 'Internal notes' }, access: { read: privateRead, update: officeOnlyField, create: officeOnlyField } },
+      ],
+    },
+    {
+      name: 'screening',
+      type: 'group',
+      label: { zh: '甄别（代表工作室）', en: 'Screening (office)' },
+      admin: { condition: (data) => data?.status !== 'draft' },
+      fields: [
+        {
+          name: 'decision',
+          type: 'select',
+          label: { zh: '甄别结论', en: 'Decision' },
+          options: ScreeningDecisions.map((d) => ({ value: d, label: ScreeningLabels[d] })),
+          access: { update: screeningAccess },
+        },
+        { name: 'reason', type: 'textarea', label: { zh: '理由', en: 'Reason' }, access: { update: screeningAccess } },
+        {
+          name: 'mergedInto',
+          type: 'relationship',
+          relationTo: 'proposals',
+          label: { zh: '并入提案', en: 'Merged into' },
+          admin: { condition: (_d, sibling) => sibling?.decision === 'merged' },
+          access: { update: screeningAccess },
+        },
+        { name: 'at', type: 'date', label: { zh: '甄别时间', en: 'Screened at' }, admin: { readOnly: true }, access: { create: () => false, update: () => false } },
+        { name: 'by', type: 'relationship', relationTo: 'users', label: { zh: '甄别人', en: 'Screened by' }, admin: { readOnly: true }, access: { create: () => false, update: () => false } },
+      ],
+    },
+    {
+      name: 'newInstruction',
+      type: 'textarea',
+      virtual: true,
+      label: { zh: '批示意见（街道领导填写）', en: 'Instruction (leader)' },
+      admin: {
+        condition: (data) => data?.status !== 'draft' && data?.status !== 'submitted' && data?.status !== 'closed',
+        description: { zh: '保存后形成一条批示记录，不可修改；已立案的提案同时将状态改为“已批示交办”。', en: 'Saved as a permanent instruction.' },
+      },
+      access: { create: () => false, update: instructionAccess, read: instructionAccess },
+    },
+    {
+      name: 'assignment',
+      type: 'group',
+      label: { zh: '交办（代表工作室）', en: 'Assignment (office)' },
+      admin: { condition: (data) => !['draft', 'submitted', 'merged', 'redirected', 'notAccepted'].includes(data?.status) },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'leadSection', type: 'relationship', relationTo: 'sections', label: { zh: '主办科室', en: 'Lead section' }, access: { update: assignmentAccess } },
+            { name: 'coSections', type: 'relationship', relationTo: 'sections', hasMany: true, label: { zh: '协办科室', en: 'Co-sections' }, access: { update: assignmentAccess } },
+          ],
+        },
+        {
+          type: 'row',
+          fields: [
+            {
+              name: 'deadline',
+              type: 'text',
+              label: { zh: '答复期限（YYYY-MM-DD）', en: 'Reply deadline (YYYY-MM-DD)' },
+              admin: { description: { zh: '不填则按届次设置自动计算（交办起一个月，遇节假日顺延）', en: 'Defaults from the session settings' } },
+              validate: localDate,
+              access: { update: assignmentAccess },
+            },
+            { name: 'assignedAt', type: 'date', label: { zh: '交办时间', en: 'Assigned at' }, admin: { readOnly: true }, access: { create: () => false, update: () => false } },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'extensions',
+      type: 'array',
+      label: { zh: '延期（街道领导批准）', en: 'Extensions (leader)' },
+      labels: { singular: { zh: '延期', en: 'Extension' }, plural: { zh: '延期', en: 'Extensions' } },
+      admin: { condition: (data) => ['instructed', 'inProgress', 'rehandling', 'replied', 'evaluated', 'closed'].includes(data?.status) },
+      access: { update: extensionAccess, create: () => false },
+      fields: [
+        { name: 'newDeadline', type: 'text', required: true, label: { zh: '新期限（YYYY-MM-DD）', en: 'New deadline' }, validate: localDate },
+        { name: 'reason', type: 'textarea', required: true, label: { zh: '延期理由', en: 'Reason' } },
+        { name: 'approvedBy', type: 'relationship', relationTo: 'users', label: { zh: '批准人', en: 'Approved by' }, admin: { readOnly: true } },
+        { name: 'approvedAt', type: 'date', label: { zh: '批准时间', en: 'Approved at' }, admin: { readOnly: true } },
+      ],
+    },
+    {
+      name: 'rehandlings',
+      type: 'array',
+      label: { zh: '重新办理', en: 'Rehandling rounds' },
+      admin: { readOnly: true, condition: (data) => (data?.rehandlings?.length ?? 0) > 0 },
+      access: { create: () => false, update: () => false },
+      fields: [
+        { name: 'round', type: 'number', required: true, label: { zh: '轮次', en: 'Round' } },
+        { name: 'startedAt', type: 'date', required: true, label: { zh: '开始时间', en: 'Started' } },
+        { name: 'deadline', type: 'text', required: true, label: { zh: '期限', en: 'Deadline' } },
+      ],
+    },
+    {
+      name: 'noEvaluationReason',
+      type: 'textarea',
+      label: { zh: '未评价原因（代表工作室）', en: 'Why no evaluation (office)' },
+      admin: { condition: (data) => ['replied', 'evaluated', 'merged', 'redirected', 'notAccepted', 'closed'].includes(data?.status) },
+      access: { update: officeAccess, create: () => false },
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'submittedAt', type: 'date', label: { zh: '提交时间', en: 'Submitted' }, admin: { readOnly: true }, access: { create: () => false, update: () => false } },
+        { name: 'closedAt', type: 'date', label: { zh: '办结时间', en: 'Closed' }, admin: { readOnly: true }, access: { create: () => false, update: () => false } },
+        { name: 'currentDue', type: 'text', index: true, label: { zh: '当前期限', en: 'Due' }, admin: { readOnly: true }, access: { create: () => false, update: () => false } },
+        {
+          name: 'currentStage',
+          type: 'select',
+          label: { zh: '当前环节', en: 'Stage' },
+          options: [
+            { value: 'screening', label: '甄别' },
+            { value: 'instruction', label: '批示' },
+            { value: 'reply', label: '答复' },
+            { value: 'rehandling', label: '重新办理' },
+          ],
+          admin: { readOnly: true },
+          access: { create: () => false, update: () => false },
+        },
+      ],
+    },
+    {
+      type: 'tabs',
+      tabs: [
+        { label: { zh: '批示', en: 'Instructions' }, fields: [{ name: 'instructions', type: 'join', collection: 'instructions', on: 'proposal', label: { zh: '批示', en: 'Instructions' } }] },
+        { label: { zh: '答复', en: 'Replies' }, fields: [{ name: 'replies', type: 'join', collection: 'replies', on: 'proposal', label: { zh: '答复', en: 'Replies' } }] },
+        { label: { zh: '协办意见', en: 'Co-opinions' }, fields: [{ name: 'coOpinions', type: 'join', collection: 'co-opinions', on: 'proposal', label: { zh: '协办意见', en: 'Co-opinions' } }] },
+        { label: { zh: '评价', en: 'Evaluations' }, fields: [{ name: 'evaluations', type: 'join', collection: 'evaluations', on: 'proposal', label: { zh: '代表评价', en: 'Evaluations' } }] },
+        { label: { zh: '回访验证', en: 'Follow-ups' }, fields: [{ name: 'followUps', type: 'join', collection: 'follow-ups', on: 'proposal', label: { zh: '回访与验证', en: 'Follow-ups' } }] },
+        { label: { zh: '办理记录', en: 'Timeline' }, fields: [{ name: 'events', type: 'join', collection: 'proposal-events', on: 'proposal', label: { zh: '办理记录', en: 'Events' }, defaultSort: 'at' }] },
+      ],
+    },
+  ],
+}

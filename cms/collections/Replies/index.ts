@@ -1,0 +1,177 @@
+import type { CollectionConfig, FieldAccess } from 'payload'
+import { currentRound, isScreenedOut, sameId } from '../../../core/lifecycle'
+import { canDraftReply, canEditReplyDraft, canPublishReply, canSignOffReply, isStaff } from '../../../core/permissions'
+import { ReplyClasses } from '../../../core/types'
+import { nobody, relatedReadable, scopeToWhere } from '../../access'
+import { actorOfReq, idOf } from '../../access/actor'
+import { createOnProposal, proposalFacts } from '../../access/proposalRule'
+import { proposalReadScope } from '../../../core/permissions'
+import { nowISO } from '../../lib/clock'
+import { replyFromDoc } from '../../lib/facts'
+import { refuse as refuseWith } from '../../lib/refuse'
+
+const ClassLabels = { A: 'A 已解决或采纳', B: 'B 正在解决或列入计划', C: 'C 因条件限制留作参考' } as const
+
+/** A field rule over the reply and its proposal; on create, whoever may draft. */
+const replyRule =
+  (rule: 'edit' | 'signOff' | 'publish'): FieldAccess =>
+  async ({ req, doc, data }) => {
+    const actor = actorOfReq(req)
+    const facts = await proposalFacts(req, doc?.proposal ?? data?.proposal)
+    if (!facts) return false
+    if (!doc) return rule === 'edit' && canDraftReply(actor, facts)
+    const reply = replyFromDoc(doc)
+    if (rule === 'edit') return canEditReplyDraft(actor, facts, reply)
+    if (rule === 'signOff') return canSignOffReply(actor, facts, reply)
+    return canPublishReply(actor, reply)
+  }
+
+const refuse = (message: string, path = 'text'): never => refuseWith(message, path)
+
+/** 答复: the lead section's answer. Drafted, signed off by the section head (签发), published by the office; then frozen. */
+export const Replies: CollectionConfig = {
+  slug: 'replies',
+  labels: { singular: { zh: '答复', en: 'Reply' }, plural: { zh: '答复', en: 'Replies' } },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['proposal', 'round', 'class', 'section', 'signedOffAt', 'publishedAt'],
+    group: { zh: '提案办理', en: 'Proposals' },
+  },
+  access: {
+    // Representatives see only published replies to their own proposals.
+    read: relatedReadable(() => ({ publishedAt: { exists: true } })),
+    create: createOnProposal((a, p) => canDraftReply(a, p)),
+    update: ({ req }) => {
+      const actor = actorOfReq(req)
+      return isStaff(actor) ? scopeToWhere(proposalReadScope(actor), 'proposal.') : false
+    },
+    delete: nobody,
+    readVersions: nobody,
+  },
+  hooks: {
+    beforeChange: [
+      async ({ data, originalDoc, operation, req }) => {
+        if (originalDoc?.publishedAt) refuse('已公开的答复不能修改；如需更正，请另写一条答复并注明更正哪一条')
+        const actor = actorOfReq(req)
+        const facts = await proposalFacts(req, data.proposal ?? originalDoc?.proposal)
+        if (!facts) return refuse('找不到对应的提案', 'proposal')
+        if (operation === 'create') {
+          data.section = isScreenedOut(facts!.status) ? null : facts!.assignment.leadSection
+          data.round = currentRound(facts!)
+          data.draftedBy = actor.id
+          if (data.corrects != null) {
+            const target = facts!.replies.find((r) => sameId(r.id, idOf(data.corrects)))
+            if (!target?.publishedAt) refuse('只能更正本提案已公开的答复', 'corrects')
+            if (!data.correctionNote?.trim()) refuse('更正答复须说明更正了什么', 'correctionNote')
+          }
+        }
+        const merged = { ...(originalDoc ?? {}), ...data }
+        if (merged.class === 'B' && !(merged.commitments?.length > 0)) refuse('B 类答复须列出承诺事项及完成时限', 'commitments')
+        if (data.signOff && !originalDoc?.signedOffAt) {
+          data.signedOffBy = actor.id
+          data.signedOffAt = nowISO()
+        }
+        if (data.publish && (merged.signedOffAt || data.signedOffAt) && !originalDoc?.publishedAt) {
+          data.publishedAt = nowISO()
+          data.publishedBy = actor.id
+        }
+        delete data.signOff
+        delete data.publish
+        merged.proposal = idOf(merged.proposal)
+        data.title = `第${merged.round ?? 1}轮答复（${merged.class ?? '—'}类）`
+        return data
+      },
+    ],
+    afterChange: [
+      // Publishing the answer of the current round is the proposal's "replied" step, taken as the office.
+      async ({ doc, previousDoc, req }) => {
+        if (!doc.publishedAt || previousDoc?.publishedAt) return doc
+        const proposalId = idOf(doc.proposal)!
+        const proposal = await req.payload.findByID({ collection: 'proposals', id: proposalId, depth: 0, overrideAccess: true, req })
+        if ((proposal.status === 'inProgress' || proposal.status === 'rehandling') && !doc.corrects) {
+          await req.payload.update({
+            collection: 'proposals',
+            id: proposalId,
+            data: { status: 'replied' },
+            user: req.user,
+            overrideAccess: false,
+            req,
+          })
+        }
+        return doc
+      },
+    ],
+  },
+  fields: [
+    { name: 'title', type: 'text', admin: { hidden: true } },
+    { name: 'proposal', type: 'relationship', relationTo: 'proposals', required: true, index: true, label: { zh: '提案', en: 'Proposal' }, access: { update: () => false } },
+    {
+      type: 'row',
+      fields: [
+        { name: 'round', type: 'number', label: { zh: '轮次', en: 'Round' }, admin: { readOnly: true }, access: { create: () => false, update: () => false } },
+        { name: 'section', type: 'relationship', relationTo: 'sections', label: { zh: '答复科室', en: 'Section' }, admin: { readOnly: true, description: { zh: '空：代表工作室答复', en: 'empty: the office' } }, access: { create: () => false, update: () => false } },
+        {
+          name: 'class',
+          type: 'select',
+          required: true,
+          label: { zh: '答复类别', en: 'Class' },
+          options: ReplyClasses.map((c) => ({ value: c, label: ClassLabels[c] })),
+          access: { update: replyRule('edit') },
+        },
+      ],
+    },
+    { name: 'text', type: 'textarea', required: true, minLength: 10, maxLength: 10000, label: { zh: '答复正文', en: 'Text' }, access: { update: replyRule('edit') } },
+    {
+      name: 'commitments',
+      type: 'array',
+      label: { zh: '承诺事项（B 类必填）', en: 'Commitments (required for B)' },
+      labels: { singular: { zh: '承诺事项', en: 'Commitment' }, plural: { zh: '承诺事项', en: 'Commitments' } },
+      access: { update: replyRule('edit') },
+      fields: [
+        { name: 'text', type: 'text', required: true, label: { zh: '内容', en: 'What' } },
+        {
+          name: 'dueDate',
+          type: 'text',
+          required: true,
+          label: { zh: '完成时限（YYYY-MM-DD）', en: 'Due (YYYY-MM-DD)' },
+          validate: (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? true : '请按 YYYY-MM-DD 填写日期'),
+        },
+      ],
+    },
+    {
+      type: 'collapsible',
+      label: { zh: '更正', en: 'Correction' },
+      admin: { initCollapsed: true },
+      fields: [
+        { name: 'corrects', type: 'relationship', relationTo: 'replies', label: { zh: '更正的答复', en: 'Corrects' }, access: { update: () => false } },
+        { name: 'correctionNote', type: 'textarea', label: { zh: '更正说明', en: 'What is corrected' }, access: { update: () => false } },
+      ],
+    },
+    {
+      name: 'signOff',
+      type: 'checkbox',
+      virtual: true,
+      label: { zh: '签发（科室负责人）', en: 'Sign off (section head)' },
+      admin: { condition: (data) => !data?.signedOffAt },
+      access: { create: () => false, update: replyRule('signOff'), read: replyRule('signOff') },
+    },
+    {
+      name: 'publish',
+      type: 'checkbox',
+      virtual: true,
+      label: { zh: '公开答复（代表工作室）', en: 'Publish (office)' },
+      admin: { condition: (data) => !!data?.signedOffAt && !data?.publishedAt },
+      access: { create: () => false, update: replyRule('publish'), read: replyRule('publish') },
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'draftedBy', type: 'relationship', relationTo: 'users', label: { zh: '拟稿人', en: 'Drafted by' }, admin: { readOnly: true }, access: { create: () => false, update: () => false } },
+        { name: 'signedOffBy', type: 'relationship', relationTo: 'users', label: { zh: '签发人', en: 'Signed off by' }, admin: { readOnly: true }, access: { create: () => false, update: () => false } },
+        { name: 'signedOffAt', type: 'date', label: { zh: '签发时间', en: 'Signed off' }, admin: { readOnly: true }, access: { create: () => false, update: () => false } },
+        { name: 'publishedBy', type: 'relationship', relationTo: 'users', label: { zh: '公开人', en: 'Published by' }, admin: { readOnly: true }, access: { create: () => false, update: () => false } },
+        { name: 'publishedAt', type: 'date', label: { zh: '公开时间', en: 'Published' }, admin: { readOnly: true }, access: { create: () => false, update: () => false } },
+      ],
+    },
+  ],
+}

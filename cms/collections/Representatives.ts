@@ -1,0 +1,95 @@
+import type { CollectionConfig, FieldAccess } from 'payload'
+import { canManageRepresentatives, canReadPrivate, isStaff } from '../../core/permissions'
+import { sameId } from '../../core/lifecycle'
+import { representativeManagers } from '../access'
+import { actorOfReq } from '../access/actor'
+import { secureCookies } from '../lib/env'
+
+/** Their own personal data: the office, the admin, and the representative. */
+const privateOrSelf: FieldAccess = ({ req, doc, id }) => {
+  const a = actorOfReq(req)
+  return canReadPrivate(a) || (a.role === 'representative' && sameId(a.id, doc?.id ?? id))
+}
+const managersOnly: FieldAccess = ({ req }) => canManageRepresentatives(actorOfReq(req))
+
+/** 居民代表: proposers. Their own auth collection; they never use the admin UI, only the portal. */
+export const Representatives: CollectionConfig = {
+  slug: 'representatives',
+  labels: { singular: { zh: '居民代表', en: 'Representative' }, plural: { zh: '居民代表', en: 'Representatives' } },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'username', 'residentialArea', 'kind', 'active'],
+    group: { zh: '代表', en: 'Representatives' },
+  },
+  auth: {
+    loginWithUsername: { allowEmailLogin: false, requireEmail: false, requireUsername: true },
+    // The sixth wrong password locks the account for 15 minutes.
+    maxLoginAttempts: 5,
+    lockTime: 15 * 60 * 1000,
+    tokenExpiration: 2 * 60 * 60,
+    cookies: { secure: secureCookies, sameSite: 'Lax' },
+  },
+  access: {
+    admin: () => false,
+    read: ({ req }) => {
+      const a = actorOfReq(req)
+      if (isStaff(a)) return true
+      // A representative sees names and areas of all (to invite co-signers); private fields stay hidden.
+      return a.role === 'representative'
+    },
+    create: representativeManagers,
+    update: ({ req, id }) => {
+      const a = actorOfReq(req)
+      return canManageRepresentatives(a) || (a.role === 'representative' && sameId(a.id, id))
+    },
+    delete: representativeManagers,
+    unlock: representativeManagers,
+    readVersions: representativeManagers,
+  },
+  fields: [
+    { name: 'name', type: 'text', required: true, label: { zh: '姓名', en: 'Name' }, access: { update: managersOnly } },
+    {
+      name: 'residentialArea',
+      type: 'relationship',
+      relationTo: 'residential-areas',
+      required: true,
+      label: { zh: '居民区', en: 'Residential area' },
+      access: { update: managersOnly },
+    },
+    {
+      name: 'kind',
+      type: 'select',
+      required: true,
+      defaultValue: 'resident',
+      label: { zh: '代表类别', en: 'Kind' },
+      options: [
+        { value: 'resident', label: { zh: '居民代表', en: 'Residents’ representative' } },
+        { value: 'deputy', label: { zh: '人大代表', en: 'People’s congress deputy' } },
+      ],
+      access: { update: managersOnly },
+    },
+    {
+      name: 'active',
+      type: 'checkbox',
+      defaultValue: true,
+      label: { zh: '账号启用', en: 'Account enabled' },
+      access: { update: managersOnly },
+    },
+    {
+      name: 'mustChangePassword',
+      type: 'checkbox',
+      defaultValue: true,
+      label: { zh: '首次登录须修改密码', en: 'Must change password at next sign-in' },
+      access: { update: managersOnly },
+    },
+    {
+      type: 'collapsible',
+      label: { zh: '个人信息（仅代表工作室可见）', en: 'Personal data (office only)' },
+      fields: [
+        { name: 'phone', type: 'text', label: { zh: '手机号', en: 'Phone' }, access: { read: privateOrSelf, update: managersOnly } },
+        { name: 'idNumber', type: 'text', label: { zh: '身份证号', en: 'ID number' }, access: { read: privateOrSelf, update: managersOnly } },
+        { name: 'address', type: 'text', label: { zh: '住址', en: 'Address' }, access: { read: privateOrSelf, update: managersOnly } },
+      ],
+    },
+  ],
+}

@@ -1,0 +1,56 @@
+import type { CollectionConfig } from 'payload'
+import { RoleLabels } from '../../core/lifecycle'
+import { StaffRoles } from '../../core/types'
+import { canAdminister, isStaff } from '../../core/permissions'
+import { adminOnly, adminOnlyField, staffOnly } from '../access'
+import { actorOfReq } from '../access/actor'
+import { secureCookies } from '../lib/env'
+
+/** Staff accounts: office, leaders, section staff and heads, admins. */
+export const Users: CollectionConfig = {
+  slug: 'users',
+  labels: { singular: { zh: '工作人员', en: 'Staff user' }, plural: { zh: '工作人员', en: 'Staff users' } },
+  admin: { useAsTitle: 'name', defaultColumns: ['name', 'email', 'role', 'section'], group: { zh: '系统', en: 'System' } },
+  auth: {
+    maxLoginAttempts: 5,
+    lockTime: 15 * 60 * 1000,
+    tokenExpiration: 8 * 60 * 60,
+    cookies: { secure: secureCookies, sameSite: 'Lax' },
+  },
+  access: {
+    admin: ({ req }) => isStaff(actorOfReq(req)),
+    read: staffOnly,
+    create: adminOnly,
+    // Staff may change their own name and password; everything else is the admin's.
+    update: ({ req, id }) => canAdminister(actorOfReq(req)) || (isStaff(actorOfReq(req)) && String(req.user?.id) === String(id)),
+    delete: adminOnly,
+    unlock: adminOnly,
+    readVersions: adminOnly,
+  },
+  fields: [
+    { name: 'name', type: 'text', required: true, label: { zh: '姓名', en: 'Name' } },
+    {
+      name: 'role',
+      type: 'select',
+      required: true,
+      defaultValue: 'office',
+      label: { zh: '角色', en: 'Role' },
+      options: StaffRoles.map((r) => ({ value: r, label: RoleLabels[r] })),
+      access: { create: adminOnlyField, update: adminOnlyField },
+      saveToJWT: true,
+    },
+    {
+      name: 'section',
+      type: 'relationship',
+      relationTo: 'sections',
+      label: { zh: '所属科室', en: 'Section' },
+      admin: { condition: (data) => data?.role === 'sectionStaff' || data?.role === 'sectionHead' },
+      access: { create: adminOnlyField, update: adminOnlyField },
+      validate: (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) =>
+        (siblingData?.role === 'sectionStaff' || siblingData?.role === 'sectionHead') && !value
+          ? '科室人员必须指定所属科室'
+          : true,
+      saveToJWT: true,
+    },
+  ],
+}

@@ -1,0 +1,65 @@
+// "待我处理": above the proposals list, what waits on the signed-in person, overdue first.
+import type { BeforeListTableServerProps, Where } from 'payload'
+import React from 'react'
+import { deadlineState, type DeadlineState } from '../../core/deadlines'
+import { StatusLabels } from '../../core/lifecycle'
+import { WaitingStatuses } from '../../core/permissions'
+import { actorOf } from '../access/actor'
+import { getCalendar } from '../lib/calendar'
+import { nowISO } from '../lib/clock'
+
+const StateLabels: Record<DeadlineState, string> = { onTrack: '', dueSoon: '即将到期', overdue: '已超期', longOverdue: '严重超期' }
+const StageLabels: Record<string, string> = { screening: '甄别', instruction: '批示', reply: '答复', rehandling: '重新办理' }
+const order: Record<DeadlineState, number> = { longOverdue: 0, overdue: 1, dueSoon: 2, onTrack: 3 }
+
+export async function WaitingOnMe({ payload, user }: BeforeListTableServerProps) {
+  const actor = actorOf(user as any)
+  const statuses = WaitingStatuses[actor.role]
+  if (!statuses.length) return null
+  const where: Where[] = [{ status: { in: statuses } }]
+  if (actor.role === 'sectionStaff' || actor.role === 'sectionHead') where.push({ 'assignment.leadSection': { equals: actor.section } })
+  const res = await payload.find({
+    collection: 'proposals',
+    where: { and: where },
+    limit: 200,
+    depth: 0,
+    sort: 'currentDue',
+    overrideAccess: false,
+    user,
+    select: { number: true, title: true, status: true, currentDue: true, currentStage: true },
+  })
+  const calendar = await getCalendar(payload)
+  const now = nowISO()
+  const rows = res.docs
+    .map((d: any) => ({ ...d, due: d.currentDue ? deadlineState(d.currentDue, now, calendar) : null }) as any)
+    .map((d) => d as { id: number; number?: string; title: string; status: string; currentDue?: string; currentStage?: string; due: ReturnType<typeof deadlineState> | null })
+    .sort((a, b) => order[a.due?.state ?? 'onTrack'] - order[b.due?.state ?? 'onTrack'] || String(a.currentDue ?? '9').localeCompare(String(b.currentDue ?? '9')))
+  const overdue = rows.filter((r) => r.due && (r.due.state === 'overdue' || r.due.state === 'longOverdue')).length
+  return (
+    <section className="waiting-on-me" aria-labelledby="waiting-on-me-title">
+      <h2 id="waiting-on-me-title">
+        待我处理：{rows.length} 件{overdue > 0 ? <span className="overdue">（其中超期 {overdue} 件）</span> : null}
+      </h2>
+      {rows.length > 0 && (
+        <table>
+          <thead>
+            <tr><th>编号</th><th>标题</th><th>状态</th><th>当前环节期限</th><th>期限状态</th></tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id} data-state={r.due?.state ?? 'none'}>
+                <td>{r.number ?? '—'}</td>
+                <td><a href={`/admin/collections/proposals/${r.id}`}>{r.title}</a></td>
+                <td>{StatusLabels[r.status as keyof typeof StatusLabels]}</td>
+                <td>{r.currentDue ? `${StageLabels[r.currentStage ?? ''] ?? ''} ${r.currentDue}` : '—'}</td>
+                <td className={r.due?.state}>
+                  {r.due ? (r.due.workingDaysLeft < 0 ? `${StateLabels[r.due.state]} ${-r.due.workingDaysLeft} 个工作日` : r.due.state === 'dueSoon' ? `剩 ${r.due.workingDaysLeft} 个工作日` : '') : ''}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  )
+}

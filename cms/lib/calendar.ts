@@ -1,0 +1,33 @@
+// The working-day calendar as the office keeps it in the `holidays` collection.
+import type { Payload } from 'payload'
+import { WorkingCalendar, type CalendarData } from '../../core/calendar'
+import { DefaultDeadlineSettings, type DeadlineSettings } from '../../core/types'
+
+let cached: Promise<WorkingCalendar> | null = null
+
+export async function loadCalendarData(payload: Payload): Promise<CalendarData> {
+  const res = await payload.find({ collection: 'holidays', pagination: false, depth: 0, overrideAccess: true, sort: 'date' })
+  const days = res.docs as { date: string; kind: string; name: string }[]
+  return {
+    holidays: days.filter((d) => d.kind === 'holiday').map(({ date, name }) => ({ date, name })),
+    makeUpWorkdays: days.filter((d) => d.kind === 'makeUpWorkday').map(({ date, name }) => ({ date, name })),
+  }
+}
+
+export function getCalendar(payload: Payload): Promise<WorkingCalendar> {
+  cached ??= loadCalendarData(payload).then((d) => new WorkingCalendar(d)).catch((e) => {
+    cached = null
+    throw e
+  })
+  return cached
+}
+
+/** Called when the office edits the calendar. */
+export const invalidateCalendar = (): void => {
+  cached = null
+}
+
+export function deadlineSettingsOf(session: unknown): DeadlineSettings {
+  const d = (session as { deadlines?: Partial<DeadlineSettings> } | null)?.deadlines ?? {}
+  return { ...DefaultDeadlineSettings, ...Object.fromEntries(Object.entries(d).filter(([, v]) => typeof v === 'number')) }
+}

@@ -1,0 +1,128 @@
+// Reads one proposal and its records into the `core` ProposalFacts shape, so hooks and
+// endpoints ask `core` the same question the tests ask. This is the system reading its own
+// records to apply a rule, not a person reading them: it bypasses access on purpose.
+import type { PayloadRequest } from 'payload'
+import type { TransitionContext } from '../../core/lifecycle'
+import type { Actor, ProposalFacts, Reply } from '../../core/types'
+import { idOf } from '../access/actor'
+
+type Doc = Record<string, any>
+
+const ids = (v: unknown): (string | number)[] =>
+  Array.isArray(v) ? (v.map(idOf).filter((x) => x != null) as (string | number)[]) : []
+
+export function factsFromDoc(doc: Doc, related: Partial<Related> = {}): ProposalFacts {
+  return {
+    status: doc.status ?? 'draft',
+    proposer: idOf(doc.proposer) as string | number,
+    coSigners: ids(doc.coSigners),
+    confidential: !!doc.confidential,
+    submittedAt: doc.submittedAt ?? null,
+    screening: {
+      decision: doc.screening?.decision ?? null,
+      reason: doc.screening?.reason ?? null,
+      mergedInto: idOf(doc.screening?.mergedInto),
+      at: doc.screening?.at ?? null,
+    },
+    assignment: {
+      leadSection: idOf(doc.assignment?.leadSection),
+      coSections: ids(doc.assignment?.coSections),
+      assignedAt: doc.assignment?.assignedAt ?? null,
+      deadline: doc.assignment?.deadline ?? null,
+      extensions: (doc.extensions ?? []).map((e: Doc) => ({
+        newDeadline: e.newDeadline,
+        reason: e.reason,
+        approvedBy: idOf(e.approvedBy),
+        approvedAt: e.approvedAt ?? null,
+      })),
+    },
+    rehandlings: (doc.rehandlings ?? []).map((r: Doc) => ({ round: r.round, startedAt: r.startedAt, deadline: r.deadline })),
+    noEvaluationReason: doc.noEvaluationReason ?? null,
+    instructions: related.instructions ?? [],
+    replies: related.replies ?? [],
+    evaluations: related.evaluations ?? [],
+    followUps: related.followUps ?? [],
+  }
+}
+
+interface Related {
+  instructions: ProposalFacts['instructions']
+  replies: Reply[]
+  evaluations: ProposalFacts['evaluations']
+  followUps: ProposalFacts['followUps']
+}
+
+export const replyFromDoc = (r: Doc): Reply => ({
+  id: r.id,
+  round: r.round ?? 1,
+  section: idOf(r.section),
+  text: r.text ?? '',
+  class: r.class,
+  commitments: (r.commitments ?? []).map((c: Doc) => ({ id: String(c.id), text: c.text, dueDate: c.dueDate })),
+  draftedBy: idOf(r.draftedBy),
+  signedOffBy: idOf(r.signedOffBy),
+  signedOffAt: r.signedOffAt ?? null,
+  publishedAt: r.publishedAt ?? null,
+  corrects: idOf(r.corrects),
+})
+
+async function findAll(req: PayloadRequest, collection: string, proposal: string | number) {
+  const res = await req.payload.find({
+    collection: collection as any,
+    where: { proposal: { equals: proposal } },
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
+  return res.docs as Doc[]
+}
+
+export async function loadRelated(req: PayloadRequest, proposal: string | number): Promise<Related> {
+  const [instructions, replies, evaluations, followUps] = await Promise.all([
+    findAll(req, 'instructions', proposal),
+    findAll(req, 'replies', proposal),
+    findAll(req, 'evaluations', proposal),
+    findAll(req, 'follow-ups', proposal),
+  ])
+  return {
+    instructions: instructions.map((i) => ({ leader: idOf(i.leader) as string | number, text: i.text, at: i.createdAt })),
+    replies: replies.map(replyFromDoc),
+    evaluations: evaluations.map((e) => ({
+      reply: idOf(e.reply) as string | number,
+      representative: idOf(e.representative) as string | number,
+      rating: e.rating,
+      comment: e.comment ?? null,
+      at: e.createdAt,
+    })),
+    followUps: followUps.map((f) => ({
+      kind: f.kind,
+      at: f.at ?? f.createdAt,
+      commitmentId: f.commitmentId ?? null,
+      verified: f.verified ?? null,
+    })),
+  }
+}
+
+export async function loadFacts(req: PayloadRequest, doc: Doc): Promise<ProposalFacts> {
+  if (doc.id == null) return factsFromDoc(doc)
+  return factsFromDoc(doc, await loadRelated(req, doc.id))
+}
+
+/** Who signed off each reply, as the rules need it (role and section). */
+export async function loadSigners(req: PayloadRequest, replies: Reply[]): Promise<TransitionContext> {
+  const signerIds = [...new Set(replies.map((r) => r.signedOffBy).filter((x) => x != null))]
+  if (signerIds.length === 0) return { signers: {} }
+  const users = await req.payload.find({
+    collection: 'users',
+    where: { id: { in: signerIds } },
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
+  const byId = new Map(users.docs.map((u: Doc) => [String(u.id), { role: u.role, id: u.id, section: idOf(u.section) } as Actor]))
+  const signers: Record<string, Actor> = {}
+  for (const r of replies) if (r.signedOffBy != null) signers[String(r.id)] = byId.get(String(r.signedOffBy))!
+  return { signers }
+}

@@ -1,0 +1,216 @@
+// The public projection: what the static site and the open data may show, built field by
+// field and validated against the strict `core` contract, so nothing private can slip out.
+// It reads as the system (the public has no access to internal records) and decides
+// visibility with the same `core` predicate as everywhere else: canReadProposal(PUBLIC, …).
+import type { Payload, Where } from 'payload'
+import {
+  PublicExportSchema,
+  PublicProposalPageSchema,
+  type PublicExport,
+  type PublicProposal,
+  type PublicProposalPage,
+} from '../../core/contract'
+import { canReadProposal } from '../../core/permissions'
+import { PUBLIC } from '../../core/types'
+import { idOf } from '../access/actor'
+import { deadlineSettingsOf, loadCalendarData } from './calendar'
+import { nowISO } from './clock'
+import { factsFromDoc } from './facts'
+
+type Doc = Record<string, any>
+
+const PublicWhere: Where = { and: [{ status: { not_equals: 'draft' } }, { confidential: { not_equals: true } }] }
+
+const iso = (v: unknown): string => new Date(v as string).toISOString()
+const isoOrNull = (v: unknown): string | null => (v ? iso(v) : null)
+
+async function all(payload: Payload, collection: string, where?: Where): Promise<Doc[]> {
+  const res = await payload.find({ collection: collection as any, where, pagination: false, depth: 0, overrideAccess: true })
+  return res.docs as Doc[]
+}
+
+const groupBy = (docs: Doc[]): Map<string, Doc[]> => {
+  const m = new Map<string, Doc[]>()
+  for (const d of docs) {
+    const k = String(idOf(d.proposal))
+    m.set(k, [...(m.get(k) ?? []), d])
+  }
+  return m
+}
+
+interface Lookups {
+  sections: Map<string, { slug: string; name: string }>
+  sessions: Map<string, string>
+  representatives: Map<string, string>
+  users: Map<string, string>
+  numbers: Map<string, string>
+}
+
+async function lookups(payload: Payload): Promise<Lookups> {
+  const [sections, sessions, representatives, users, numbers] = await Promise.all([
+    all(payload, 'sections'),
+    all(payload, 'sessions'),
+    payload.find({ collection: 'representatives', pagination: false, depth: 0, overrideAccess: true, select: { name: true } }),
+    payload.find({ collection: 'users', pagination: false, depth: 0, overrideAccess: true, select: { name: true } }),
+    payload.find({ collection: 'proposals', pagination: false, depth: 0, overrideAccess: true, where: PublicWhere, select: { number: true } }),
+  ])
+  return {
+    sections: new Map(sections.map((s) => [String(s.id), { slug: s.slug, name: s.name }])),
+    sessions: new Map(sessions.map((s) => [String(s.id), s.slug])),
+    representatives: new Map(representatives.docs.map((r: Doc) => [String(r.id), r.name])),
+    users: new Map(users.docs.map((u: Doc) => [String(u.id), u.name])),
+    numbers: new Map(numbers.docs.map((p: Doc) => [String(p.id), p.number])),
+  }
+}
+
+async function projectProposals(payload: Payload, docs: Doc[], areas: Map<string, string>, l: Lookups): Promise<PublicProposal[]> {
+  const visible = docs.filter((d) => canReadProposal(PUBLIC, factsFromDoc(d)))
+  if (visible.length === 0) return []
+  const ids = visible.map((d) => d.id)
+  const inIds: Where = { proposal: { in: ids } }
+  const [instructions, replies, coOpinions, evaluations, followUps, events] = await Promise.all([
+    all(payload, 'instructions', inIds),
+    all(payload, 'replies', { and: [inIds, { publishedAt: { exists: true } }] }),
+    all(payload, 'co-opinions', inIds),
+    all(payload, 'evaluations', inIds),
+    all(payload, 'follow-ups', inIds),
+    all(payload, 'proposal-events', inIds),
+  ])
+  const by = {
+    instructions: groupBy(instructions),
+    replies: groupBy(replies),
+    coOpinions: groupBy(coOpinions),
+    evaluations: groupBy(evaluations),
+    followUps: groupBy(followUps),
+    events: groupBy(events),
+  }
+  const section = (id: unknown) => l.sections.get(String(idOf(id)))!
+  const name = (m: Map<string, string>, id: unknown) => m.get(String(idOf(id))) ?? '（已删除）'
+
+  return visible.map((d): PublicProposal => {
+    const k = String(d.id)
+    const fus = by.followUps.get(k) ?? []
+    const publishedReplyIds = new Set((by.replies.get(k) ?? []).map((r) => String(r.id)))
+    return {
+      number: d.number,
+      session: l.sessions.get(String(idOf(d.session)))!,
+      status: d.status,
+      title: d.title,
+      body: d.body,
+      category: d.category,
+      residentialArea: areas.get(String(idOf(d.residentialArea))) ?? '',
+      proposer: { id: String(idOf(d.proposer)), name: name(l.representatives, d.proposer) },
+      coSigners: (d.coSigners ?? []).map((c: unknown) => ({ id: String(idOf(c)), name: name(l.representatives, c) })),
+      submittedAt: iso(d.submittedAt),
+      screening: d.screening?.decision
+        ? {
+            decision: d.screening.decision,
+            reason: d.screening.reason,
+            mergedInto: d.screening.mergedInto ? (l.numbers.get(String(idOf(d.screening.mergedInto))) ?? null) : null,
+            at: iso(d.screening.at),
+          }
+        : null,
+      instructions: (by.instructions.get(k) ?? [])
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+        .map((i) => ({ leader: name(l.users, i.leader), text: i.text, at: iso(i.createdAt) })),
+      assignment: d.assignment?.leadSection
+        ? {
+            leadSection: section(d.assignment.leadSection),
+            coSections: (d.assignment.coSections ?? []).map(section),
+            assignedAt: iso(d.assignment.assignedAt),
+            deadline: d.assignment.deadline,
+            extensions: (d.extensions ?? []).map((e: Doc) => ({ newDeadline: e.newDeadline, reason: e.reason, approvedAt: iso(e.approvedAt) })),
+          }
+        : null,
+      coOpinions: (by.coOpinions.get(k) ?? []).map((c) => ({ section: section(c.section), at: iso(c.createdAt) })),
+      replies: (by.replies.get(k) ?? [])
+        .sort((a, b) => a.publishedAt.localeCompare(b.publishedAt))
+        .map((r) => ({
+          id: String(r.id),
+          round: r.round,
+          section: r.section ? section(r.section) : null,
+          class: r.class,
+          text: r.text,
+          commitments: (r.commitments ?? []).map((c: Doc) => {
+            const check = fus.find((f) => f.kind === 'verification' && f.verified === true && f.commitmentId === String(c.id))
+            return { id: String(c.id), text: c.text, dueDate: c.dueDate, verifiedAt: check ? iso(check.at ?? check.createdAt) : null }
+          }),
+          signedOffAt: iso(r.signedOffAt),
+          publishedAt: iso(r.publishedAt),
+          corrects: r.corrects && publishedReplyIds.has(String(idOf(r.corrects))) ? String(idOf(r.corrects)) : null,
+        })),
+      evaluations: (by.evaluations.get(k) ?? [])
+        .filter((e) => publishedReplyIds.has(String(idOf(e.reply))))
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+        .map((e) => ({
+          reply: String(idOf(e.reply)),
+          representative: String(idOf(e.representative)),
+          rating: e.rating,
+          comment: e.comment || null,
+          at: iso(e.createdAt),
+        })),
+      rehandlings: (d.rehandlings ?? []).map((r: Doc) => ({ round: r.round, startedAt: iso(r.startedAt), deadline: r.deadline })),
+      followUps: fus
+        .sort((a, b) => String(a.at).localeCompare(String(b.at)))
+        .map((f) => ({ kind: f.kind, at: iso(f.at ?? f.createdAt), verified: f.kind === 'verification' ? !!f.verified : null })),
+      noEvaluationReason: d.noEvaluationReason || null,
+      closedAt: isoOrNull(d.closedAt),
+      timeline: (by.events.get(k) ?? [])
+        .sort((a, b) => a.at.localeCompare(b.at))
+        // Drafting is the proposer's private business; the public timeline starts at submission.
+        .filter((e) => e.to !== 'draft')
+        .map((e) => ({ at: iso(e.at), from: e.from ?? null, to: e.to ?? null, action: e.action, role: e.actorRole })),
+    }
+  })
+}
+
+async function areaNames(payload: Payload): Promise<Map<string, string>> {
+  return new Map((await all(payload, 'residential-areas')).map((a) => [String(a.id), a.name]))
+}
+
+/** The whole public export as one validated document. */
+export async function buildPublicExport(payload: Payload): Promise<PublicExport> {
+  const [l, areas, calendar, sessions, proposals] = await Promise.all([
+    lookups(payload),
+    areaNames(payload),
+    loadCalendarData(payload),
+    all(payload, 'sessions'),
+    payload.find({ collection: 'proposals', where: { status: { not_equals: 'draft' } }, pagination: false, depth: 0, overrideAccess: true, sort: 'number' }),
+  ])
+  const docs = proposals.docs as Doc[]
+  const confidential = new Map<string, number>()
+  for (const d of docs.filter((x) => x.confidential)) {
+    const key = `${l.sessions.get(String(idOf(d.session)))}\u0000${d.status}`
+    confidential.set(key, (confidential.get(key) ?? 0) + 1)
+  }
+  return PublicExportSchema.parse({
+    generatedAt: nowISO(),
+    calendar,
+    sessions: sessions
+      .sort((a, b) => a.year - b.year)
+      .map((s) => ({ slug: s.slug, name: s.name, year: s.year, current: !!s.current, deadlines: deadlineSettingsOf(s) })),
+    sections: [...l.sections.values()],
+    residentialAreas: [...areas.values()],
+    proposals: await projectProposals(payload, docs, areas, l),
+    confidential: [...confidential].map(([k, count]) => {
+      const [session, status] = k.split('\u0000')
+      return { session, status, count }
+    }),
+  })
+}
+
+/** One page of public proposals, validated. */
+export async function buildPublicPage(payload: Payload, page: number, limit: number): Promise<PublicProposalPage> {
+  const [l, areas, res] = await Promise.all([
+    lookups(payload),
+    areaNames(payload),
+    payload.find({ collection: 'proposals', where: PublicWhere, page, limit, depth: 0, overrideAccess: true, sort: 'number' }),
+  ])
+  return PublicProposalPageSchema.parse({
+    docs: await projectProposals(payload, res.docs as Doc[], areas, l),
+    page: res.page ?? page,
+    limit: res.limit,
+    totalDocs: res.totalDocs,
+    totalPages: res.totalPages,
+  })
+}

@@ -1,0 +1,20 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { withPayload } from '@payloadcms/next/withPayload'
+
+// The app lives in cms/, but it imports core/ from the repository root.
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Until the public site is served here, the root goes to the admin.
+  async redirects() {
+    return [{ source: '/', destination: '/admin', permanent: false }]
+  },
+  turbopack: { root },
+  outputFileTracingRoot: root,
+  experimental: { turbopackFileSystemCacheForBuild: false },
+  typescript: { tsconfigPath: '../tsconfig.json' },
+}
+
+export default withPayload(nextConfig, { devBundleServerPackages: false })

@@ -1,0 +1,64 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { buildConfig } from 'payload'
+import { en } from '@payloadcms/translations/languages/en'
+import { zh } from '@payloadcms/translations/languages/zh'
+import { CoOpinions } from './collections/CoOpinions'
+import { Evaluations } from './collections/Evaluations'
+import { FollowUps } from './collections/FollowUps'
+import { Holidays } from './collections/Holidays'
+import { Instructions } from './collections/Instructions'
+import { ProposalEvents } from './collections/ProposalEvents'
+import { Proposals } from './collections/Proposals'
+import { Replies } from './collections/Replies'
+import { Representatives } from './collections/Representatives'
+import { ResidentialAreas } from './collections/ResidentialAreas'
+import { Sections } from './collections/Sections'
+import { Sequences } from './collections/Sequences'
+import { Sessions } from './collections/Sessions'
+import { Users } from './collections/Users'
+import { publicExportEndpoints } from './endpoints/publicExport'
+import { databaseAdapter } from './lib/database'
+import { serverURL } from './lib/env'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+const secret = process.env.PAYLOAD_SECRET
+if (!secret && process.env.NODE_ENV === 'production') throw new Error('PAYLOAD_SECRET 未设置（scripts/start.ts 会自动生成并保存到 data/secret）')
+
+export default buildConfig({
+  secret: secret || 'development-only-secret-not-for-production',
+  serverURL,
+  telemetry: false,
+  db: databaseAdapter(),
+  admin: {
+    user: Users.slug,
+    avatar: 'default',
+    meta: { titleSuffix: ' · 代表提案追踪平台' },
+    importMap: { baseDir: path.resolve(dirname, '..'), importMapFile: path.resolve(dirname, 'app/(payload)/admin/importMap.js') },
+    dateFormat: 'yyyy-MM-dd HH:mm',
+  },
+  i18n: {
+    fallbackLanguage: 'zh',
+    supportedLanguages: { zh, en },
+  },
+  collections: [
+    Proposals,
+    Instructions,
+    Replies,
+    CoOpinions,
+    Evaluations,
+    FollowUps,
+    ProposalEvents,
+    Representatives,
+    Users,
+    Sections,
+    ResidentialAreas,
+    Sessions,
+    Holidays,
+    Sequences,
+  ],
+  endpoints: publicExportEndpoints,
+  graphQL: { disablePlaygroundInProduction: true },
+  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+})

@@ -1,0 +1,70 @@
+// Reference data and accounts that both the demo seed and the tests start from.
+import type { Payload } from 'payload'
+import { DefaultCalendarData } from '../../core/calendar'
+import { DefaultDeadlineSettings } from '../../core/types'
+
+export const SectionSeeds = [
+  { slug: 'chengguan', name: '城管分队', description: '市容环境、违章搭建、占道经营' },
+  { slug: 'fangguan', name: '房管办', description: '老旧小区、电梯加装、物业监管' },
+  { slug: 'lvhua', name: '绿化办', description: '绿地养护、树木修剪' },
+  { slug: 'paichusuo', name: '派出所', description: '治安、交通秩序' },
+  { slug: 'shichang', name: '市场监管所', description: '菜场、食品安全、经营噪声' },
+  { slug: 'zizhi', name: '社区自治办', description: '居民自治、停车管理、社区设施' },
+  { slug: 'shiwu', name: '社会事务科', description: '养老、助餐、救助' },
+  { slug: 'pingan', name: '平安办', description: '消防安全、隐患排查' },
+] as const
+
+export const AreaSeeds = ['梅园居民区', '竹林居民区', '松风居民区', '兰亭居民区', '桂苑居民区', '枫桥居民区'] as const
+
+/** One demo account per role; the README lists them. */
+export const DemoPassword = 'demo-2026'
+export const StaffSeeds = [
+  { email: 'admin@demo.local', name: '系统管理员', role: 'admin' },
+  { email: 'office@demo.local', name: '周敏（代表工作室）', role: 'office' },
+  { email: 'leader@demo.local', name: '陈建国（街道副主任）', role: 'leader' },
+  { email: 'staff@demo.local', name: '李强（城管分队经办人）', role: 'sectionStaff', section: 'chengguan' },
+  { email: 'head@demo.local', name: '王海（城管分队队长）', role: 'sectionHead', section: 'chengguan' },
+] as const
+
+export interface Reference {
+  sections: Record<string, number | string>
+  areas: (number | string)[]
+  sessions: { previous: number | string; current: number | string; year: number }
+}
+
+export async function createReferenceData(payload: Payload, year: number): Promise<Reference> {
+  const sections: Record<string, number | string> = {}
+  for (const s of SectionSeeds) sections[s.slug] = (await payload.create({ collection: 'sections', data: { ...s }, overrideAccess: true })).id
+  const areas = []
+  for (const name of AreaSeeds) areas.push((await payload.create({ collection: 'residential-areas', data: { name }, overrideAccess: true })).id)
+  const mk = async (y: number, current: boolean) =>
+    (
+      await payload.create({
+        collection: 'sessions',
+        data: { name: `${y}年度居民代表会议`, slug: String(y), year: y, current, deadlines: { ...DefaultDeadlineSettings } },
+        overrideAccess: true,
+      })
+    ).id
+  const previous = await mk(year - 1, false)
+  const current = await mk(year, true)
+  for (const [kind, days] of [
+    ['holiday', DefaultCalendarData.holidays],
+    ['makeUpWorkday', DefaultCalendarData.makeUpWorkdays],
+  ] as const) {
+    for (const d of days) await payload.create({ collection: 'holidays', data: { date: d.date, name: d.name, kind }, overrideAccess: true })
+  }
+  return { sections, areas, sessions: { previous, current, year } }
+}
+
+export async function createStaff(payload: Payload, ref: Reference) {
+  const users: Record<string, any> = {}
+  for (const s of StaffSeeds) {
+    const section = 'section' in s ? ref.sections[s.section] : undefined
+    users[s.role] = await payload.create({
+      collection: 'users',
+      data: { email: s.email, name: s.name, role: s.role, section, password: DemoPassword } as any,
+      overrideAccess: true,
+    })
+  }
+  return users as Record<(typeof StaffSeeds)[number]['role'], any>
+}

@@ -1,0 +1,226 @@
+import { describe, it, expect } from 'vitest'
+import { DefaultCalendarData, WorkingCalendar } from './calendar'
+import {
+  DUE_SOON_WORKING_DAYS,
+  LONG_OVERDUE_WORKING_DAYS,
+  currentDeadline,
+  deadlineState,
+  effectiveReplyDeadline,
+  isOverdue,
+  maxExtendedDeadline,
+  replyDeadline,
+  type DeadlineStage,
+  type DeadlineState,
+} from './deadlines'
+import {
+  DefaultDeadlineSettings,
+  ProposalStatuses,
+  type Assignment,
+  type ProposalFacts,
+  type ProposalStatus,
+} from './types'
+
+const cal = new WorkingCalendar(DefaultCalendarData)
+const s = DefaultDeadlineSettings
+
+function facts(overrides: Partial<ProposalFacts> = {}): ProposalFacts {
+  return {
+    status: 'draft',
+    proposer: 'rep-1',
+    coSigners: [],
+    confidential: false,
+    // 2026-09-30 (Wed) in China: screening runs over 国庆 2026.
+    submittedAt: '2026-09-29T17:00:00Z',
+    // 2026-02-12 (Thu) in China: instruction runs over 春节 2026.
+    screening: { decision: 'accepted', at: '2026-02-12T02:00:00Z' },
+    assignment: {
+      leadSection: 'sec-1',
+      coSections: [],
+      assignedAt: '2026-03-10T01:00:00Z',
+      deadline: '2026-04-10',
+      extensions: [
+        { newDeadline: '2026-05-20', reason: 'first' },
+        { newDeadline: '2026-06-10', reason: 'second' },
+      ],
+    },
+    instructions: [],
+    replies: [],
+    evaluations: [],
+    rehandlings: [
+      { round: 1, startedAt: '2026-06-20T02:00:00Z', deadline: '2026-07-20' },
+      { round: 2, startedAt: '2026-07-25T02:00:00Z', deadline: '2026-08-25' },
+    ],
+    followUps: [],
+    ...overrides,
+  }
+}
+
+describe('replyDeadline (replyMonths after assignment, rolled to a working day)', () => {
+  it.each([
+    ['2026-03-10', 1, '2026-04-10'],
+    ['2026-09-01', 1, '2026-10-08'], // 国庆 2026
+    ['2026-01-31', 1, '2026-02-28'], // clamped; Saturday make-up workday
+    ['2026-03-10', 2, '2026-05-11'], // Sunday 05-10 → Monday
+  ])('assigned %s, %i month(s) → %s', (assigned, replyMonths, expected) => {
+    expect(replyDeadline(assigned, cal, { ...s, replyMonths })).toBe(expected)
+  })
+})
+
+describe('maxExtendedDeadline (extensionMaxMonths after assignment)', () => {
+  it.each([
+    ['2026-03-10', 3, '2026-06-10'],
+    ['2026-07-01', 3, '2026-10-08'], // 国庆 2026
+    ['2025-11-15', 3, '2026-02-24'], // 春节 2026
+    ['2026-03-10', 2, '2026-05-11'],
+  ])('assigned %s, max %i months → %s', (assigned, extensionMaxMonths, expected) => {
+    expect(maxExtendedDeadline(assigned, cal, { ...s, extensionMaxMonths })).toBe(expected)
+  })
+})
+
+describe('effectiveReplyDeadline', () => {
+  const base: Assignment = { coSections: [], deadline: '2026-04-10', extensions: [] }
+  it.each<[string, Assignment, string | null]>([
+    ['no extension → original deadline', base, '2026-04-10'],
+    ['one extension', { ...base, extensions: [{ newDeadline: '2026-05-20', reason: 'r' }] }, '2026-05-20'],
+    [
+      'the last extension wins',
+      {
+        ...base,
+        extensions: [
+          { newDeadline: '2026-05-20', reason: 'r' },
+          { newDeadline: '2026-06-10', reason: 'r' },
+        ],
+      },
+      '2026-06-10',
+    ],
+    ['extension without an original deadline', { ...base, deadline: null, extensions: [{ newDeadline: '2026-05-20', reason: 'r' }] }, '2026-05-20'],
+    ['nothing set', { ...base, deadline: null }, null],
+    ['deadline undefined', { coSections: [], extensions: [] }, null],
+  ])('%s', (_label, a, expected) => {
+    expect(effectiveReplyDeadline(a)).toBe(expected)
+  })
+})
+
+describe('currentDeadline for every status', () => {
+  const expected: Record<ProposalStatus, { stage: DeadlineStage; due: string } | null> = {
+    draft: null,
+    submitted: { stage: 'screening', due: '2026-10-10' }, // 09-30 + 3: 10-08, 10-09, Sat 10-10 make-up
+    accepted: { stage: 'instruction', due: '2026-02-26' }, // 02-12 + 5: 02-13, Sat 02-14, 02-24, 02-25, 02-26
+    merged: null,
+    redirected: null,
+    notAccepted: null,
+    instructed: { stage: 'reply', due: '2026-06-10' },
+    inProgress: { stage: 'reply', due: '2026-06-10' },
+    replied: null,
+    evaluated: null,
+    rehandling: { stage: 'rehandling', due: '2026-08-25' },
+    closed: null,
+  }
+
+  it.each(ProposalStatuses.map((status) => [status]))('%s', (status) => {
+    expect(currentDeadline(facts({ status }), cal, s)).toEqual(expected[status])
+  })
+})
+
+describe('currentDeadline edge cases', () => {
+  it.each<[string, Partial<ProposalFacts>, { stage: DeadlineStage; due: string } | null]>([
+    ['submitted without submittedAt', { status: 'submitted', submittedAt: null }, null],
+    ['accepted without screening time', { status: 'accepted', screening: { decision: 'accepted' } }, null],
+    [
+      'instructed without any deadline',
+      { status: 'instructed', assignment: { coSections: [], deadline: null, extensions: [] } },
+      null,
+    ],
+    [
+      'inProgress without extensions uses the assignment deadline',
+      { status: 'inProgress', assignment: { coSections: [], deadline: '2026-04-10', extensions: [] } },
+      { stage: 'reply', due: '2026-04-10' },
+    ],
+    ['rehandling without a round', { status: 'rehandling', rehandlings: [] }, null],
+    [
+      'rehandling picks the highest round even if listed first',
+      {
+        status: 'rehandling',
+        rehandlings: [
+          { round: 2, startedAt: '2026-07-25T02:00:00Z', deadline: '2026-08-25' },
+          { round: 1, startedAt: '2026-06-20T02:00:00Z', deadline: '2026-07-20' },
+        ],
+      },
+      { stage: 'rehandling', due: '2026-08-25' },
+    ],
+    [
+      'submitted at 16:00Z counts from the next China day',
+      { status: 'submitted', submittedAt: '2026-03-09T16:00:00Z' }, // 2026-03-10 local
+      { stage: 'screening', due: '2026-03-13' },
+    ],
+    [
+      'submitted at 15:59Z counts from the same China day',
+      { status: 'submitted', submittedAt: '2026-03-09T15:59:59Z' }, // 2026-03-09 local
+      { stage: 'screening', due: '2026-03-12' },
+    ],
+  ])('%s', (_label, overrides, expected) => {
+    expect(currentDeadline(facts(overrides), cal, s)).toEqual(expected)
+  })
+
+  it('uses the session settings, not the defaults', () => {
+    const p = facts({ status: 'submitted' })
+    expect(currentDeadline(p, cal, { ...s, screeningWorkingDays: 1 })).toEqual({ stage: 'screening', due: '2026-10-08' })
+    const q = facts({ status: 'accepted' })
+    expect(currentDeadline(q, cal, { ...s, instructionWorkingDays: 2 })).toEqual({ stage: 'instruction', due: '2026-02-14' })
+  })
+})
+
+describe('deadlineState', () => {
+  it('uses the documented thresholds', () => {
+    expect(DUE_SOON_WORKING_DAYS).toBe(3)
+    expect(LONG_OVERDUE_WORKING_DAYS).toBe(20)
+  })
+
+  // due Wed 2026-03-11; 清明 2026-04-04..06 lies inside the overdue range.
+  it.each<[string, DeadlineState, number]>([
+    ['2026-03-05T02:00:00Z', 'onTrack', 4], // Thu: 03-06, 09, 10, 11
+    ['2026-03-06T02:00:00Z', 'dueSoon', 3],
+    ['2026-03-10T02:00:00Z', 'dueSoon', 1],
+    ['2026-03-11T02:00:00Z', 'dueSoon', 0], // due today
+    ['2026-03-11T15:59:59Z', 'dueSoon', 0], // 23:59:59 in China
+    ['2026-03-11T16:00:00Z', 'overdue', -1], // 00:00 on 03-12 in China
+    ['2026-03-12T02:00:00Z', 'overdue', -1],
+    ['2026-04-09T02:00:00Z', 'overdue', -20],
+    ['2026-04-10T02:00:00Z', 'longOverdue', -21],
+    ['2026-04-11T02:00:00Z', 'longOverdue', -21], // Saturday adds no working day
+  ])('due 2026-03-11, now %s → %s (%i)', (now, state, left) => {
+    expect(deadlineState('2026-03-11', now, cal)).toEqual({ state, workingDaysLeft: left })
+  })
+
+  it.each<[string, string, DeadlineState, number]>([
+    // Overdue starts the calendar day after `due`, even before another working day passes.
+    ['2026-03-13', '2026-03-14T02:00:00Z', 'overdue', 0],
+    ['2026-03-13', '2026-03-16T02:00:00Z', 'overdue', -1],
+    // A deadline on a holiday: nothing left to work, but not yet late.
+    ['2026-10-01', '2026-09-30T02:00:00Z', 'dueSoon', 0],
+    // Across 国庆 2026: 09-28, 29, 30, 10-08 are the four working days.
+    ['2026-10-08', '2026-09-25T02:00:00Z', 'onTrack', 4],
+    ['2026-10-08', '2026-09-28T02:00:00Z', 'dueSoon', 3],
+  ])('due %s, now %s → %s (%i)', (due, now, state, left) => {
+    expect(deadlineState(due, now, cal)).toEqual({ state, workingDaysLeft: left })
+  })
+
+  it.each<[string, string]>([
+    ['2026-3-11', '2026-03-05T02:00:00Z'],
+    ['2026-03-11', '2026-03-05T10:00:00'], // now without a zone
+    ['2026-03-11', 'now'],
+  ])('rejects due %j / now %j', (due, now) => {
+    expect(() => deadlineState(due, now, cal)).toThrow(RangeError)
+  })
+})
+
+describe('isOverdue', () => {
+  it.each<[DeadlineState, boolean]>([
+    ['onTrack', false],
+    ['dueSoon', false],
+    ['overdue', true],
+    ['longOverdue', true],
+  ])('%s → %s', (state, expected) => {
+    expect(isOverdue(state)).toBe(expected)
+  })
+})

@@ -1,0 +1,85 @@
+// Which deadline applies to a proposal and how close it is. Derived on read, never stored.
+
+import { toLocalDate, type WorkingCalendar } from './calendar'
+import type { DeadlineSettings, ProposalFacts } from './types'
+
+export type DeadlineStage = 'screening' | 'instruction' | 'reply' | 'rehandling'
+export type DeadlineState = 'onTrack' | 'dueSoon' | 'overdue' | 'longOverdue'
+
+/** Due within this many working days → dueSoon. */
+export const DUE_SOON_WORKING_DAYS = 3
+/** Overdue by more than this many working days → longOverdue. */
+export const LONG_OVERDUE_WORKING_DAYS = 20
+
+/** Reply deadline set at assignment: `replyMonths` after it, rolled to a working day. */
+export function replyDeadline(assignedAtLocalDate: string, cal: WorkingCalendar, s: DeadlineSettings): string {
+  return cal.addMonthsDeadline(assignedAtLocalDate, s.replyMonths)
+}
+
+/** The latest date extensions may reach (total at most `extensionMaxMonths` from assignment). */
+export function maxExtendedDeadline(assignedAtLocalDate: string, cal: WorkingCalendar, s: DeadlineSettings): string {
+  return cal.addMonthsDeadline(assignedAtLocalDate, s.extensionMaxMonths)
+}
+
+/** The last extension's newDeadline, else the deadline set at assignment. */
+export function effectiveReplyDeadline(a: ProposalFacts['assignment']): string | null {
+  const last = a.extensions[a.extensions.length - 1]
+  return last?.newDeadline ?? a.deadline ?? null
+}
+
+/**
+ * The deadline that applies now, by status: submitted → screening; accepted → instruction;
+ * instructed/inProgress → reply; rehandling → the latest round's deadline; otherwise null.
+ * Also null when the fact it counts from is missing.
+ */
+export function currentDeadline(
+  p: ProposalFacts,
+  cal: WorkingCalendar,
+  s: DeadlineSettings,
+): { stage: DeadlineStage; due: string } | null {
+  switch (p.status) {
+    case 'submitted':
+      if (!p.submittedAt) return null
+      return { stage: 'screening', due: cal.addWorkingDays(toLocalDate(p.submittedAt), s.screeningWorkingDays) }
+    case 'accepted':
+      if (!p.screening.at) return null
+      return { stage: 'instruction', due: cal.addWorkingDays(toLocalDate(p.screening.at), s.instructionWorkingDays) }
+    case 'instructed':
+    case 'inProgress': {
+      const due = effectiveReplyDeadline(p.assignment)
+      return due ? { stage: 'reply', due } : null
+    }
+    case 'rehandling': {
+      // Highest round, not array position, so an out-of-order list can't pick a stale round.
+      const latest = p.rehandlings.reduce<ProposalFacts['rehandlings'][number] | undefined>(
+        (best, r) => (!best || r.round >= best.round ? r : best),
+        undefined,
+      )
+      return latest ? { stage: 'rehandling', due: latest.deadline } : null
+    }
+    default:
+      return null
+  }
+}
+
+/**
+ * How `due` stands at `now` (an ISO timestamp), counted in working days of China local time.
+ * Overdue starts the calendar day after `due`, so on a weekend right after it workingDaysLeft can be 0.
+ */
+export function deadlineState(
+  due: string,
+  now: string,
+  cal: WorkingCalendar,
+): { state: DeadlineState; workingDaysLeft: number } {
+  const today = toLocalDate(now)
+  const workingDaysLeft = cal.workingDaysBetween(today, due)
+  if (today > due) {
+    const state = -workingDaysLeft > LONG_OVERDUE_WORKING_DAYS ? 'longOverdue' : 'overdue'
+    return { state, workingDaysLeft }
+  }
+  return { state: workingDaysLeft <= DUE_SOON_WORKING_DAYS ? 'dueSoon' : 'onTrack', workingDaysLeft }
+}
+
+export function isOverdue(state: DeadlineState): boolean {
+  return state === 'overdue' || state === 'longOverdue'
+}

@@ -1,0 +1,246 @@
+// The proposal lifecycle: one transition table, its invariants, and the zh-CN reasons a step is refused.
+import type { Actor, ProposalFacts, ProposalStatus, Reply, Role } from './types'
+
+/** At most this many rehandling rounds after a 不满意 evaluation. */
+export const MAX_REHANDLING_ROUNDS = 1
+
+export const StatusLabels: Record<ProposalStatus, string> = {
+  draft: '草稿',
+  submitted: '已提交待甄别',
+  accepted: '已立案待批示',
+  merged: '已并案',
+  redirected: '已依法分流',
+  notAccepted: '不予立案',
+  instructed: '已批示交办',
+  inProgress: '办理中',
+  replied: '已答复',
+  evaluated: '已评价',
+  rehandling: '重新办理中',
+  closed: '已办结',
+}
+
+export const RoleLabels: Record<Role, string> = {
+  admin: '系统管理员',
+  office: '代表工作室',
+  leader: '街道领导',
+  sectionStaff: '科室经办人',
+  sectionHead: '科室负责人',
+  representative: '居民代表',
+  public: '公众',
+}
+
+export const ScreenedOutStatuses = ['merged', 'redirected', 'notAccepted'] as const satisfies ProposalStatus[]
+
+export const sameId = (a: unknown, b: unknown): boolean => a != null && b != null && String(a) === String(b)
+
+export const isScreenedOut = (status: ProposalStatus): boolean =>
+  (ScreenedOutStatuses as readonly ProposalStatus[]).includes(status)
+
+export const isProposerOrCoSigner = (actor: Actor, p: Pick<ProposalFacts, 'proposer' | 'coSigners'>): boolean =>
+  actor.role === 'representative' &&
+  (sameId(actor.id, p.proposer) || p.coSigners.some((c) => sameId(c, actor.id)))
+
+export const isProposer = (actor: Actor, p: Pick<ProposalFacts, 'proposer'>): boolean =>
+  actor.role === 'representative' && sameId(actor.id, p.proposer)
+
+export const isOfLeadSection = (actor: Actor, p: Pick<ProposalFacts, 'assignment'>): boolean =>
+  (actor.role === 'sectionStaff' || actor.role === 'sectionHead') && sameId(actor.section, p.assignment.leadSection)
+
+export const isOfCoSection = (actor: Actor, p: Pick<ProposalFacts, 'assignment'>): boolean =>
+  (actor.role === 'sectionStaff' || actor.role === 'sectionHead') &&
+  p.assignment.coSections.some((s) => sameId(s, actor.section))
+
+/** The round the lead section is answering now: 1, then 2 after the first rehandling, … */
+export const currentRound = (p: Pick<ProposalFacts, 'rehandlings'>): number => p.rehandlings.length + 1
+
+const isSignedOff = (r: Reply): boolean => r.signedOffBy != null && !!r.signedOffAt
+
+/** Published replies, oldest first: by round, then by publication time. */
+export const publishedReplies = (p: Pick<ProposalFacts, 'replies'>): Reply[] =>
+  p.replies
+    .filter((r) => !!r.publishedAt)
+    .sort((a, b) => a.round - b.round || String(a.publishedAt).localeCompare(String(b.publishedAt)))
+
+export const latestPublishedReply = (p: Pick<ProposalFacts, 'replies'>): Reply | undefined =>
+  publishedReplies(p).at(-1)
+
+/** A reply the rules accept as the answer: signed off by the lead section's head (or by the office for a screened-out item). */
+export const isValidSignOff = (r: Reply, p: Pick<ProposalFacts, 'assignment'>, signer: Actor | null): boolean => {
+  if (!isSignedOff(r) || !signer) return false
+  if (r.section == null) return signer.role === 'office'
+  return (
+    signer.role === 'sectionHead' &&
+    sameId(r.section, p.assignment.leadSection) &&
+    sameId(signer.section, p.assignment.leadSection)
+  )
+}
+
+/** The proposer's evaluation of the latest published reply, if given. */
+export const proposerEvaluationOfLatest = (p: ProposalFacts) => {
+  const latest = latestPublishedReply(p)
+  if (!latest) return undefined
+  return p.evaluations
+    .filter((e) => sameId(e.reply, latest.id) && sameId(e.representative, p.proposer))
+    .sort((a, b) => a.at.localeCompare(b.at))
+    .at(-1)
+}
+
+/** Commitments of published replies (not superseded by a correction) without a positive verification. */
+export const openCommitments = (p: ProposalFacts) => {
+  const corrected = new Set(p.replies.filter((r) => r.corrects != null && r.publishedAt).map((r) => String(r.corrects)))
+  return publishedReplies(p)
+    .filter((r) => !corrected.has(String(r.id)))
+    .flatMap((r) => r.commitments)
+    .filter((c) => !p.followUps.some((f) => f.kind === 'verification' && f.verified === true && f.commitmentId === c.id))
+}
+
+/**
+ * What the transition needs to know beyond the proposal: who signed off each reply
+ * (role and section, looked up by the CMS), keyed by reply id.
+ */
+export interface TransitionContext {
+  signers?: Record<string, Actor>
+}
+
+type Check = (p: ProposalFacts, actor: Actor, ctx: TransitionContext) => string | null
+
+interface Transition {
+  from: ProposalStatus
+  to: ProposalStatus
+  /** Who may take the step; a function when it depends on the proposal. */
+  who: (actor: Actor, p: ProposalFacts) => boolean
+  whoLabel: string
+  /** Invariants of the target state: null when they hold, else the zh-CN reason. */
+  check: Check
+}
+
+const office = (a: Actor) => a.role === 'office'
+const leader = (a: Actor) => a.role === 'leader'
+
+const screeningCheck =
+  (decision: 'accepted' | 'merged' | 'redirected' | 'notAccepted'): Check =>
+  (p) => {
+    if (p.screening.decision !== decision) return '甄别结论与目标状态不一致'
+    if (!p.screening.reason?.trim()) return '甄别须写明理由'
+    if (decision === 'merged' && p.screening.mergedInto == null) return '并案须指明并入的提案'
+    return null
+  }
+
+const signedOffReplyForRound: Check = (p, _a, ctx) => {
+  const round = currentRound(p)
+  const ok = p.replies.some(
+    (r) => r.round === round && isValidSignOff(r, p, ctx.signers?.[String(r.id)] ?? null),
+  )
+  return ok ? null : '没有经主办科室负责人签发的本轮答复，不能答复'
+}
+
+const evaluationAllowsClose = (p: ProposalFacts): string | null => {
+  const evaluation = proposerEvaluationOfLatest(p)
+  if (!evaluation && !p.noEvaluationReason?.trim()) return '提案人尚未评价，须记录未评价的原因'
+  return null
+}
+
+const closingCheck: Check = (p, _a, ctx) => {
+  if (p.instructions.length === 0) return '没有领导批示，不能办结'
+  const signed = publishedReplies(p).some((r) => isValidSignOff(r, p, ctx.signers?.[String(r.id)] ?? null))
+  if (!signed) return '没有已签发并公开的答复，不能办结'
+  const evaluation = evaluationAllowsClose(p)
+  if (evaluation) return evaluation
+  if (p.followUps.length === 0) return '没有回访记录，不能办结'
+  if (openCommitments(p).length > 0) return '答复中的承诺事项尚未全部验证，不能办结'
+  return null
+}
+
+const rehandlingCheck: Check = (p) => {
+  const evaluation = proposerEvaluationOfLatest(p)
+  if (evaluation?.rating !== 'dissatisfied') return '只有提案人对最新答复不满意时才能重新办理'
+  if (p.rehandlings.length >= MAX_REHANDLING_ROUNDS) return `重新办理最多 ${MAX_REHANDLING_ROUNDS} 次`
+  return null
+}
+
+const evaluatedCheck: Check = (p) => {
+  const evaluation = proposerEvaluationOfLatest(p)
+  if (!evaluation) return '提案人尚未评价最新答复'
+  if (evaluation.rating === 'dissatisfied' && p.rehandlings.length < MAX_REHANDLING_ROUNDS)
+    return '提案人不满意，应进入重新办理'
+  return null
+}
+
+export const Transitions: readonly Transition[] = [
+  {
+    from: 'draft',
+    to: 'submitted',
+    who: (a, p) => isProposer(a, p) || office(a),
+    whoLabel: '提案人或代表工作室',
+    check: () => null,
+  },
+  ...(['accepted', 'merged', 'redirected', 'notAccepted'] as const).map(
+    (to): Transition => ({ from: 'submitted', to, who: office, whoLabel: '代表工作室', check: screeningCheck(to) }),
+  ),
+  {
+    from: 'accepted',
+    to: 'instructed',
+    who: leader,
+    whoLabel: '街道领导',
+    check: (p) => {
+      if (!p.instructions.some((i) => i.text.trim())) return '须先写批示'
+      if (p.assignment.leadSection == null) return '须先指定主办科室'
+      if (!p.assignment.deadline) return '须先确定办理期限'
+      return null
+    },
+  },
+  {
+    from: 'instructed',
+    to: 'inProgress',
+    who: isOfLeadSection,
+    whoLabel: '主办科室',
+    check: () => null,
+  },
+  { from: 'inProgress', to: 'replied', who: office, whoLabel: '代表工作室', check: signedOffReplyForRound },
+  { from: 'rehandling', to: 'replied', who: office, whoLabel: '代表工作室', check: signedOffReplyForRound },
+  {
+    from: 'replied',
+    to: 'evaluated',
+    who: (a, p) => isProposer(a, p) || office(a),
+    whoLabel: '提案人或代表工作室',
+    check: evaluatedCheck,
+  },
+  ...(['replied', 'evaluated'] as const).map(
+    (from): Transition => ({
+      from,
+      to: 'rehandling',
+      who: (a, p) => isProposer(a, p) || office(a),
+      whoLabel: '提案人或代表工作室',
+      check: rehandlingCheck,
+    }),
+  ),
+  ...(['replied', 'evaluated', 'merged', 'redirected', 'notAccepted'] as const).map(
+    (from): Transition => ({ from, to: 'closed', who: office, whoLabel: '代表工作室', check: closingCheck }),
+  ),
+]
+
+export type TransitionResult = { ok: true } | { ok: false; reason: string }
+
+export function canTransition(
+  from: ProposalStatus,
+  to: ProposalStatus,
+  actor: Actor,
+  proposal: ProposalFacts,
+  ctx: TransitionContext = {},
+): TransitionResult {
+  const t = Transitions.find((x) => x.from === from && x.to === to)
+  if (!t) return { ok: false, reason: `不能从“${StatusLabels[from]}”变为“${StatusLabels[to]}”` }
+  if (!t.who(actor, proposal))
+    return { ok: false, reason: `“${StatusLabels[from]}”→“${StatusLabels[to]}”只能由${t.whoLabel}办理` }
+  // The invariants are those of the state the proposal would be in: check the facts as given.
+  const reason = t.check({ ...proposal, status: to }, actor, ctx)
+  return reason ? { ok: false, reason } : { ok: true }
+}
+
+/** The states this actor may move the proposal to now (structurally allowed and permitted; invariants not checked). */
+export function nextStates(from: ProposalStatus, actor: Actor, proposal: ProposalFacts): ProposalStatus[] {
+  return Transitions.filter((t) => t.from === from && t.who(actor, proposal)).map((t) => t.to)
+}
+
+/** Every (from, to) pair of the table, for the admin's action list and the tests. */
+export const allowedPairs = (): [ProposalStatus, ProposalStatus][] => Transitions.map((t) => [t.from, t.to])

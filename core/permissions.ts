@@ -1,0 +1,151 @@
+// Who may do what: plain predicates over an actor and the facts of a proposal.
+// The CMS wraps these as Payload access functions (cms/access); nothing else decides.
+import {
+  isOfCoSection,
+  isOfLeadSection,
+  isProposer,
+  isProposerOrCoSigner,
+  isScreenedOut,
+  sameId,
+} from './lifecycle'
+import type { Actor, ProposalFacts, ProposalStatus, Reply, Role } from './types'
+
+export const isStaff = (a: Actor): boolean =>
+  a.role === 'admin' || a.role === 'office' || a.role === 'leader' || a.role === 'sectionStaff' || a.role === 'sectionHead'
+export const isSectionRole = (a: Actor): boolean => a.role === 'sectionStaff' || a.role === 'sectionHead'
+
+/** Phone, ID number, address, internal notes, confidential reasons: office and admin only. */
+export const canReadPrivate = (a: Actor): boolean => a.role === 'office' || a.role === 'admin'
+
+/** Which proposals an actor may read, as clauses any of which admits a proposal. */
+export type ReadClause =
+  | { kind: 'all' }
+  /** submitted or later, not confidential: what the public may see */
+  | { kind: 'public' }
+  /** submitted or later, any confidentiality */
+  | { kind: 'nonDraft' }
+  /** the representative is proposer or co-signer (drafts included) */
+  | { kind: 'own'; representative: string | number }
+  /** the section is lead or co-section (never a draft) */
+  | { kind: 'section'; section: string | number }
+
+export function proposalReadScope(a: Actor): ReadClause[] {
+  switch (a.role) {
+    case 'admin':
+    case 'office':
+      return [{ kind: 'all' }]
+    case 'leader':
+      return [{ kind: 'nonDraft' }]
+    case 'sectionStaff':
+    case 'sectionHead':
+      return a.section == null ? [] : [{ kind: 'section', section: a.section }]
+    case 'representative':
+      return a.id == null ? [{ kind: 'public' }] : [{ kind: 'public' }, { kind: 'own', representative: a.id }]
+    case 'public':
+      return [{ kind: 'public' }]
+  }
+}
+
+type Visible = Pick<ProposalFacts, 'status' | 'confidential' | 'proposer' | 'coSigners' | 'assignment'>
+
+export const clauseMatches = (c: ReadClause, p: Visible): boolean => {
+  switch (c.kind) {
+    case 'all':
+      return true
+    case 'public':
+      return p.status !== 'draft' && !p.confidential
+    case 'nonDraft':
+      return p.status !== 'draft'
+    case 'own':
+      return sameId(p.proposer, c.representative) || p.coSigners.some((x) => sameId(x, c.representative))
+    case 'section':
+      return (
+        p.status !== 'draft' &&
+        (sameId(p.assignment.leadSection, c.section) || p.assignment.coSections.some((s) => sameId(s, c.section)))
+      )
+  }
+}
+
+export const canReadProposal = (a: Actor, p: Visible): boolean => proposalReadScope(a).some((c) => clauseMatches(c, p))
+
+/** Staff who work on a proposal see its internal records (instructions in progress, co-opinions, drafts of replies). */
+export const canReadInternal = (a: Actor, p: Visible): boolean =>
+  (a.role === 'admin' || a.role === 'office' || a.role === 'leader' || isSectionRole(a)) && canReadProposal(a, p)
+
+/** A representative starts their own draft; the office enters paper proposals. */
+export const canCreateProposal = (a: Actor): boolean => (a.role === 'representative' && a.id != null) || a.role === 'office'
+
+/** Title, body, category, area, co-signers: the proposer while a draft; the office until screening is done. */
+export const canEditProposalContent = (a: Actor, p: ProposalFacts): boolean =>
+  (p.status === 'draft' && isProposer(a, p)) || (a.role === 'office' && (p.status === 'draft' || p.status === 'submitted'))
+
+export const canScreen = (a: Actor, p: Pick<ProposalFacts, 'status'>): boolean => a.role === 'office' && p.status === 'submitted'
+
+/** The office sets lead section, co-sections and deadline once accepted, until the lead section takes it on. */
+export const canAssign = (a: Actor, p: Pick<ProposalFacts, 'status'>): boolean =>
+  a.role === 'office' && (p.status === 'accepted' || p.status === 'instructed')
+
+/** A leader approves an extension of the reply deadline while the item is being handled. */
+export const canApproveExtension = (a: Actor, p: Pick<ProposalFacts, 'status'>): boolean =>
+  a.role === 'leader' && (p.status === 'instructed' || p.status === 'inProgress' || p.status === 'rehandling')
+
+/** Confidential flag and reason, internal notes, the reason no evaluation came, follow-ups: the office. */
+export const canManageProposal = (a: Actor, p: Pick<ProposalFacts, 'status'>): boolean =>
+  a.role === 'office' && p.status !== 'closed'
+
+/** 件件有批示: a leader may instruct any submitted item that is not closed. */
+export const canInstruct = (a: Actor, p: Pick<ProposalFacts, 'status'>): boolean =>
+  a.role === 'leader' && p.status !== 'draft' && p.status !== 'submitted' && p.status !== 'closed'
+
+const HandlingStatuses: ProposalStatus[] = ['instructed', 'inProgress', 'rehandling']
+
+export const canWriteCoOpinion = (a: Actor, p: ProposalFacts): boolean =>
+  isOfCoSection(a, p) && HandlingStatuses.includes(p.status)
+
+/** The lead section drafts replies while handling; the office explains a screened-out item. */
+export const canDraftReply = (a: Actor, p: ProposalFacts): boolean =>
+  (isOfLeadSection(a, p) && (p.status === 'inProgress' || p.status === 'rehandling')) ||
+  (a.role === 'office' && isScreenedOut(p.status))
+
+/** Editing a reply: its drafter's side, until signed off. */
+export const canEditReplyDraft = (a: Actor, p: ProposalFacts, r: Reply): boolean =>
+  !r.signedOffAt && !r.publishedAt && canDraftReply(a, p) && (r.section == null ? a.role === 'office' : sameId(a.section, r.section))
+
+/** 签发: the head of the lead section (or the office for its own explanation). */
+export const canSignOffReply = (a: Actor, p: ProposalFacts, r: Reply): boolean => {
+  if (r.signedOffAt || r.publishedAt) return false
+  if (r.section == null) return a.role === 'office' && isScreenedOut(p.status)
+  return a.role === 'sectionHead' && sameId(a.section, r.section) && sameId(a.section, p.assignment.leadSection)
+}
+
+/** The office publishes a signed-off reply to the proposer and the public. */
+export const canPublishReply = (a: Actor, r: Reply): boolean => a.role === 'office' && !!r.signedOffAt && !r.publishedAt
+
+/** Each proposer and co-signer evaluates each published reply once; the office records a paper evaluation. */
+export const canEvaluate = (a: Actor, p: ProposalFacts, r: Reply): boolean =>
+  !!r.publishedAt &&
+  (p.status === 'replied' || p.status === 'evaluated') &&
+  (isProposerOrCoSigner(a, p) || a.role === 'office')
+
+export const canRecordFollowUp = (a: Actor, p: Pick<ProposalFacts, 'status'>): boolean =>
+  a.role === 'office' && p.status !== 'draft' && p.status !== 'submitted' && p.status !== 'closed'
+
+/** Users, sections, residential areas, sessions, calendars: the admin. */
+export const canAdminister = (a: Actor): boolean => a.role === 'admin'
+
+/** Representatives' accounts: the office creates and resets them; the admin too. */
+export const canManageRepresentatives = (a: Actor): boolean => a.role === 'office' || a.role === 'admin'
+
+/** Only staff use the admin UI; representatives use the portal. */
+export const canUseAdmin = (a: Actor): boolean => isStaff(a)
+
+/** What waits on each role: the statuses its list view puts first. */
+export const WaitingStatuses: Record<Role, ProposalStatus[]> = {
+  office: ['submitted', 'accepted', 'replied', 'evaluated', 'merged', 'redirected', 'notAccepted'],
+  leader: ['accepted'],
+  sectionStaff: ['instructed', 'inProgress', 'rehandling'],
+  sectionHead: ['instructed', 'inProgress', 'rehandling'],
+  admin: [],
+  representative: ['draft', 'replied'],
+  public: [],
+}

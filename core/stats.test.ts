@@ -1,0 +1,610 @@
+import { describe, expect, it } from 'vitest'
+import { DefaultCalendarData, WorkingCalendar } from './calendar'
+import {
+  PublicExportSchema,
+  PublicProposalSchema,
+  type PublicExport,
+  type PublicProposal,
+  type PublicSession,
+} from './contract'
+import { computeFigures, figuresBySection, figuresBySession, formatRate, publicDeadline, type Figures } from './stats'
+import { DefaultDeadlineSettings } from './types'
+
+// ---------- fixtures ----------
+
+const cal = new WorkingCalendar(DefaultCalendarData)
+
+/** A China-local wall-clock time as an ISO timestamp. */
+const T = (date: string, time = '10:00') => `${date}T${time}:00+08:00`
+
+const PROPOSER = { id: 'rep-1', name: '王芳' }
+const COSIGNER = { id: 'rep-2', name: '李强' }
+const SECTIONS = {
+  civil: { slug: 'civil-affairs', name: '民政科' },
+  urban: { slug: 'urban-management', name: '城管科' },
+  safety: { slug: 'safety', name: '安监科' },
+}
+
+const session = (slug: string, year: number, deadlines: Partial<PublicSession['deadlines']> = {}): PublicSession => ({
+  slug,
+  name: `${year}年居民代表大会`,
+  year,
+  current: year === 2025,
+  deadlines: { ...DefaultDeadlineSettings, ...deadlines },
+})
+const S2025 = session('2025', 2025)
+const SESSIONS = [S2025]
+
+type ProposalInput = Partial<PublicProposal>
+type Reply = PublicProposal['replies'][number]
+type Assignment = NonNullable<PublicProposal['assignment']>
+
+let seq = 0
+/** A public proposal, validated against the contract so fixtures can't drift from the export. */
+function proposal(o: ProposalInput = {}): PublicProposal {
+  seq++
+  return PublicProposalSchema.parse({
+    number: `2025-${String(seq).padStart(3, '0')}`,
+    session: '2025',
+    status: 'submitted',
+    title: '修缮小区路灯',
+    body: '小区北门路灯损坏已两月。',
+    category: '市政设施',
+    residentialArea: '阳光居民区',
+    proposer: PROPOSER,
+    coSigners: [COSIGNER],
+    submittedAt: T('2025-10-27'),
+    screening: null,
+    instructions: [],
+    assignment: null,
+    coOpinions: [],
+    replies: [],
+    evaluations: [],
+    rehandlings: [],
+    followUps: [],
+    noEvaluationReason: null,
+    closedAt: null,
+    timeline: [],
+    ...o,
+  })
+}
+
+const screening = (decision: 'accepted' | 'merged' | 'redirected' | 'notAccepted', at = T('2025-10-29')) => ({
+  decision,
+  reason: '符合立案条件',
+  mergedInto: null,
+  at,
+})
+const instruction = (at = T('2025-10-31')) => ({ leader: '张主任', text: '请城管科抓紧办理。', at })
+
+function assignment(o: Partial<Assignment> = {}): Assignment {
+  return {
+    leadSection: SECTIONS.urban,
+    coSections: [],
+    assignedAt: T('2025-11-03'),
+    deadline: '2025-12-03',
+    extensions: [],
+    ...o,
+  }
+}
+const extension = (newDeadline: string, approvedAt: string) => ({ newDeadline, reason: '需协调区级部门', approvedAt })
+
+function reply(o: Partial<Reply> & { publishedAt: string }): Reply {
+  return {
+    id: `reply-${++seq}`,
+    round: 1,
+    section: SECTIONS.urban,
+    class: 'A',
+    text: '已更换路灯。',
+    commitments: [],
+    signedOffAt: o.publishedAt,
+    corrects: null,
+    ...o,
+  }
+}
+const evaluation = (
+  r: Reply,
+  by: { id: string },
+  rating: 'satisfied' | 'basicallySatisfied' | 'dissatisfied',
+  at: string,
+) => ({ reply: r.id, representative: by.id, rating, comment: null, at })
+
+/** An accepted, instructed, assigned proposal; `replies` published on the given local dates. */
+function handled(o: { assignment?: Partial<Assignment> } & Omit<ProposalInput, 'assignment'> = {}) {
+  const { assignment: a, ...rest } = o
+  return proposal({
+    status: rest.replies?.length ? 'replied' : 'inProgress',
+    screening: screening('accepted'),
+    instructions: [instruction()],
+    assignment: assignment(a),
+    ...rest,
+  })
+}
+
+function exportOf(proposals: PublicProposal[], sessions = SESSIONS): PublicExport {
+  return PublicExportSchema.parse({
+    generatedAt: T('2025-12-10'),
+    calendar: { holidays: DefaultCalendarData.holidays, makeUpWorkdays: DefaultCalendarData.makeUpWorkdays },
+    sessions,
+    sections: Object.values(SECTIONS),
+    residentialAreas: ['阳光居民区'],
+    proposals,
+    confidential: [],
+  })
+}
+
+const NOW = T('2025-11-20')
+const figures = (ps: PublicProposal[], now = NOW, sessions = SESSIONS) => computeFigures(ps, { calendar: cal, now, sessions })
+
+// ---------- tests ----------
+
+describe('computeFigures on an empty set', () => {
+  const f = figures([])
+  it.each(['replyRate', 'onTimeRate', 'satisfactionRate', 'medianWorkingDaysToReply'] as const)(
+    '%s is null, not NaN',
+    (key) => expect(f[key]).toBeNull(),
+  )
+  it.each([
+    'received',
+    'accepted',
+    'screenedOut',
+    'instructed',
+    'assigned',
+    'replied',
+    'repliedOnTime',
+    'overdueNow',
+    'longOverdueNow',
+    'evaluated',
+    'satisfied',
+    'dissatisfied',
+  ] as const)('%s is 0', (key) => expect(f[key]).toBe(0))
+  it('has no reply classes', () => expect(f.byReplyClass).toEqual({ A: 0, B: 0, C: 0 }))
+})
+
+describe('counting stages', () => {
+  const set = [
+    proposal(), // submitted, not screened yet
+    proposal({ status: 'accepted', screening: screening('accepted') }),
+    proposal({ status: 'instructed', screening: screening('accepted'), instructions: [instruction(), instruction()] }),
+    handled(),
+    handled({ replies: [reply({ publishedAt: T('2025-11-10') })] }),
+    proposal({
+      status: 'merged',
+      screening: { ...screening('merged'), mergedInto: '2025-004' },
+      instructions: [instruction()],
+      replies: [reply({ publishedAt: T('2025-11-05') })], // the reply explains the merge
+    }),
+    proposal({ status: 'redirected', screening: screening('redirected') }),
+    proposal({ status: 'notAccepted', screening: screening('notAccepted') }),
+  ]
+  const f = figures(set)
+  it.each([
+    ['received', 8],
+    ['accepted', 4],
+    ['screenedOut', 3],
+    ['instructed', 4],
+    ['assigned', 2],
+    ['replied', 2],
+  ] as const)('%s = %i', (key, expected) => expect(f[key]).toBe(expected))
+
+  it('replyRate counts every received proposal in the denominator, screened-out ones included', () =>
+    expect(f.replyRate).toBe(2 / 8))
+
+  it('onTimeRate only considers assigned proposals (the merge explanation is not in it)', () => {
+    expect(f.repliedOnTime).toBe(1)
+    expect(f.onTimeRate).toBe(1)
+  })
+})
+
+describe('replied on time', () => {
+  // Deadline Fri 2025-11-07; Mon 2025-11-10 is the next working day.
+  it.each([
+    { name: 'on the deadline day', deadline: '2025-11-07', publishedAt: T('2025-11-07', '17:00'), onTime: true },
+    { name: 'one working day late', deadline: '2025-11-07', publishedAt: T('2025-11-10', '09:00'), onTime: false },
+    // 01:00 China time on Saturday is still Friday in UTC: the local date decides.
+    { name: 'after local midnight', deadline: '2025-11-07', publishedAt: '2025-11-07T17:00:00Z', onTime: false },
+    { name: 'before the deadline', deadline: '2025-11-07', publishedAt: T('2025-11-05'), onTime: true },
+    {
+      name: 'late for the first deadline but within an approved extension',
+      deadline: '2025-11-07',
+      extensions: [extension('2025-12-05', T('2025-11-06'))],
+      publishedAt: T('2025-12-05', '16:00'),
+      onTime: true,
+    },
+    {
+      name: 'one working day after the extended deadline',
+      deadline: '2025-11-07',
+      extensions: [extension('2025-12-05', T('2025-11-06'))],
+      publishedAt: T('2025-12-08'),
+      onTime: false,
+    },
+    {
+      name: 'the last of several extensions is in force',
+      deadline: '2025-11-07',
+      extensions: [extension('2025-11-21', T('2025-11-06')), extension('2025-12-05', T('2025-11-20'))],
+      publishedAt: T('2025-12-01'),
+      onTime: true,
+    },
+    {
+      name: 'an extension approved after the reply does not make it on time',
+      deadline: '2025-11-07',
+      extensions: [extension('2025-12-05', T('2025-11-12'))],
+      publishedAt: T('2025-11-10'),
+      onTime: false,
+    },
+  ])('$name → onTime $onTime', ({ deadline, extensions = [], publishedAt, onTime }) => {
+    const f = figures([handled({ assignment: { deadline, extensions }, replies: [reply({ publishedAt })] })])
+    expect(f.repliedOnTime).toBe(onTime ? 1 : 0)
+    expect(f.onTimeRate).toBe(onTime ? 1 : 0)
+  })
+
+  it.each([
+    { name: 'in order', reverse: false },
+    { name: 'listed latest first', reverse: true },
+  ])('judges the first reply, not a later rehandling reply ($name)', ({ reverse }) => {
+    const replies = [reply({ publishedAt: T('2025-11-05') }), reply({ round: 2, publishedAt: T('2025-11-20') })]
+    if (reverse) replies.reverse()
+    const f = figures([handled({ status: 'replied', assignment: { deadline: '2025-11-07' }, replies })])
+    expect(f.repliedOnTime).toBe(1)
+  })
+
+  it('divides by assigned-and-replied proposals only', () => {
+    const f = figures([
+      handled({ assignment: { deadline: '2025-11-07' }, replies: [reply({ publishedAt: T('2025-11-07') })] }),
+      handled({ assignment: { deadline: '2025-11-07' }, replies: [reply({ publishedAt: T('2025-11-10') })] }),
+      handled({ assignment: { deadline: '2025-11-07' }, replies: [reply({ publishedAt: T('2025-11-11') })] }),
+      handled({ assignment: { deadline: '2025-12-31' } }), // not replied yet: not in the denominator
+    ])
+    expect(f.repliedOnTime).toBe(1)
+    expect(f.onTimeRate).toBe(1 / 3)
+  })
+})
+
+describe('working days from assignment to first reply', () => {
+  const one = (assignedAt: string, publishedAt: string) =>
+    handled({ assignment: { assignedAt }, replies: [reply({ publishedAt })] })
+
+  it.each([
+    { name: 'same day', assignedAt: T('2025-11-03'), publishedAt: T('2025-11-03', '18:00'), days: 0 },
+    { name: 'Monday to Wednesday', assignedAt: T('2025-11-03'), publishedAt: T('2025-11-05'), days: 2 },
+    { name: 'over a weekend', assignedAt: T('2025-11-07'), publishedAt: T('2025-11-10'), days: 1 },
+    // (09-26, 10-09]: make-up Sunday 09-28, 09-29, 09-30, then 10-01..08 off, 10-09 → 4.
+    { name: 'across the 2025 国庆 holidays', assignedAt: T('2025-09-26'), publishedAt: T('2025-10-09'), days: 4 },
+    // Assigned 23:30 UTC on 11-02 = 07:30 on Monday 11-03 China time.
+    { name: 'assignedAt read in China time', assignedAt: '2025-11-02T23:30:00Z', publishedAt: T('2025-11-05'), days: 2 },
+  ])('$name → $days', ({ assignedAt, publishedAt, days }) => {
+    expect(figures([one(assignedAt, publishedAt)]).medianWorkingDaysToReply).toBe(days)
+  })
+
+  // Assigned Monday 2025-11-03: replies after 2, 4, 10 and 20 working days.
+  const d2 = () => one(T('2025-11-03'), T('2025-11-05'))
+  const d4 = () => one(T('2025-11-03'), T('2025-11-07'))
+  const d10 = () => one(T('2025-11-03'), T('2025-11-17'))
+  const d20 = () => one(T('2025-11-03'), T('2025-12-01'))
+
+  it.each([
+    { name: 'odd count → middle value (not the mean 5.33)', set: () => [d10(), d2(), d4()], median: 4 },
+    { name: 'even count → mean of the two middle values', set: () => [d20(), d2(), d10(), d4()], median: 7 },
+    { name: 'two values', set: () => [d2(), d20()], median: 11 },
+    {
+      name: 'replied but unassigned proposals are left out',
+      set: () => [
+        d2(),
+        d4(),
+        d10(),
+        proposal({ status: 'notAccepted', screening: screening('notAccepted'), replies: [reply({ publishedAt: T('2025-12-20') })] }),
+      ],
+      median: 4,
+    },
+    { name: 'unreplied proposals are left out', set: () => [d2(), handled(), d10()], median: 6 },
+    {
+      name: 'the first reply counts, not a later rehandling reply',
+      set: () => [
+        handled({
+          assignment: { assignedAt: T('2025-11-03') },
+          replies: [reply({ round: 2, publishedAt: T('2025-12-01') }), reply({ publishedAt: T('2025-11-05') })],
+        }),
+      ],
+      median: 2,
+    },
+  ])('$name', ({ set, median }) => {
+    expect(figures(set()).medianWorkingDaysToReply).toBe(median)
+  })
+})
+
+describe('evaluations', () => {
+  const r1 = reply({ id: 'r1', round: 1, publishedAt: T('2025-11-10') })
+  const r1fix = reply({ id: 'r1-fix', round: 1, publishedAt: T('2025-11-12'), corrects: 'r1' })
+  const r2 = reply({ id: 'r2', round: 2, publishedAt: T('2025-12-10') })
+  const rehandling = { round: 1, startedAt: T('2025-11-20'), deadline: '2025-12-19' }
+
+  it.each([
+    { name: 'proposer satisfied', replies: [r1], evals: [evaluation(r1, PROPOSER, 'satisfied', T('2025-11-11'))], want: [1, 1, 0] },
+    {
+      name: 'basically satisfied counts as satisfied',
+      replies: [r1],
+      evals: [evaluation(r1, PROPOSER, 'basicallySatisfied', T('2025-11-11'))],
+      want: [1, 1, 0],
+    },
+    { name: 'proposer dissatisfied', replies: [r1], evals: [evaluation(r1, PROPOSER, 'dissatisfied', T('2025-11-11'))], want: [1, 0, 1] },
+    {
+      name: 'after rehandling the evaluation of the second reply wins',
+      replies: [r1, r2],
+      rehandlings: [rehandling],
+      evals: [evaluation(r1, PROPOSER, 'dissatisfied', T('2025-11-14')), evaluation(r2, PROPOSER, 'satisfied', T('2025-12-12'))],
+      want: [1, 1, 0],
+    },
+    {
+      name: 'after rehandling, an unevaluated second reply leaves the proposal unevaluated',
+      replies: [r1, r2],
+      rehandlings: [rehandling],
+      evals: [evaluation(r1, PROPOSER, 'dissatisfied', T('2025-11-14'))],
+      want: [0, 0, 0],
+    },
+    {
+      name: 'a later evaluation of the same reply wins, whatever the list order',
+      replies: [r1],
+      evals: [evaluation(r1, PROPOSER, 'dissatisfied', T('2025-11-15')), evaluation(r1, PROPOSER, 'satisfied', T('2025-11-11'))],
+      want: [1, 0, 1],
+    },
+    {
+      name: "a co-signer's evaluation alone does not count",
+      replies: [r1],
+      evals: [evaluation(r1, COSIGNER, 'satisfied', T('2025-11-11'))],
+      want: [0, 0, 0],
+    },
+    {
+      name: "a co-signer's later dissatisfaction does not override the proposer",
+      replies: [r1],
+      evals: [evaluation(r1, PROPOSER, 'satisfied', T('2025-11-11')), evaluation(r1, COSIGNER, 'dissatisfied', T('2025-11-13'))],
+      want: [1, 1, 0],
+    },
+    {
+      name: "a co-signer's satisfaction does not override the proposer",
+      replies: [r1],
+      evals: [evaluation(r1, PROPOSER, 'dissatisfied', T('2025-11-11')), evaluation(r1, COSIGNER, 'satisfied', T('2025-11-13'))],
+      want: [1, 0, 1],
+    },
+    {
+      name: 'an evaluation given before a correction of the same round still stands',
+      replies: [r1, r1fix],
+      evals: [evaluation(r1, PROPOSER, 'satisfied', T('2025-11-11'))],
+      want: [1, 1, 0],
+    },
+  ])('$name', ({ replies, evals, rehandlings = [], want: [evaluated, satisfied, dissatisfied] }) => {
+    const f = figures([handled({ status: 'evaluated', replies, evaluations: evals, rehandlings })])
+    expect([f.evaluated, f.satisfied, f.dissatisfied]).toEqual([evaluated, satisfied, dissatisfied])
+    expect(f.satisfactionRate).toBe(evaluated ? satisfied / evaluated : null)
+  })
+
+  it('satisfactionRate = satisfied / evaluated over the set', () => {
+    const set = (['satisfied', 'basicallySatisfied', 'dissatisfied', 'satisfied'] as const).map((rating) => {
+      const r = reply({ publishedAt: T('2025-11-10') })
+      return handled({ status: 'evaluated', replies: [r], evaluations: [evaluation(r, PROPOSER, rating, T('2025-11-11'))] })
+    })
+    set.push(handled({ replies: [reply({ publishedAt: T('2025-11-10') })] })) // replied, not evaluated
+    const f = figures(set)
+    expect(f.evaluated).toBe(4)
+    expect(f.satisfactionRate).toBe(3 / 4)
+  })
+})
+
+describe('reply classes', () => {
+  it.each([
+    { name: 'a single reply', replies: [reply({ class: 'B', publishedAt: T('2025-11-10') })], want: { A: 0, B: 1, C: 0 } },
+    {
+      name: 'the rehandling reply replaces the first',
+      replies: [reply({ class: 'C', publishedAt: T('2025-11-10') }), reply({ round: 2, class: 'A', publishedAt: T('2025-12-10') })],
+      want: { A: 1, B: 0, C: 0 },
+    },
+    {
+      name: 'a correction replaces what it corrects',
+      replies: [
+        reply({ id: 'orig', class: 'B', publishedAt: T('2025-11-10') }),
+        reply({ id: 'fix', class: 'A', publishedAt: T('2025-11-11'), corrects: 'orig' }),
+      ],
+      want: { A: 1, B: 0, C: 0 },
+    },
+    {
+      name: 'the higher round wins even when listed first',
+      replies: [reply({ round: 2, class: 'C', publishedAt: T('2025-12-10') }), reply({ class: 'A', publishedAt: T('2025-11-10') })],
+      want: { A: 0, B: 0, C: 1 },
+    },
+  ])('$name', ({ replies, want }) => {
+    expect(figures([handled({ replies })]).byReplyClass).toEqual(want)
+  })
+
+  it('counts one class per replied proposal', () => {
+    const f = figures([
+      handled({ replies: [reply({ class: 'A', publishedAt: T('2025-11-10') })] }),
+      handled({ replies: [reply({ class: 'A', publishedAt: T('2025-11-10') })] }),
+      handled({ replies: [reply({ class: 'C', publishedAt: T('2025-11-10') })] }),
+      handled(),
+    ])
+    expect(f.byReplyClass).toEqual({ A: 2, B: 0, C: 1 })
+  })
+})
+
+describe('publicDeadline', () => {
+  const slow = session('slow', 2025, { screeningWorkingDays: 5, instructionWorkingDays: 10 })
+  it.each([
+    // Submitted Tue 09-30; 3 working days: 10-09, 10-10, make-up Saturday 10-11.
+    { name: 'submitted → screening', p: () => proposal({ submittedAt: T('2025-09-30') }), s: S2025, want: { stage: 'screening', due: '2025-10-11' } },
+    { name: "screening uses the session's setting", p: () => proposal({ submittedAt: T('2025-09-30') }), s: slow, want: { stage: 'screening', due: '2025-10-14' } },
+    {
+      name: 'submittedAt read in China time',
+      p: () => proposal({ submittedAt: '2025-11-02T17:00:00Z' }), // Monday 01:00 China time
+      s: S2025,
+      want: { stage: 'screening', due: '2025-11-06' },
+    },
+    {
+      name: 'accepted → instruction from screening.at',
+      p: () => proposal({ status: 'accepted', screening: screening('accepted', T('2025-11-03')) }),
+      s: S2025,
+      want: { stage: 'instruction', due: '2025-11-10' },
+    },
+    { name: 'inProgress → reply deadline', p: () => handled({ assignment: { deadline: '2025-12-03' } }), s: S2025, want: { stage: 'reply', due: '2025-12-03' } },
+    {
+      name: 'inProgress with extensions → the last one',
+      p: () =>
+        handled({
+          assignment: {
+            deadline: '2025-12-03',
+            extensions: [extension('2025-12-31', T('2025-11-20')), extension('2026-01-30', T('2025-12-20'))],
+          },
+        }),
+      s: S2025,
+      want: { stage: 'reply', due: '2026-01-30' },
+    },
+    {
+      name: 'rehandling → the latest round',
+      p: () =>
+        handled({
+          status: 'rehandling',
+          replies: [reply({ publishedAt: T('2025-11-10') })],
+          rehandlings: [
+            { round: 2, startedAt: T('2025-12-20'), deadline: '2026-01-20' },
+            { round: 1, startedAt: T('2025-11-20'), deadline: '2025-12-19' },
+          ],
+        }),
+      s: S2025,
+      want: { stage: 'rehandling', due: '2026-01-20' },
+    },
+    { name: 'replied → none', p: () => handled({ replies: [reply({ publishedAt: T('2025-11-10') })] }), s: S2025, want: null },
+    { name: 'notAccepted → none', p: () => proposal({ status: 'notAccepted', screening: screening('notAccepted') }), s: S2025, want: null },
+  ])('$name', ({ p, s, want }) => {
+    expect(publicDeadline(p(), s, cal)).toEqual(want)
+  })
+})
+
+describe('overdue now', () => {
+  // Reply deadline Fri 2025-11-07; 20 working days later is Fri 2025-12-05, 21 is Mon 2025-12-08.
+  const due1107 = () => handled({ assignment: { deadline: '2025-11-07' } })
+  it.each([
+    { name: 'on the deadline day, late evening', p: due1107, now: T('2025-11-07', '23:59'), want: [0, 0] },
+    // 16:30 UTC on 11-07 is already Saturday 00:30 in China.
+    { name: 'just after local midnight', p: due1107, now: '2025-11-07T16:30:00Z', want: [1, 0] },
+    { name: '20 working days late → overdue, not long', p: due1107, now: T('2025-12-05'), want: [1, 0] },
+    { name: '21 working days late → longOverdue', p: due1107, now: T('2025-12-08'), want: [1, 1] },
+    {
+      name: 'an approved extension moves the deadline',
+      p: () => handled({ assignment: { deadline: '2025-11-07', extensions: [extension('2025-12-05', T('2025-11-05'))] } }),
+      now: T('2025-11-20'),
+      want: [0, 0],
+    },
+    {
+      name: 'a replied proposal is no longer overdue',
+      p: () => handled({ assignment: { deadline: '2025-11-07' }, replies: [reply({ publishedAt: T('2025-11-20') })] }),
+      now: T('2025-12-08'),
+      want: [0, 0],
+    },
+    // Screening due Sat 2025-10-11 (make-up workday).
+    { name: 'screening due on a make-up Saturday, that day', p: () => proposal({ submittedAt: T('2025-09-30') }), now: T('2025-10-11'), want: [0, 0] },
+    { name: 'screening, the Monday after', p: () => proposal({ submittedAt: T('2025-09-30') }), now: T('2025-10-13'), want: [1, 0] },
+    {
+      name: 'rehandling past its own deadline',
+      p: () =>
+        handled({
+          status: 'rehandling',
+          assignment: { deadline: '2025-11-07' },
+          replies: [reply({ publishedAt: T('2025-11-05') })],
+          rehandlings: [{ round: 1, startedAt: T('2025-11-20'), deadline: '2025-12-19' }],
+        }),
+      now: T('2025-12-22'),
+      want: [1, 0],
+    },
+  ])('$name', ({ p, now, want: [overdue, longOverdue] }) => {
+    const f = figures([p()], now)
+    expect([f.overdueNow, f.longOverdueNow]).toEqual([overdue, longOverdue])
+  })
+
+  it('rejects a proposal whose session is not in the export', () => {
+    expect(() => figures([proposal({ session: 'nope' })])).toThrow(/unknown session/)
+  })
+})
+
+describe('figuresBySection', () => {
+  const exp = exportOf(
+    [
+      handled({ assignment: { leadSection: SECTIONS.urban, coSections: [SECTIONS.safety, SECTIONS.civil] } }),
+      handled({ assignment: { leadSection: SECTIONS.urban }, replies: [reply({ publishedAt: T('2025-11-10') })] }),
+      handled({ assignment: { leadSection: SECTIONS.civil, coSections: [SECTIONS.urban] } }),
+      proposal(), // unassigned: belongs to no section
+    ],
+    [S2025, session('2024', 2024)],
+  )
+  const by = figuresBySection(exp, cal, NOW)
+
+  it.each([
+    ['urban-management', 2, 1],
+    ['civil-affairs', 1, 0],
+    ['safety', 0, 0],
+  ] as const)('%s counts its lead proposals only: received %i, replied %i', (slug, received, replied) => {
+    expect([by[slug].received, by[slug].replied]).toEqual([received, replied])
+  })
+
+  it('sums to the assigned proposals, not the received ones', () => {
+    expect(Object.values(by).reduce((n, f) => n + f.received, 0)).toBe(3)
+  })
+
+  it('a section with nothing has null rates', () => expect(by.safety.replyRate).toBeNull())
+
+  it('can be limited to one session', () => {
+    const mixed = exportOf(
+      [
+        handled({ session: '2025', assignment: { leadSection: SECTIONS.urban } }),
+        handled({ session: '2024', assignment: { leadSection: SECTIONS.urban } }),
+        handled({ session: '2024', assignment: { leadSection: SECTIONS.urban } }),
+      ],
+      [S2025, session('2024', 2024)],
+    )
+    expect(figuresBySection(mixed, cal, NOW, '2024')['urban-management'].received).toBe(2)
+    expect(figuresBySection(mixed, cal, NOW, '2025')['urban-management'].received).toBe(1)
+    expect(figuresBySection(mixed, cal, NOW)['urban-management'].received).toBe(3)
+  })
+})
+
+describe('figuresBySession', () => {
+  const S2024 = session('2024', 2024, { screeningWorkingDays: 15 })
+  const S2026 = session('2026', 2026)
+  const exp = exportOf(
+    [
+      // Both submitted Mon 2025-11-03; at NOW (11-20, 13 working days later) only the 3-day screening is late.
+      proposal({ session: '2025', submittedAt: T('2025-11-03') }),
+      proposal({ session: '2024', submittedAt: T('2025-11-03') }),
+      handled({ session: '2024', replies: [reply({ publishedAt: T('2025-11-10') })] }),
+    ],
+    [S2024, S2025, S2026],
+  )
+  const by: Record<string, Figures> = figuresBySession(exp, cal, NOW)
+
+  it.each([
+    ['2025', 1, 0],
+    ['2024', 2, 1],
+    ['2026', 0, 0],
+  ] as const)('session %s: received %i, replied %i', (slug, received, replied) => {
+    expect([by[slug].received, by[slug].replied]).toEqual([received, replied])
+  })
+
+  it("each proposal's deadline uses its own session's settings", () => {
+    expect(by['2025'].overdueNow).toBe(1)
+    expect(by['2024'].overdueNow).toBe(0)
+  })
+
+  it('a session with no proposals has null rates', () => {
+    expect([by['2026'].replyRate, by['2026'].onTimeRate, by['2026'].satisfactionRate]).toEqual([null, null, null])
+  })
+})
+
+describe('formatRate', () => {
+  it.each([
+    [0.875, '87.5%'],
+    [1, '100.0%'],
+    [0, '0.0%'],
+    [2 / 3, '66.7%'],
+    [0.12345, '12.3%'],
+    [247 / 2000, '12.4%'], // 12.35 is stored as 12.3499…; rounding in tenths keeps the half-up result
+    [0.0005, '0.1%'],
+    [null, '—'],
+  ])('%s → %s', (r, want) => expect(formatRate(r)).toBe(want))
+})
