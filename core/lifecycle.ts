@@ -65,9 +65,10 @@ export const latestPublishedReply = (p: Pick<ProposalFacts, 'replies'>): Reply |
   publishedReplies(p).at(-1)
 
 /** A reply the rules accept as the answer: signed off by the lead section's head (or by the office for a screened-out item). */
-export const isValidSignOff = (r: Reply, p: Pick<ProposalFacts, 'assignment'>, signer: Actor | null): boolean => {
+export const isValidSignOff = (r: Reply, p: Pick<ProposalFacts, 'assignment' | 'screening'>, signer: Actor | null): boolean => {
   if (!isSignedOff(r) || !signer) return false
-  if (r.section == null) return signer.role === 'office'
+  // The office signs only its own explanation of a screened-out item (the status may already be the target's).
+  if (r.section == null) return signer.role === 'office' && p.screening.decision != null && p.screening.decision !== 'accepted'
   return (
     signer.role === 'sectionHead' &&
     sameId(r.section, p.assignment.leadSection) &&
@@ -137,11 +138,13 @@ const signedOffReplyForRound: Check = (p, _a, ctx) => {
 const evaluationAllowsClose = (p: ProposalFacts): string | null => {
   const evaluation = proposerEvaluationOfLatest(p)
   if (!evaluation && !p.noEvaluationReason?.trim()) return '提案人尚未评价，须记录未评价的原因'
+  if (evaluation?.rating === 'dissatisfied' && p.rehandlings.length < MAX_REHANDLING_ROUNDS && !isScreenedOut(p.screening.decision ?? 'accepted'))
+    return '提案人不满意，应进入重新办理'
   return null
 }
 
 const closingCheck: Check = (p, _a, ctx) => {
-  if (p.instructions.length === 0) return '没有领导批示，不能办结'
+  if (!p.instructions.some((i) => i.text.trim())) return '没有领导批示，不能办结'
   const signed = publishedReplies(p).some((r) => isValidSignOff(r, p, ctx.signers?.[String(r.id)] ?? null))
   if (!signed) return '没有已签发并公开的答复，不能办结'
   const evaluation = evaluationAllowsClose(p)

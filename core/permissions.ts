@@ -115,17 +115,26 @@ export const canEditReplyDraft = (a: Actor, p: ProposalFacts, r: Reply): boolean
 export const canSignOffReply = (a: Actor, p: ProposalFacts, r: Reply): boolean => {
   if (r.signedOffAt || r.publishedAt) return false
   if (r.section == null) return a.role === 'office' && isScreenedOut(p.status)
-  return a.role === 'sectionHead' && sameId(a.section, r.section) && sameId(a.section, p.assignment.leadSection)
+  return (
+    a.role === 'sectionHead' &&
+    (p.status === 'inProgress' || p.status === 'rehandling') &&
+    sameId(a.section, r.section) &&
+    sameId(a.section, p.assignment.leadSection)
+  )
 }
 
 /** The office publishes a signed-off reply to the proposer and the public. */
 export const canPublishReply = (a: Actor, r: Reply): boolean => a.role === 'office' && !!r.signedOffAt && !r.publishedAt
 
-/** Each proposer and co-signer evaluates each published reply once; the office records a paper evaluation. */
+/**
+ * Each proposer and co-signer evaluates each published reply once (a screened-out item's
+ * explanation too); the office records a paper evaluation on a proposer's behalf.
+ */
 export const canEvaluate = (a: Actor, p: ProposalFacts, r: Reply): boolean =>
   !!r.publishedAt &&
-  (p.status === 'replied' || p.status === 'evaluated') &&
-  (isProposerOrCoSigner(a, p) || a.role === 'office')
+  (p.status === 'replied' || p.status === 'evaluated' || isScreenedOut(p.status)) &&
+  (a.role === 'office' ||
+    (isProposerOrCoSigner(a, p) && !p.evaluations.some((e) => sameId(e.reply, r.id) && sameId(e.representative, a.id))))
 
 export const canRecordFollowUp = (a: Actor, p: Pick<ProposalFacts, 'status'>): boolean =>
   a.role === 'office' && p.status !== 'draft' && p.status !== 'submitted' && p.status !== 'closed'
