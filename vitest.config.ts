@@ -1,13 +1,15 @@
 import { defineConfig } from 'vitest/config'
 
+const shared = { environment: 'node' as const, testTimeout: 60_000, hookTimeout: 180_000 }
+
 export default defineConfig({
   test: {
-    environment: 'node',
-    // Integration files each start Payload on their own database: keep them in separate workers, few at a time (2 cores).
-    fileParallelism: true,
+    // 2 cores: integration files each start Payload on their own database.
     maxWorkers: 2,
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
-    include: ['core/**/*.test.ts', 'tests/**/*.test.ts'],
+    projects: [
+      { test: { ...shared, name: 'unit', include: ['core/**/*.test.ts'] } },
+      { test: { ...shared, name: 'int', include: ['tests/int/**/*.int.test.ts'] } },
+      { test: { ...shared, name: 'http', include: ['tests/http/**/*.http.test.ts'], globalSetup: ['tests/http/setup.ts'] } },
+    ],
   },
 })

@@ -14,7 +14,8 @@ const nextConfig = {
   turbopack: { root },
   outputFileTracingRoot: root,
   experimental: { turbopackFileSystemCacheForBuild: false },
-  typescript: { tsconfigPath: '../tsconfig.json' },
+  // Type-checking is its own step of the test command (npm run typecheck), not part of every build.
+  typescript: { tsconfigPath: '../tsconfig.json', ignoreBuildErrors: true },
 }
 
 export default withPayload(nextConfig, { devBundleServerPackages: false })

@@ -24,7 +24,8 @@ import { serverURL } from './lib/env'
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
 const secret = process.env.PAYLOAD_SECRET
-if (!secret && process.env.NODE_ENV === 'production') throw new Error('PAYLOAD_SECRET 未设置（scripts/start.ts 会自动生成并保存到 data/secret）')
+// `next build` loads the config too, without a secret; serving without one is refused.
+if (!secret && process.env.NODE_ENV === 'production' && process.env.NEXT_PHASE !== 'phase-production-build') throw new Error('PAYLOAD_SECRET 未设置（scripts/start.ts 会自动生成并保存到 data/secret）')
 
 export default buildConfig({
   secret: secret || 'development-only-secret-not-for-production',

@@ -21,6 +21,12 @@ type Doc = Record<string, any>
 
 const PublicWhere: Where = { and: [{ status: { not_equals: 'draft' } }, { confidential: { not_equals: true } }] }
 
+/** Oldest first; records stamped in the same instant keep the order they were written in. */
+const chronological =
+  (field: string) =>
+  (a: Doc, b: Doc): number =>
+    String(a[field] ?? '').localeCompare(String(b[field] ?? '')) || Number(a.id) - Number(b.id) || String(a.id).localeCompare(String(b.id))
+
 const iso = (v: unknown): string => new Date(v as string).toISOString()
 const isoOrNull = (v: unknown): string | null => (v ? iso(v) : null)
 
@@ -111,7 +117,7 @@ async function projectProposals(payload: Payload, docs: Doc[], areas: Map<string
           }
         : null,
       instructions: (by.instructions.get(k) ?? [])
-        .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+        .sort(chronological('createdAt'))
         .map((i) => ({ leader: name(l.users, i.leader), text: i.text, at: iso(i.createdAt) })),
       assignment: d.assignment?.leadSection
         ? {
@@ -124,7 +130,7 @@ async function projectProposals(payload: Payload, docs: Doc[], areas: Map<string
         : null,
       coOpinions: (by.coOpinions.get(k) ?? []).map((c) => ({ section: section(c.section), at: iso(c.createdAt) })),
       replies: (by.replies.get(k) ?? [])
-        .sort((a, b) => a.publishedAt.localeCompare(b.publishedAt))
+        .sort(chronological('publishedAt'))
         .map((r) => ({
           id: String(r.id),
           round: r.round,
@@ -141,7 +147,7 @@ async function projectProposals(payload: Payload, docs: Doc[], areas: Map<string
         })),
       evaluations: (by.evaluations.get(k) ?? [])
         .filter((e) => publishedReplyIds.has(String(idOf(e.reply))))
-        .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+        .sort(chronological('createdAt'))
         .map((e) => ({
           reply: String(idOf(e.reply)),
           representative: String(idOf(e.representative)),
@@ -151,12 +157,12 @@ async function projectProposals(payload: Payload, docs: Doc[], areas: Map<string
         })),
       rehandlings: (d.rehandlings ?? []).map((r: Doc) => ({ round: r.round, startedAt: iso(r.startedAt), deadline: r.deadline })),
       followUps: fus
-        .sort((a, b) => String(a.at).localeCompare(String(b.at)))
+        .sort(chronological('at'))
         .map((f) => ({ kind: f.kind, at: iso(f.at ?? f.createdAt), verified: f.kind === 'verification' ? !!f.verified : null })),
       noEvaluationReason: d.noEvaluationReason || null,
       closedAt: isoOrNull(d.closedAt),
       timeline: (by.events.get(k) ?? [])
-        .sort((a, b) => a.at.localeCompare(b.at))
+        .sort(chronological('at'))
         // Drafting is the proposer's private business; the public timeline starts at submission.
         .filter((e) => e.to !== 'draft')
         .map((e) => ({ at: iso(e.at), from: e.from ?? null, to: e.to ?? null, action: e.action, role: e.actorRole })),

@@ -32,27 +32,33 @@ export interface Reference {
   sessions: { previous: number | string; current: number | string; year: number }
 }
 
-export async function createReferenceData(payload: Payload, year: number): Promise<Reference> {
-  const sections: Record<string, number | string> = {}
-  for (const s of SectionSeeds) sections[s.slug] = (await payload.create({ collection: 'sections', data: { ...s }, overrideAccess: true })).id
-  const areas = []
-  for (const name of AreaSeeds) areas.push((await payload.create({ collection: 'residential-areas', data: { name }, overrideAccess: true })).id)
-  const mk = async (y: number, current: boolean) =>
-    (
-      await payload.create({
-        collection: 'sessions',
-        data: { name: `${y}年度居民代表会议`, slug: String(y), year: y, current, deadlines: { ...DefaultDeadlineSettings } },
-        overrideAccess: true,
-      })
-    ).id
-  const previous = await mk(year - 1, false)
-  const current = await mk(year, true)
+/** The statutory calendar shipped with the project (2025, 2026); later years are entered in the admin. */
+export async function createCalendar(payload: Payload): Promise<void> {
   for (const [kind, days] of [
     ['holiday', DefaultCalendarData.holidays],
     ['makeUpWorkday', DefaultCalendarData.makeUpWorkdays],
   ] as const) {
     for (const d of days) await payload.create({ collection: 'holidays', data: { date: d.date, name: d.name, kind }, overrideAccess: true })
   }
+}
+
+export async function createSession(payload: Payload, year: number, current: boolean): Promise<number | string> {
+  const doc = await payload.create({
+    collection: 'sessions',
+    data: { name: `${year}年度居民代表会议`, slug: String(year), year, current, deadlines: { ...DefaultDeadlineSettings } },
+    overrideAccess: true,
+  })
+  return doc.id
+}
+
+export async function createReferenceData(payload: Payload, year: number): Promise<Reference> {
+  const sections: Record<string, number | string> = {}
+  for (const s of SectionSeeds) sections[s.slug] = (await payload.create({ collection: 'sections', data: { ...s }, overrideAccess: true })).id
+  const areas = []
+  for (const name of AreaSeeds) areas.push((await payload.create({ collection: 'residential-areas', data: { name }, overrideAccess: true })).id)
+  const previous = await createSession(payload, year - 1, false)
+  const current = await createSession(payload, year, true)
+  await createCalendar(payload)
   return { sections, areas, sessions: { previous, current, year } }
 }
 

@@ -52,11 +52,12 @@ export const confidentialReasonRead: FieldAccess = ({ req, doc }) => {
 
 export const createProposal: Access = ({ req }) => canCreateProposal(actorOfReq(req))
 
-/** Staff within their scope and representatives on their own items may try to save; field rules and the transition check decide what changes. */
+/** Staff within their scope and proposers on their own items may try to save; field rules and the transition check decide what changes. */
 export const updateProposal: Access = ({ req }) => {
   const actor = actorOfReq(req)
   if (isStaff(actor)) return scopeToWhere(proposalReadScope(actor))
-  if (actor.role === 'representative' && actor.id != null) return scopeToWhere([{ kind: 'own', representative: actor.id }])
+  // The proposer, not co-signers: they join through the portal, they don't edit.
+  if (actor.role === 'representative' && actor.id != null) return { proposer: { equals: actor.id } }
   return false
 }
 

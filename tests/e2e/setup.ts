@@ -1,0 +1,34 @@
+// Global setup of the e2e suite: a fresh SQLite database with the test world and one newly
+// submitted proposal, then the real production server. Its address reaches the tests via env.
+import { freshDatabaseURL } from '../helpers/database'
+import { startServer } from '../helpers/server'
+
+export default async function setup() {
+  delete process.env.TEST_POSTGRES_URL
+  const databaseURL = await freshDatabaseURL()
+  process.env.DATABASE_URL = databaseURL
+  process.env.PAYLOAD_SECRET = 'e2e-secret'
+  const { getPayload } = await import('payload')
+  const { default: config } = await import('../../cms/payload.config')
+  const payload = await getPayload({ config })
+  const { migrations } = await import('../../cms/migrations/sqlite/index')
+  await payload.db.migrate({ migrations: migrations as any })
+  const { createWorld, as } = await import('../fixtures/world')
+  const world = await createWorld(payload)
+  const A = as(world.reps.A, 'representatives')
+  const draft = await payload.create({
+    collection: 'proposals',
+    data: { title: '竹林路与松风路交叉口缺少红绿灯', body: '该路口车流量大，学生上下学过马路危险，建议增设信号灯和斑马线。', category: '交通出行', residentialArea: world.ref.areas[1] } as any,
+    user: A,
+    overrideAccess: false,
+  })
+  const submitted = await payload.update({ collection: 'proposals', id: draft.id, data: { status: 'submitted' }, user: A, overrideAccess: false })
+  await payload.destroy()
+  const server = await startServer({ DATABASE_URL: databaseURL, PAYLOAD_SECRET: 'e2e-secret' })
+  process.env.E2E_BASE_URL = server.url
+  process.env.E2E_PROPOSAL_ID = String(submitted.id)
+  process.env.E2E_PROPOSAL_NUMBER = String(submitted.number)
+  return async () => {
+    await server.stop()
+  }
+}

@@ -1,0 +1,70 @@
+// Starts the real production server (next start) on a free port against a given database,
+// and stops it by process group (killing npx alone leaves next-server running).
+import { spawn, type ChildProcess } from 'node:child_process'
+import { createServer } from 'node:net'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer()
+    s.unref()
+    s.on('error', reject)
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number }
+      s.close(() => resolve(port))
+    })
+  })
+}
+
+export interface RunningServer {
+  url: string
+  stop: () => Promise<void>
+}
+
+export async function startServer(env: Record<string, string>): Promise<RunningServer> {
+  const port = await freePort()
+  const url = `http://localhost:${port}`
+  const child: ChildProcess = spawn(path.join(root, 'node_modules/.bin/next'), ['start', 'cms', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', SERVER_URL: url, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  })
+  let output = ''
+  child.stdout!.on('data', (c) => (output += c))
+  child.stderr!.on('data', (c) => (output += c))
+  const stop = async () => {
+    if (child.exitCode != null || child.pid == null) return
+    try {
+      process.kill(-child.pid, 'SIGTERM')
+    } catch {
+      return
+    }
+    await new Promise<void>((r) => {
+      const t = setTimeout(() => {
+        try {
+          process.kill(-child.pid!, 'SIGKILL')
+        } catch {}
+        r()
+      }, 5000)
+      child.once('exit', () => {
+        clearTimeout(t)
+        r()
+      })
+    })
+  }
+  const deadline = Date.now() + 90_000
+  while (Date.now() < deadline) {
+    if (child.exitCode != null) throw new Error(`server exited (${child.exitCode}):\n${output}`)
+    try {
+      const r = await fetch(`${url}/api/users/me`)
+      if (r.ok) return { url, stop }
+    } catch {}
+    await new Promise((r) => setTimeout(r, 300))
+  }
+  await stop()
+  throw new Error(`server did not become ready in 90 s:\n${output}`)
+}

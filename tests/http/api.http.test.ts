@@ -1,0 +1,219 @@
+// The REST API over HTTP against the real production server: sign-in per role, what each
+// role may read and change, structured zh-CN errors that change nothing, the public export.
+import { beforeAll, describe, expect, inject, it } from 'vitest'
+import { PublicExportSchema, PublicProposalPageSchema } from '../../core/contract'
+import { DemoPassword } from '../../cms/seed/reference'
+import { PrivateMarker } from '../fixtures/scenario'
+
+const base = inject('baseURL')
+const world = inject('world')
+const scenario = inject('scenario')
+
+type Who = 'admin' | 'office' | 'leader' | 'sectionStaff' | 'sectionHead' | 'otherHead' | 'coStaff' | 'A' | 'B' | 'C' | 'public'
+const tokens = {} as Record<Who, string | null>
+
+async function login(collection: 'users' | 'representatives', body: Record<string, string>) {
+  const r = await fetch(`${base}/api/${collection}/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+  expect(r.status, `login ${JSON.stringify(body)}`).toBe(200)
+  return ((await r.json()) as { token: string }).token
+}
+
+const api = async (who: Who, path: string, init: RequestInit = {}) => {
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...(init.headers as Record<string, string>) }
+  if (tokens[who]) headers.authorization = `JWT ${tokens[who]}`
+  const r = await fetch(`${base}/api${path}`, { ...init, headers })
+  const text = await r.text()
+  let json: any = null
+  try {
+    json = JSON.parse(text)
+  } catch {}
+  return { status: r.status, json, text }
+}
+
+beforeAll(async () => {
+  for (const role of ['admin', 'office', 'leader', 'sectionStaff', 'sectionHead'] as const)
+    tokens[role] = await login('users', { email: world.staff[role].email, password: DemoPassword })
+  tokens.otherHead = await login('users', { email: world.otherHead.email, password: DemoPassword })
+  tokens.coStaff = await login('users', { email: world.coStaff.email, password: DemoPassword })
+  tokens.A = await login('representatives', { username: 'rep-a', password: DemoPassword })
+  tokens.B = await login('representatives', { username: 'rep-b', password: DemoPassword })
+  tokens.C = await login('representatives', { username: 'rep-c', password: DemoPassword })
+  tokens.public = null
+})
+
+const ids = () => ({ p1: scenario.inProgress, conf: scenario.confidential, draft: scenario.draft, p4: scenario.atFangguan })
+
+describe('who reads which proposals (GET /api/proposals)', () => {
+  const visible = async (who: Who) => {
+    const r = await api(who, '/proposals?limit=100&depth=0')
+    expect(r.status).toBe(200)
+    return new Set((r.json.docs as any[]).map((d) => String(d.id)))
+  }
+  const { p1, conf, draft, p4 } = ids()
+  it.each<[Who, (string | number)[]]>([
+    ['admin', [p1, conf, draft, p4]],
+    ['office', [p1, conf, draft, p4]],
+    ['leader', [p1, conf, p4]],
+    ['sectionStaff', [p1]], // 城管分队 leads p1
+    ['sectionHead', [p1]],
+    ['otherHead', [p4]], // 房管办 leads p4
+    ['coStaff', [p1]], // 绿化办 is co-section of p1
+    ['A', [p1, draft, p4]], // own (incl. draft) + public
+    ['B', [p1, p4]], // co-signer of p1 + public
+    ['C', [p1, conf, p4]], // own confidential + public
+    ['public', [p1, p4]],
+  ])('%s sees exactly its proposals', async (who, expected) => {
+    expect(await visible(who)).toEqual(new Set(expected.map(String)))
+  })
+})
+
+describe('private fields', () => {
+  it.each<[Who, boolean]>([
+    ['office', true],
+    ['admin', true],
+    ['leader', false],
+    ['sectionStaff', false],
+    ['A', false],
+  ])('internal notes visible to %s: %s', async (who, seen) => {
+    const r = await api(who, `/proposals/${ids().p1}?depth=0`)
+    expect(r.status).toBe(200)
+    expect(r.json.internalNotes === `${PrivateMarker}INTERNAL-NOTE-1`).toBe(seen)
+  })
+
+  it.each<[Who, boolean]>([
+    ['office', true],
+    ['C', true], // the proposer
+    ['leader', false],
+  ])('confidential reason visible to %s: %s', async (who, seen) => {
+    const r = await api(who, `/proposals/${ids().conf}?depth=0`)
+    expect(r.status).toBe(200)
+    expect(r.json.confidentialReason === `${PrivateMarker}CONFIDENTIAL-REASON`).toBe(seen)
+  })
+
+  it.each<[Who, boolean]>([
+    ['office', true],
+    ['admin', true],
+    ['leader', false],
+    ['sectionHead', false],
+    ['B', false],
+  ])("a representative's phone, ID number and address visible to %s: %s", async (who, seen) => {
+    const r = await api(who, `/representatives/${world.reps.A.id}?depth=0`)
+    expect(r.status).toBe(200)
+    expect(r.json.name).toBe('张桂英')
+    expect(r.json.phone === 'PRIVATE-PHONE-rep-a').toBe(seen)
+    expect(r.json.idNumber === 'PRIVATE-ID-rep-a').toBe(seen)
+    expect(r.json.address === 'PRIVATE-ADDRESS-rep-a').toBe(seen)
+  })
+
+  it('the public reads no representative at all', async () => {
+    const r = await api('public', '/representatives')
+    expect(r.status).toBe(403)
+  })
+})
+
+describe('changes that are refused change nothing', () => {
+  it('an illegal transition gets a 400 with the zh-CN reason and the status stays', async () => {
+    const r = await api('office', `/proposals/${ids().p1}`, { method: 'PATCH', body: JSON.stringify({ status: 'closed' }) })
+    expect(r.status).toBe(400)
+    expect(r.text).toMatch(/不能从“办理中”变为“已办结”/)
+    expect((await api('office', `/proposals/${ids().p1}?depth=0`)).json.status).toBe('inProgress')
+  })
+
+  it('a section that is not the lead cannot take the proposal on', async () => {
+    const r = await api('otherHead', `/proposals/${ids().p1}`, { method: 'PATCH', body: JSON.stringify({ status: 'replied' }) })
+    expect([403, 404]).toContain(r.status)
+  })
+
+  it("representative B cannot change A's proposal or draft", async () => {
+    for (const id of [ids().p1, ids().draft]) {
+      const r = await api('B', `/proposals/${id}`, { method: 'PATCH', body: JSON.stringify({ title: '被篡改的标题' }) })
+      expect([403, 404]).toContain(r.status)
+    }
+    expect((await api('office', `/proposals/${ids().draft}?depth=0`)).json.title).toContain('DRAFT-TITLE')
+  })
+
+  it('a representative cannot set status, number, section or staff fields on their own draft', async () => {
+    const r = await api('A', `/proposals/${ids().draft}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ number: '2026-999', internalNotes: 'x', assignment: { leadSection: world.ref.sections.chengguan }, screening: { decision: 'accepted', reason: 'x' } }),
+    })
+    expect(r.status).toBe(200)
+    const after = (await api('office', `/proposals/${ids().draft}?depth=0`)).json
+    expect(after.number ?? null).toBeNull()
+    expect(after.internalNotes ?? null).toBeNull()
+    expect(after.assignment?.leadSection ?? null).toBeNull()
+    expect(after.screening?.decision ?? null).toBeNull()
+    const skip = await api('A', `/proposals/${ids().draft}`, { method: 'PATCH', body: JSON.stringify({ status: 'accepted' }) })
+    expect(skip.status).toBe(400)
+  })
+
+  it('bad input gets a structured error and creates nothing', async () => {
+    const before = (await api('office', '/proposals?limit=0')).json.totalDocs
+    const r = await api('A', '/proposals', { method: 'POST', body: JSON.stringify({ body: '没有标题' }) })
+    expect(r.status).toBe(400)
+    expect(Array.isArray(r.json.errors)).toBe(true)
+    expect((await api('office', '/proposals?limit=0')).json.totalDocs).toBe(before)
+  })
+
+  it('nobody writes the event log over the API', async () => {
+    for (const who of ['admin', 'office'] as Who[]) {
+      const r = await api(who, '/proposal-events', { method: 'POST', body: JSON.stringify({ proposal: ids().p1, at: '2026-01-01T00:00:00Z', actorRole: 'office', action: '伪造' }) })
+      expect(r.status).toBe(403)
+    }
+    const events = await api('office', `/proposal-events?where[proposal][equals]=${ids().p1}&limit=1`)
+    const id = events.json.docs[0].id
+    expect((await api('admin', `/proposal-events/${id}`, { method: 'PATCH', body: JSON.stringify({ action: '伪造' }) })).status).toBe(403)
+    expect((await api('admin', `/proposal-events/${id}`, { method: 'DELETE' })).status).toBe(403)
+  })
+
+  it('only the admin manages staff accounts', async () => {
+    const r = await api('office', '/users', { method: 'POST', body: JSON.stringify({ email: 'x@x.local', password: 'pw-123456', name: 'x', role: 'admin' }) })
+    expect(r.status).toBe(403)
+    const self = await api('office', `/users/${world.staff.office.id}`, { method: 'PATCH', body: JSON.stringify({ role: 'admin' }) })
+    expect(self.status).toBe(200)
+    expect((await api('admin', `/users/${world.staff.office.id}`)).json.role).toBe('office')
+  })
+})
+
+describe('the public export', () => {
+  it('GET /api/public/export matches the contract and holds no private value', async () => {
+    const r = await api('public', '/public/export')
+    expect(r.status).toBe(200)
+    const exp = PublicExportSchema.parse(r.json)
+    expect(exp.proposals.map((p) => p.title).sort()).toEqual(['松风小区5号楼屋顶漏水', '梅园路菜场门口占道经营严重'].sort())
+    expect(r.text).not.toContain(PrivateMarker)
+    expect(exp.confidential).toEqual([{ session: '2026', status: 'accepted', count: 1 }])
+    const p1 = exp.proposals.find((p) => p.title.startsWith('梅园路'))!
+    expect(p1.instructions.map((i) => i.text)).toEqual(['请城管分队牵头整治，绿化办配合。'])
+    expect(p1.assignment?.leadSection.slug).toBe('chengguan')
+    expect(p1.timeline.map((t) => t.to)).toEqual(['submitted', 'accepted', 'instructed', 'inProgress'])
+  })
+
+  it('GET /api/public/proposals pages the same records', async () => {
+    const page = PublicProposalPageSchema.parse((await api('public', '/public/proposals?limit=1&page=2')).json)
+    expect(page.totalDocs).toBe(2)
+    expect(page.totalPages).toBe(2)
+    expect(page.docs).toHaveLength(1)
+    const bad = await api('public', '/public/proposals?limit=0')
+    expect(bad.status).toBe(400)
+    expect(bad.json.errors[0].code).toBe('invalid_limit')
+  })
+})
+
+describe('numbers under concurrent submissions', () => {
+  it('ten drafts submitted at once get ten different numbers', async () => {
+    const drafts = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        api('B', '/proposals', { method: 'POST', body: JSON.stringify({ title: `并发提交测试 ${i}`, body: '并发提交测试内容', category: '其他', residentialArea: world.ref.areas[1] }) }),
+      ),
+    )
+    expect(drafts.map((d) => d.status)).toEqual(Array(10).fill(201))
+    const submitted = await Promise.all(
+      drafts.map((d) => api('B', `/proposals/${d.json.doc.id}`, { method: 'PATCH', body: JSON.stringify({ status: 'submitted' }) })),
+    )
+    expect(submitted.map((s) => s.status)).toEqual(Array(10).fill(200))
+    const numbers = submitted.map((s) => s.json.doc.number)
+    expect(new Set(numbers).size).toBe(10)
+    for (const n of numbers) expect(n).toMatch(/^2026-\d{3}$/)
+  })
+})
