@@ -186,6 +186,8 @@ export const Proposals: CollectionConfig = {
       virtual: true,
       label: { zh: '批示意见（街道领导填写）', en: 'Instruction (leader)' },
       admin: {
+        // Virtual fields are read-only in the admin unless said otherwise.
+        readOnly: false,
         condition: (data) => data?.status !== 'draft' && data?.status !== 'submitted' && data?.status !== 'closed',
         description: { zh: '保存后形成一条批示记录，不可修改；已立案的提案同时将状态改为“已批示交办”。', en: 'Saved as a permanent instruction.' },
       },

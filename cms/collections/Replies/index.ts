@@ -152,7 +152,7 @@ export const Replies: CollectionConfig = {
       type: 'checkbox',
       virtual: true,
       label: { zh: '签发（科室负责人）', en: 'Sign off (section head)' },
-      admin: { condition: (data) => !data?.signedOffAt },
+      admin: { readOnly: false, condition: (data) => !data?.signedOffAt },
       access: { create: () => false, update: replyRule('signOff'), read: replyRule('signOff') },
     },
     {
@@ -160,7 +160,7 @@ export const Replies: CollectionConfig = {
       type: 'checkbox',
       virtual: true,
       label: { zh: '公开答复（代表工作室）', en: 'Publish (office)' },
-      admin: { condition: (data) => !!data?.signedOffAt && !data?.publishedAt },
+      admin: { readOnly: false, condition: (data) => !!data?.signedOffAt && !data?.publishedAt },
       access: { create: () => false, update: replyRule('publish'), read: replyRule('publish') },
     },
     {
