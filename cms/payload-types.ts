@@ -402,6 +402,7 @@ export interface Instruction {
   proposal: number | Proposal;
   leader?: (number | null) | User;
   text: string;
+  at?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -427,6 +428,9 @@ export interface Reply {
         id?: string | null;
       }[]
     | null;
+  /**
+   * To correct a published reply, write a new one and choose it here
+   */
   corrects?: (number | null) | Reply;
   correctionNote?: string | null;
   signOff?: boolean | null;
@@ -449,6 +453,7 @@ export interface CoOpinion {
   section?: (number | null) | Section;
   author?: (number | null) | User;
   text: string;
+  at?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -464,6 +469,7 @@ export interface Evaluation {
   rating: 'satisfied' | 'basicallySatisfied' | 'dissatisfied';
   comment?: string | null;
   recordedBy?: (number | null) | User;
+  at?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -730,6 +736,7 @@ export interface InstructionsSelect<T extends boolean = true> {
   proposal?: T;
   leader?: T;
   text?: T;
+  at?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -772,6 +779,7 @@ export interface CoOpinionsSelect<T extends boolean = true> {
   section?: T;
   author?: T;
   text?: T;
+  at?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -786,6 +794,7 @@ export interface EvaluationsSelect<T extends boolean = true> {
   rating?: T;
   comment?: T;
   recordedBy?: T;
+  at?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -18,6 +18,7 @@ import { Sequences } from './collections/Sequences'
 import { Sessions } from './collections/Sessions'
 import { Users } from './collections/Users'
 import { publicExportEndpoints } from './endpoints/publicExport'
+import { checkDatabase, hardenSQLite } from './lib/checkDatabase'
 import { databaseAdapter } from './lib/database'
 import { serverURL } from './lib/env'
 
@@ -61,5 +62,9 @@ export default buildConfig({
   ],
   endpoints: publicExportEndpoints,
   graphQL: { disablePlaygroundInProduction: true },
+  onInit: async (payload) => {
+    hardenSQLite(payload)
+    await checkDatabase(payload)
+  },
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
 })

@@ -102,14 +102,24 @@ const HandlingStatuses: ProposalStatus[] = ['instructed', 'inProgress', 'rehandl
 export const canWriteCoOpinion = (a: Actor, p: ProposalFacts): boolean =>
   isOfCoSection(a, p) && HandlingStatuses.includes(p.status)
 
-/** The lead section drafts replies while handling; the office explains a screened-out item. */
-export const canDraftReply = (a: Actor, p: ProposalFacts): boolean =>
+/** After the answer is out, a reply can only be corrected by a new one that says what it corrects. */
+const AnsweredStatuses: ProposalStatus[] = ['replied', 'evaluated', 'closed']
+
+/**
+ * The lead section drafts replies while handling, and corrections once answered; the office
+ * explains a screened-out item.
+ */
+export const canDraftReply = (a: Actor, p: ProposalFacts, correcting = false): boolean =>
   (isOfLeadSection(a, p) && (p.status === 'inProgress' || p.status === 'rehandling')) ||
+  (correcting && isOfLeadSection(a, p) && AnsweredStatuses.includes(p.status)) ||
   (a.role === 'office' && isScreenedOut(p.status))
 
 /** Editing a reply: its drafter's side, until signed off. */
 export const canEditReplyDraft = (a: Actor, p: ProposalFacts, r: Reply): boolean =>
-  !r.signedOffAt && !r.publishedAt && canDraftReply(a, p) && (r.section == null ? a.role === 'office' : sameId(a.section, r.section))
+  !r.signedOffAt &&
+  !r.publishedAt &&
+  canDraftReply(a, p, r.corrects != null) &&
+  (r.section == null ? a.role === 'office' : sameId(a.section, r.section))
 
 /** 签发: the head of the lead section (or the office for its own explanation). */
 export const canSignOffReply = (a: Actor, p: ProposalFacts, r: Reply): boolean => {
@@ -117,7 +127,7 @@ export const canSignOffReply = (a: Actor, p: ProposalFacts, r: Reply): boolean =
   if (r.section == null) return a.role === 'office' && isScreenedOut(p.status)
   return (
     a.role === 'sectionHead' &&
-    (p.status === 'inProgress' || p.status === 'rehandling') &&
+    (p.status === 'inProgress' || p.status === 'rehandling' || (r.corrects != null && AnsweredStatuses.includes(p.status))) &&
     sameId(a.section, r.section) &&
     sameId(a.section, p.assignment.leadSection)
   )

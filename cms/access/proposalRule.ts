@@ -8,7 +8,7 @@ import { actorOfReq, idOf } from './actor'
 export async function proposalFacts(req: PayloadRequest, proposal: unknown): Promise<ProposalFacts | null> {
   const id = idOf(proposal)
   if (id == null) return null
-  const doc = await req.payload.findByID({ collection: 'proposals', id, depth: 0, overrideAccess: true, req, disableErrors: true })
+  const doc = await req.payload.findByID({ collection: 'proposals', id, depth: 0, joins: false, overrideAccess: true, req, disableErrors: true })
   return doc ? loadFacts(req, doc) : null
 }
 

@@ -3,12 +3,13 @@ import { canWriteCoOpinion } from '../../core/permissions'
 import { nobody, relatedReadable } from '../access'
 import { actorOfReq } from '../access/actor'
 import { createOnProposal } from '../access/proposalRule'
+import { stampAt, stampedAt } from '../fields/stampedAt'
 
 /** 协办意见: a co-section's written input to the lead section. Internal; the public sees only that it was given. */
 export const CoOpinions: CollectionConfig = {
   slug: 'co-opinions',
   labels: { singular: { zh: '协办意见', en: 'Co-opinion' }, plural: { zh: '协办意见', en: 'Co-opinions' } },
-  admin: { useAsTitle: 'text', defaultColumns: ['proposal', 'section', 'author', 'createdAt'], group: { zh: '提案办理', en: 'Proposals' } },
+  admin: { useAsTitle: 'text', defaultColumns: ['proposal', 'section', 'author', 'at'], group: { zh: '提案办理', en: 'Proposals' } },
   access: {
     // Representatives never read internal co-opinions.
     read: (args) => (actorOfReq(args.req).role === 'representative' ? false : relatedReadable()(args)),
@@ -19,6 +20,7 @@ export const CoOpinions: CollectionConfig = {
   },
   hooks: {
     beforeChange: [
+      stampAt,
       ({ data, req, operation }) => {
         if (operation !== 'create') return data
         const a = actorOfReq(req)
@@ -31,5 +33,6 @@ export const CoOpinions: CollectionConfig = {
     { name: 'section', type: 'relationship', relationTo: 'sections', label: { zh: '协办科室', en: 'Section' }, admin: { readOnly: true } },
     { name: 'author', type: 'relationship', relationTo: 'users', label: { zh: '填写人', en: 'Author' }, admin: { readOnly: true } },
     { name: 'text', type: 'textarea', required: true, minLength: 2, maxLength: 5000, label: { zh: '意见', en: 'Opinion' } },
+    stampedAt(),
   ],
 }

@@ -8,6 +8,7 @@ import { actorOfReq, idOf } from '../access/actor'
 import { createOnProposal, proposalFacts } from '../access/proposalRule'
 import { deadlineSettingsOf, getCalendar } from '../lib/calendar'
 import { nowISO } from '../lib/clock'
+import { stampAt, stampedAt } from '../fields/stampedAt'
 import { refuse as refuseWith } from '../lib/refuse'
 
 export const RatingLabels = { satisfied: '满意', basicallySatisfied: '基本满意', dissatisfied: '不满意' } as const
@@ -18,7 +19,7 @@ const refuse = (message: string, path = 'rating'): never => refuseWith(message, 
 export const Evaluations: CollectionConfig = {
   slug: 'evaluations',
   labels: { singular: { zh: '代表评价', en: 'Evaluation' }, plural: { zh: '代表评价', en: 'Evaluations' } },
-  admin: { useAsTitle: 'rating', defaultColumns: ['proposal', 'representative', 'rating', 'createdAt'], group: { zh: '提案办理', en: 'Proposals' } },
+  admin: { useAsTitle: 'rating', defaultColumns: ['proposal', 'representative', 'rating', 'at'], group: { zh: '提案办理', en: 'Proposals' } },
   access: {
     read: relatedReadable(),
     create: createOnProposal((a, p, data) => {
@@ -31,6 +32,7 @@ export const Evaluations: CollectionConfig = {
   },
   hooks: {
     beforeChange: [
+      stampAt,
       async ({ data, req, operation }) => {
         if (operation !== 'create') return data
         const actor = actorOfReq(req)
@@ -47,7 +49,7 @@ export const Evaluations: CollectionConfig = {
           refuse('每条答复只能评价一次')
         if (data.rating === 'dissatisfied' && !(typeof data.comment === 'string' && data.comment.trim().length >= 2))
           refuse('选择“不满意”时请写明理由', 'comment')
-        const proposal = await req.payload.findByID({ collection: 'proposals', id: idOf(data.proposal)!, depth: 1, overrideAccess: true, req })
+        const proposal = await req.payload.findByID({ collection: 'proposals', id: idOf(data.proposal)!, depth: 1, joins: false, overrideAccess: true, req })
         const settings = deadlineSettingsOf(proposal.session)
         const calendar = await getCalendar(req.payload)
         const last = calendar.addWorkingDays(toLocalDate(reply!.publishedAt!), settings.evaluationWorkingDays)
@@ -89,5 +91,6 @@ export const Evaluations: CollectionConfig = {
     },
     { name: 'comment', type: 'textarea', maxLength: 2000, label: { zh: '意见（不满意时必填）', en: 'Comment (required if dissatisfied)' } },
     { name: 'recordedBy', type: 'relationship', relationTo: 'users', label: { zh: '代为录入', en: 'Recorded by' }, admin: { readOnly: true } },
+    stampedAt({ label: { zh: '评价时间', en: 'Evaluated at' } }),
   ],
 }

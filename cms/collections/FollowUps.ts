@@ -5,6 +5,7 @@ import { nobody, relatedReadable } from '../access'
 import { actorOfReq } from '../access/actor'
 import { createOnProposal } from '../access/proposalRule'
 import { nowISO } from '../lib/clock'
+import { refuse } from '../lib/refuse'
 
 const KindLabels = { visit: '上门回访', call: '电话回访', verification: '现场验证' } as const
 
@@ -21,7 +22,16 @@ export const FollowUps: CollectionConfig = {
     readVersions: nobody,
   },
   hooks: {
-    beforeChange: [({ data, req, operation }) => (operation === 'create' ? { ...data, by: actorOfReq(req).id, at: data.at ?? nowISO() } : data)],
+    beforeChange: [
+      ({ data, req, operation }) => {
+        if (operation !== 'create') return data
+        const now = nowISO()
+        // A visit may be recorded afterwards, never ahead of time.
+        if (data.at && new Date(data.at).toISOString() > now) refuse('回访时间不能晚于现在', 'at')
+        delete data.createdAt
+        return { ...data, by: actorOfReq(req).id, at: data.at ?? now }
+      },
+    ],
   },
   fields: [
     { name: 'proposal', type: 'relationship', relationTo: 'proposals', required: true, index: true, label: { zh: '提案', en: 'Proposal' } },

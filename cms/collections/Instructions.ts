@@ -3,12 +3,13 @@ import { canInstruct } from '../../core/permissions'
 import { nobody, relatedReadable } from '../access'
 import { actorOfReq } from '../access/actor'
 import { createOnProposal } from '../access/proposalRule'
+import { stampAt, stampedAt } from '../fields/stampedAt'
 
 /** 批示: a leader's written direction. Permanent: never edited, never deleted. */
 export const Instructions: CollectionConfig = {
   slug: 'instructions',
   labels: { singular: { zh: '批示', en: 'Instruction' }, plural: { zh: '领导批示', en: 'Instructions' } },
-  admin: { useAsTitle: 'text', defaultColumns: ['proposal', 'leader', 'text', 'createdAt'], group: { zh: '提案办理', en: 'Proposals' } },
+  admin: { useAsTitle: 'text', defaultColumns: ['proposal', 'leader', 'text', 'at'], group: { zh: '提案办理', en: 'Proposals' } },
   access: {
     read: relatedReadable(),
     create: createOnProposal((a, p) => canInstruct(a, p)),
@@ -17,11 +18,12 @@ export const Instructions: CollectionConfig = {
     readVersions: nobody,
   },
   hooks: {
-    beforeChange: [({ data, req, operation }) => (operation === 'create' ? { ...data, leader: actorOfReq(req).id } : data)],
+    beforeChange: [stampAt, ({ data, req, operation }) => (operation === 'create' ? { ...data, leader: actorOfReq(req).id } : data)],
   },
   fields: [
     { name: 'proposal', type: 'relationship', relationTo: 'proposals', required: true, index: true, label: { zh: '提案', en: 'Proposal' } },
     { name: 'leader', type: 'relationship', relationTo: 'users', label: { zh: '批示领导', en: 'Leader' }, admin: { readOnly: true } },
     { name: 'text', type: 'textarea', required: true, minLength: 2, maxLength: 2000, label: { zh: '批示内容', en: 'Text' } },
+    stampedAt({ label: { zh: '批示时间', en: 'Instructed at' } }),
   ],
 }

@@ -1,6 +1,60 @@
-// Checked at start: a SQLite file must run with WAL, synchronous=FULL and a busy timeout,
-// or a crash could lose a saved proposal and concurrent writers would fail.
+// SQLite in one server process, made safe and checked at start:
+// - libsql hands its connection to each transaction and opens a fresh one for what follows,
+//   so per-connection settings (busy timeout, synchronous) are set again on every new one;
+// - its calls are synchronous in Node's one thread, so two write transactions interleaving
+//   on two connections would wait on each other forever: write transactions are queued;
+// - WAL, synchronous=FULL and a busy timeout are verified, or the server refuses to start.
 import type { Payload } from 'payload'
+
+const BusyTimeoutMs = 10_000
+const perConnection = [`PRAGMA busy_timeout = ${BusyTimeoutMs};`, 'PRAGMA synchronous = FULL;']
+
+export function hardenSQLite(payload: Payload): void {
+  const db = payload.db as any
+  if (db.name !== 'sqlite' || db.__hardened) return
+  db.__hardened = true
+
+  const client = db.client
+  const transaction = client.transaction.bind(client)
+  client.transaction = async (mode?: string) => {
+    const tx = await transaction(mode)
+    // The next execute opens the new connection; give it the settings at once.
+    for (const pragma of perConnection) await client.execute(pragma)
+    return tx
+  }
+
+  const begin = db.beginTransaction.bind(db)
+  const commit = db.commitTransaction.bind(db)
+  const rollback = db.rollbackTransaction.bind(db)
+  const releases = new Map<string | number, () => void>()
+  let queue: Promise<void> = Promise.resolve()
+  db.beginTransaction = async (options?: unknown) => {
+    let release!: () => void
+    const previous = queue
+    queue = new Promise<void>((r) => (release = r))
+    await previous
+    try {
+      const id = await begin(options)
+      if (id == null) release()
+      else releases.set(id, release)
+      return id
+    } catch (e) {
+      release()
+      throw e
+    }
+  }
+  const finish = (fn: (id: any) => Promise<void>) => async (id: any) => {
+    const key = id instanceof Promise ? await id : id
+    try {
+      await fn(id)
+    } finally {
+      releases.get(key)?.()
+      releases.delete(key)
+    }
+  }
+  db.commitTransaction = finish(commit)
+  db.rollbackTransaction = finish(rollback)
+}
 
 export async function checkDatabase(payload: Payload): Promise<Record<string, unknown>> {
   const db = payload.db as any
@@ -9,9 +63,9 @@ export async function checkDatabase(payload: Payload): Promise<Record<string, un
     const r = await db.client.execute(`PRAGMA ${name};`)
     return Object.values(r.rows[0] ?? {})[0]
   }
-  const found = { journal_mode: await pragma('journal_mode'), synchronous: await pragma('synchronous'), busy_timeout: await pragma('busy_timeout') }
+  const found = { journal_mode: await pragma('journal_mode'), synchronous: Number(await pragma('synchronous')), busy_timeout: Number(await pragma('busy_timeout')) }
   // synchronous: 2 = FULL
-  if (found.journal_mode !== 'wal' || Number(found.synchronous) !== 2 || !(Number(found.busy_timeout) > 0)) {
+  if (found.journal_mode !== 'wal' || found.synchronous !== 2 || !(found.busy_timeout > 0)) {
     throw new Error(`SQLite 设置不安全：${JSON.stringify(found)}（应为 WAL、synchronous=FULL、busy_timeout>0）`)
   }
   return found

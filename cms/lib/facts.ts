@@ -86,18 +86,18 @@ export async function loadRelated(req: PayloadRequest, proposal: string | number
     findAll(req, 'follow-ups', proposal),
   ])
   return {
-    instructions: instructions.map((i) => ({ leader: idOf(i.leader) as string | number, text: i.text, at: i.createdAt })),
+    instructions: instructions.map((i) => ({ leader: idOf(i.leader) as string | number, text: i.text, at: i.at })),
     replies: replies.map(replyFromDoc),
     evaluations: evaluations.map((e) => ({
       reply: idOf(e.reply) as string | number,
       representative: idOf(e.representative) as string | number,
       rating: e.rating,
       comment: e.comment ?? null,
-      at: e.createdAt,
+      at: e.at,
     })),
     followUps: followUps.map((f) => ({
       kind: f.kind,
-      at: f.at ?? f.createdAt,
+      at: f.at,
       commitmentId: f.commitmentId ?? null,
       verified: f.verified ?? null,
     })),

@@ -117,8 +117,8 @@ async function projectProposals(payload: Payload, docs: Doc[], areas: Map<string
           }
         : null,
       instructions: (by.instructions.get(k) ?? [])
-        .sort(chronological('createdAt'))
-        .map((i) => ({ leader: name(l.users, i.leader), text: i.text, at: iso(i.createdAt) })),
+        .sort(chronological('at'))
+        .map((i) => ({ leader: name(l.users, i.leader), text: i.text, at: iso(i.at) })),
       assignment: d.assignment?.leadSection
         ? {
             leadSection: section(d.assignment.leadSection),
@@ -128,7 +128,7 @@ async function projectProposals(payload: Payload, docs: Doc[], areas: Map<string
             extensions: (d.extensions ?? []).map((e: Doc) => ({ newDeadline: e.newDeadline, reason: e.reason, approvedAt: iso(e.approvedAt) })),
           }
         : null,
-      coOpinions: (by.coOpinions.get(k) ?? []).map((c) => ({ section: section(c.section), at: iso(c.createdAt) })),
+      coOpinions: (by.coOpinions.get(k) ?? []).sort(chronological('at')).map((c) => ({ section: section(c.section), at: iso(c.at) })),
       replies: (by.replies.get(k) ?? [])
         .sort(chronological('publishedAt'))
         .map((r) => ({
@@ -139,7 +139,7 @@ async function projectProposals(payload: Payload, docs: Doc[], areas: Map<string
           text: r.text,
           commitments: (r.commitments ?? []).map((c: Doc) => {
             const check = fus.find((f) => f.kind === 'verification' && f.verified === true && f.commitmentId === String(c.id))
-            return { id: String(c.id), text: c.text, dueDate: c.dueDate, verifiedAt: check ? iso(check.at ?? check.createdAt) : null }
+            return { id: String(c.id), text: c.text, dueDate: c.dueDate, verifiedAt: check ? iso(check.at) : null }
           }),
           signedOffAt: iso(r.signedOffAt),
           publishedAt: iso(r.publishedAt),
@@ -147,18 +147,18 @@ async function projectProposals(payload: Payload, docs: Doc[], areas: Map<string
         })),
       evaluations: (by.evaluations.get(k) ?? [])
         .filter((e) => publishedReplyIds.has(String(idOf(e.reply))))
-        .sort(chronological('createdAt'))
+        .sort(chronological('at'))
         .map((e) => ({
           reply: String(idOf(e.reply)),
           representative: String(idOf(e.representative)),
           rating: e.rating,
           comment: e.comment || null,
-          at: iso(e.createdAt),
+          at: iso(e.at),
         })),
       rehandlings: (d.rehandlings ?? []).map((r: Doc) => ({ round: r.round, startedAt: iso(r.startedAt), deadline: r.deadline })),
       followUps: fus
         .sort(chronological('at'))
-        .map((f) => ({ kind: f.kind, at: iso(f.at ?? f.createdAt), verified: f.kind === 'verification' ? !!f.verified : null })),
+        .map((f) => ({ kind: f.kind, at: iso(f.at), verified: f.kind === 'verification' ? !!f.verified : null })),
       noEvaluationReason: d.noEvaluationReason || null,
       closedAt: isoOrNull(d.closedAt),
       timeline: (by.events.get(k) ?? [])

@@ -105,3 +105,11 @@ test("the office's list shows what waits on it", async ({ page }) => {
   await expect(page.locator('.waiting-on-me')).toContainText('待我处理')
   await expect(page.locator('.waiting-on-me')).toContainText('竹林路与松风路交叉口缺少红绿灯')
 })
+
+test.describe('language', () => {
+  test.use({ locale: 'en-US' })
+  test('the admin speaks zh-CN by default, even to an English browser', async ({ page }) => {
+    await page.goto(`${base()}/admin/login`)
+    await expect(page.locator('button[type=submit]')).toHaveText('登录')
+  })
+})

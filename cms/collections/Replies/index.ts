@@ -1,4 +1,4 @@
-import type { CollectionConfig, FieldAccess } from 'payload'
+import type { CollectionConfig, FieldAccess, Where } from 'payload'
 import { currentRound, isScreenedOut, sameId } from '../../../core/lifecycle'
 import { canDraftReply, canEditReplyDraft, canPublishReply, canSignOffReply, isStaff } from '../../../core/permissions'
 import { ReplyClasses } from '../../../core/types'
@@ -19,7 +19,7 @@ const replyRule =
     const actor = actorOfReq(req)
     const facts = await proposalFacts(req, doc?.proposal ?? data?.proposal)
     if (!facts) return false
-    if (!doc) return rule === 'edit' && canDraftReply(actor, facts)
+    if (!doc) return rule === 'edit' && canDraftReply(actor, facts, data?.corrects != null)
     const reply = replyFromDoc(doc)
     if (rule === 'edit') return canEditReplyDraft(actor, facts, reply)
     if (rule === 'signOff') return canSignOffReply(actor, facts, reply)
@@ -40,7 +40,7 @@ export const Replies: CollectionConfig = {
   access: {
     // Representatives see only published replies to their own proposals.
     read: relatedReadable(() => ({ publishedAt: { exists: true } })),
-    create: createOnProposal((a, p) => canDraftReply(a, p)),
+    create: createOnProposal((a, p, data) => canDraftReply(a, p, data.corrects != null)),
     update: ({ req }) => {
       const actor = actorOfReq(req)
       return isStaff(actor) ? scopeToWhere(proposalReadScope(actor), 'proposal.') : false
@@ -87,7 +87,7 @@ export const Replies: CollectionConfig = {
       async ({ doc, previousDoc, req }) => {
         if (!doc.publishedAt || previousDoc?.publishedAt) return doc
         const proposalId = idOf(doc.proposal)!
-        const proposal = await req.payload.findByID({ collection: 'proposals', id: proposalId, depth: 0, overrideAccess: true, req })
+        const proposal = await req.payload.findByID({ collection: 'proposals', id: proposalId, depth: 0, joins: false, overrideAccess: true, req })
         if ((proposal.status === 'inProgress' || proposal.status === 'rehandling') && !doc.corrects) {
           await req.payload.update({
             collection: 'proposals',
@@ -143,7 +143,15 @@ export const Replies: CollectionConfig = {
       label: { zh: '更正', en: 'Correction' },
       admin: { initCollapsed: true },
       fields: [
-        { name: 'corrects', type: 'relationship', relationTo: 'replies', label: { zh: '更正的答复', en: 'Corrects' }, access: { update: () => false } },
+        {
+          name: 'corrects',
+          type: 'relationship',
+          relationTo: 'replies',
+          label: { zh: '更正的答复', en: 'Corrects' },
+          admin: { description: { zh: '已公开的答复如有错误，另写一条答复并在此选择被更正的答复', en: 'To correct a published reply, write a new one and choose it here' } },
+          filterOptions: ({ data }): Where => ({ and: [{ proposal: { equals: data?.proposal ?? null } }, { publishedAt: { exists: true } }] }),
+          access: { update: () => false },
+        },
         { name: 'correctionNote', type: 'textarea', label: { zh: '更正说明', en: 'What is corrected' }, access: { update: () => false } },
       ],
     },

@@ -1,9 +1,9 @@
-import * as migration_20261127_223142_initial from './20261127_223142_initial';
+import * as migration_20261127_232139_initial from './20261127_232139_initial';
 
 export const migrations = [
   {
-    up: migration_20261127_223142_initial.up,
-    down: migration_20261127_223142_initial.down,
-    name: '20261127_223142_initial'
+    up: migration_20261127_232139_initial.up,
+    down: migration_20261127_232139_initial.down,
+    name: '20261127_232139_initial'
   },
 ];

@@ -97,6 +97,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`proposal_id\` integer NOT NULL,
   	\`leader_id\` integer,
   	\`text\` text NOT NULL,
+  	\`at\` text,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	FOREIGN KEY (\`proposal_id\`) REFERENCES \`proposals\`(\`id\`) ON UPDATE no action ON DELETE set null,
@@ -105,6 +106,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   `)
   await db.run(sql`CREATE INDEX \`instructions_proposal_idx\` ON \`instructions\` (\`proposal_id\`);`)
   await db.run(sql`CREATE INDEX \`instructions_leader_idx\` ON \`instructions\` (\`leader_id\`);`)
+  await db.run(sql`CREATE INDEX \`instructions_at_idx\` ON \`instructions\` (\`at\`);`)
   await db.run(sql`CREATE INDEX \`instructions_updated_at_idx\` ON \`instructions\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`instructions_created_at_idx\` ON \`instructions\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`replies_commitments\` (
@@ -157,6 +159,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`section_id\` integer,
   	\`author_id\` integer,
   	\`text\` text NOT NULL,
+  	\`at\` text,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	FOREIGN KEY (\`proposal_id\`) REFERENCES \`proposals\`(\`id\`) ON UPDATE no action ON DELETE set null,
@@ -167,6 +170,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`co_opinions_proposal_idx\` ON \`co_opinions\` (\`proposal_id\`);`)
   await db.run(sql`CREATE INDEX \`co_opinions_section_idx\` ON \`co_opinions\` (\`section_id\`);`)
   await db.run(sql`CREATE INDEX \`co_opinions_author_idx\` ON \`co_opinions\` (\`author_id\`);`)
+  await db.run(sql`CREATE INDEX \`co_opinions_at_idx\` ON \`co_opinions\` (\`at\`);`)
   await db.run(sql`CREATE INDEX \`co_opinions_updated_at_idx\` ON \`co_opinions\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`co_opinions_created_at_idx\` ON \`co_opinions\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`evaluations\` (
@@ -177,6 +181,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`rating\` text NOT NULL,
   	\`comment\` text,
   	\`recorded_by_id\` integer,
+  	\`at\` text,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	FOREIGN KEY (\`proposal_id\`) REFERENCES \`proposals\`(\`id\`) ON UPDATE no action ON DELETE set null,
@@ -189,6 +194,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`evaluations_reply_idx\` ON \`evaluations\` (\`reply_id\`);`)
   await db.run(sql`CREATE INDEX \`evaluations_representative_idx\` ON \`evaluations\` (\`representative_id\`);`)
   await db.run(sql`CREATE INDEX \`evaluations_recorded_by_idx\` ON \`evaluations\` (\`recorded_by_id\`);`)
+  await db.run(sql`CREATE INDEX \`evaluations_at_idx\` ON \`evaluations\` (\`at\`);`)
   await db.run(sql`CREATE INDEX \`evaluations_updated_at_idx\` ON \`evaluations\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`evaluations_created_at_idx\` ON \`evaluations\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`follow_ups\` (

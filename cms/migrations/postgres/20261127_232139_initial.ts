@@ -76,6 +76,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"proposal_id" integer NOT NULL,
   	"leader_id" integer,
   	"text" varchar NOT NULL,
+  	"at" timestamp(3) with time zone,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
@@ -113,6 +114,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"section_id" integer,
   	"author_id" integer,
   	"text" varchar NOT NULL,
+  	"at" timestamp(3) with time zone,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
@@ -125,6 +127,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"rating" "enum_evaluations_rating" NOT NULL,
   	"comment" varchar,
   	"recorded_by_id" integer,
+  	"at" timestamp(3) with time zone,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
@@ -398,6 +401,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "proposals_rels_sections_id_idx" ON "proposals_rels" USING btree ("sections_id");
   CREATE INDEX "instructions_proposal_idx" ON "instructions" USING btree ("proposal_id");
   CREATE INDEX "instructions_leader_idx" ON "instructions" USING btree ("leader_id");
+  CREATE INDEX "instructions_at_idx" ON "instructions" USING btree ("at");
   CREATE INDEX "instructions_updated_at_idx" ON "instructions" USING btree ("updated_at");
   CREATE INDEX "instructions_created_at_idx" ON "instructions" USING btree ("created_at");
   CREATE INDEX "replies_commitments_order_idx" ON "replies_commitments" USING btree ("_order");
@@ -413,12 +417,14 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "co_opinions_proposal_idx" ON "co_opinions" USING btree ("proposal_id");
   CREATE INDEX "co_opinions_section_idx" ON "co_opinions" USING btree ("section_id");
   CREATE INDEX "co_opinions_author_idx" ON "co_opinions" USING btree ("author_id");
+  CREATE INDEX "co_opinions_at_idx" ON "co_opinions" USING btree ("at");
   CREATE INDEX "co_opinions_updated_at_idx" ON "co_opinions" USING btree ("updated_at");
   CREATE INDEX "co_opinions_created_at_idx" ON "co_opinions" USING btree ("created_at");
   CREATE INDEX "evaluations_proposal_idx" ON "evaluations" USING btree ("proposal_id");
   CREATE INDEX "evaluations_reply_idx" ON "evaluations" USING btree ("reply_id");
   CREATE INDEX "evaluations_representative_idx" ON "evaluations" USING btree ("representative_id");
   CREATE INDEX "evaluations_recorded_by_idx" ON "evaluations" USING btree ("recorded_by_id");
+  CREATE INDEX "evaluations_at_idx" ON "evaluations" USING btree ("at");
   CREATE INDEX "evaluations_updated_at_idx" ON "evaluations" USING btree ("updated_at");
   CREATE INDEX "evaluations_created_at_idx" ON "evaluations" USING btree ("created_at");
   CREATE INDEX "follow_ups_proposal_idx" ON "follow_ups" USING btree ("proposal_id");

@@ -1,0 +1,17 @@
+// The admin speaks zh-CN by default, whatever the browser's language: Payload picks the
+// language from its `payload-lng` cookie first, so a first visit gets that cookie set to zh.
+// Anyone can switch to English in their account settings, which replaces the cookie.
+import { NextResponse, type NextRequest } from 'next/server'
+
+const Cookie = 'payload-lng'
+
+export function proxy(req: NextRequest) {
+  if (req.cookies.has(Cookie)) return NextResponse.next()
+  const headers = new Headers(req.headers)
+  headers.set('cookie', [req.headers.get('cookie'), `${Cookie}=zh`].filter(Boolean).join('; '))
+  const res = NextResponse.next({ request: { headers } })
+  res.cookies.set(Cookie, 'zh', { path: '/', sameSite: 'lax', maxAge: 365 * 24 * 3600 })
+  return res
+}
+
+export const config = { matcher: ['/admin/:path*'] }

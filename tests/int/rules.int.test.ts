@@ -1,0 +1,118 @@
+// Rules around the main path: corrections, extensions and their cap, co-opinions, the
+// screened-out path to closing, and the SQLite settings checked at start.
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { checkDatabase } from '../../cms/lib/checkDatabase'
+import { buildPublicExport } from '../../cms/lib/publicExport'
+import { databaseLabel, startPayload } from '../helpers/payload'
+import { as, createWorld, type World } from '../fixtures/world'
+
+let payload: Payload
+let w: World
+let u: Record<string, any>
+
+beforeAll(async () => {
+  process.env.APP_NOW = '2026-03-02T02:00:00.000Z'
+  payload = await startPayload()
+  w = await createWorld(payload)
+  u = {
+    office: as(w.staff.office, 'users'),
+    leader: as(w.staff.leader, 'users'),
+    staff: as(w.staff.sectionStaff, 'users'),
+    head: as(w.staff.sectionHead, 'users'),
+    coStaff: as(w.coStaff, 'users'),
+    A: as(w.reps.A, 'representatives'),
+  }
+})
+afterAll(async () => {
+  await payload?.destroy()
+})
+
+const opts = (user: any) => ({ user, overrideAccess: false as const })
+const step = (user: any, id: any, data: Record<string, unknown>) => payload.update({ collection: 'proposals', id, data, ...opts(user) })
+const create = (collection: any, user: any, data: Record<string, unknown>) => payload.create({ collection, data: data as any, ...opts(user) })
+
+async function submitted(title: string) {
+  const d = await create('proposals', u.A, { title, body: `${title}，请尽快研究解决。`, category: '其他', residentialArea: w.ref.areas[2] })
+  return step(u.A, d.id, { status: 'submitted' })
+}
+
+async function inProgress(title: string) {
+  const p = await submitted(title)
+  await step(u.office, p.id, { status: 'accepted', screening: { decision: 'accepted', reason: '予以立案' } })
+  await step(u.office, p.id, { assignment: { leadSection: w.ref.sections.chengguan, coSections: [w.ref.sections.lvhua] } })
+  await step(u.leader, p.id, { status: 'instructed', newInstruction: '请抓紧办理。' })
+  return step(u.staff, p.id, { status: 'inProgress' })
+}
+
+async function publishReply(proposal: any, data: Record<string, unknown>, drafter = u.staff, signer = u.head) {
+  const r = await create('replies', drafter, { proposal, class: 'A', text: '已经处理完毕，情况如下所述。', ...data })
+  await payload.update({ collection: 'replies', id: r.id, data: { signOff: true } as any, ...opts(signer) })
+  return payload.update({ collection: 'replies', id: r.id, data: { publish: true } as any, ...opts(u.office) })
+}
+
+describe(`rules on ${databaseLabel()}`, () => {
+  it('extensions: only a leader, and at most three months after assignment in all', async () => {
+    const p = await inProgress('延期测试提案')
+    expect(p.assignment?.deadline).toBe('2026-04-02')
+    await expect(step(u.leader, p.id, { extensions: [{ newDeadline: '2026-06-03', reason: '需要招标' }] })).rejects.toThrow(/不能晚于 2026-06-02/)
+    const ok = await step(u.leader, p.id, { extensions: [{ newDeadline: '2026-05-15', reason: '需要招标' }] })
+    expect(ok.extensions?.map((e: any) => e.newDeadline)).toEqual(['2026-05-15'])
+    expect(ok.currentDue).toBe('2026-05-15')
+    // The office cannot grant one: the field is the leader's, and is left as it was.
+    const byOffice = await step(u.office, p.id, { extensions: [{ newDeadline: '2026-05-15', reason: '需要招标' }, { newDeadline: '2026-05-30', reason: '再延' }] })
+    expect(byOffice.extensions).toHaveLength(1)
+  })
+
+  it('co-opinions come from a co-section only', async () => {
+    const p = await inProgress('协办意见测试')
+    const op = await create('co-opinions', u.coStaff, { proposal: p.id, text: '绿化办同意配合移植树木。' })
+    expect(String((op as any).section?.id ?? (op as any).section)).toBe(String(w.ref.sections.lvhua))
+    await expect(create('co-opinions', u.staff, { proposal: p.id, text: '主办科室不能写协办意见。' })).rejects.toThrow()
+  })
+
+  it('a published reply is corrected by a new reply that says what it corrects', async () => {
+    const p = await inProgress('更正测试提案')
+    const first = await publishReply(p.id, { text: '已于三月五日完成路灯维修，共更换灯具十二盏。' })
+    expect((await payload.findByID({ collection: 'proposals', id: p.id, overrideAccess: true })).status).toBe('replied')
+    await expect(create('replies', u.staff, { proposal: p.id, class: 'A', text: '没有更正对象的第二条答复不允许。' })).rejects.toThrow()
+    await expect(create('replies', u.staff, { proposal: p.id, class: 'A', text: '更正：共更换灯具二十盏。', corrects: first.id })).rejects.toThrow(/说明更正/)
+    const fix = await publishReply(p.id, { text: '更正：已于三月五日完成路灯维修，共更换灯具二十盏。', corrects: first.id, correctionNote: '更换数量由十二盏更正为二十盏' })
+    expect(fix.publishedAt).toBeTruthy()
+    const exp = await buildPublicExport(payload)
+    const pub = exp.proposals.find((x) => x.title === '更正测试提案')!
+    expect(pub.status).toBe('replied')
+    expect(pub.replies.map((r) => r.corrects)).toEqual([null, String(first.id)])
+    const original = await payload.findByID({ collection: 'replies', id: first.id, overrideAccess: true })
+    expect(original.text).toContain('十二盏')
+  })
+
+  it('a screened-out proposal still gets an instruction and a reply, then closes', async () => {
+    const p = await submitted('要求调解邻里纠纷')
+    const out = await step(u.office, p.id, { status: 'redirected', screening: { decision: 'redirected', reason: '属于民事纠纷，引导通过人民调解途径解决' } })
+    expect(out.status).toBe('redirected')
+    await step(u.leader, p.id, { newInstruction: '同意分流，请代表工作室做好解释。' })
+    // A section cannot answer a screened-out item; the office does, and signs it off itself.
+    await expect(create('replies', u.staff, { proposal: p.id, class: 'C', text: '科室不能答复已分流的提案。' })).rejects.toThrow()
+    const reply = await publishReply(p.id, { class: 'C', text: '您反映的问题属于民事纠纷，已引导至人民调解委员会处理。' }, u.office, u.office)
+    expect(reply.section ?? null).toBeNull()
+    await create('evaluations', u.A, { proposal: p.id, reply: reply.id, rating: 'basicallySatisfied' })
+    await expect(step(u.office, p.id, { status: 'closed' })).rejects.toThrow(/回访/)
+    await create('follow-ups', u.office, { proposal: p.id, kind: 'call', notes: '电话回访，代表理解。' })
+    expect((await step(u.office, p.id, { status: 'closed' })).status).toBe('closed')
+  })
+
+  it.runIf(databaseLabel() === 'sqlite')('SQLite runs with WAL, synchronous=FULL and a busy timeout, also after transactions', async () => {
+    expect(await checkDatabase(payload)).toEqual({ journal_mode: 'wal', synchronous: 2, busy_timeout: 10000 })
+  })
+
+  it('writes that race each other all land, each in one piece', async () => {
+    const drafts = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => create('proposals', u.A, { title: `并发测试 ${i}`, body: '并发写入测试内容', category: '其他', residentialArea: w.ref.areas[0] })),
+    )
+    const done = await Promise.all(drafts.map((d) => step(u.A, d.id, { status: 'submitted' })))
+    expect(new Set(done.map((d) => d.number)).size).toBe(12)
+    const events = await payload.find({ collection: 'proposal-events', where: { proposal: { in: drafts.map((d) => d.id) } }, pagination: false, overrideAccess: true })
+    expect(events.docs.filter((e: any) => e.to === 'submitted')).toHaveLength(12)
+  })
+})
