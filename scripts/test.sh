@@ -7,7 +7,8 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1 ASTRO_TELEMETRY_DISABLED=1
 reports=$(mktemp -d)
-step() { printf '\n━━ %s\n' "$1"; }
+started=$(date +%s)
+step() { printf '\n━━ %s  (%ss)\n' "$1" "$(( $(date +%s) - started ))"; }
 # A step that is not a test runner records its own result in the same JSON shape.
 record() { printf '{"numPassedTests":%d,"numFailedTests":%d}\n' "$2" "$3" > "$reports/$1.json"; }
 

@@ -1,18 +1,13 @@
 // Global setup of the e2e suite: a fresh SQLite database with the test world and one newly
 // submitted proposal, then the real production server. Its address reaches the tests via env.
-import { freshDatabaseURL } from '../helpers/database'
+import { startPayload } from '../helpers/payload'
 import { startServer } from '../helpers/server'
 
 export default async function setup() {
   delete process.env.TEST_POSTGRES_URL
-  const databaseURL = await freshDatabaseURL()
-  process.env.DATABASE_URL = databaseURL
   process.env.PAYLOAD_SECRET = 'e2e-secret'
-  const { getPayload } = await import('payload')
-  const { default: config } = await import('../../cms/payload.config')
-  const payload = await getPayload({ config })
-  const { migrations } = await import('../../cms/migrations/sqlite/index')
-  await payload.db.migrate({ migrations: migrations as any })
+  const payload = await startPayload()
+  const databaseURL = process.env.DATABASE_URL!
   const { createWorld, as } = await import('../fixtures/world')
   const world = await createWorld(payload)
   const A = as(world.reps.A, 'representatives')

@@ -217,3 +217,34 @@ describe('numbers under concurrent submissions', () => {
     for (const n of numbers) expect(n).toMatch(/^2026-\d{3}$/)
   })
 })
+
+describe('sessions', () => {
+  it('the production server sets HttpOnly, Secure, SameSite=Lax session cookies', async () => {
+    const r = await fetch(`${base}/api/users/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: world.staff.office.email, password: DemoPassword }),
+    })
+    const cookie = r.headers.get('set-cookie') ?? ''
+    expect(cookie).toMatch(/payload-token=/)
+    expect(cookie).toMatch(/HttpOnly/i)
+    expect(cookie).toMatch(/Secure/i)
+    expect(cookie).toMatch(/SameSite=Lax/i)
+  })
+
+  it('a representative cannot use the admin UI', async () => {
+    const r = await fetch(`${base}/api/users/me`, { headers: { authorization: `JWT ${tokens.A}` } })
+    expect((await r.json()).user ?? null).toBeNull()
+    const access = await (await fetch(`${base}/api/access`, { headers: { authorization: `JWT ${tokens.A}` } })).json()
+    expect(access.canAccessAdmin ?? false).toBe(false)
+    const staff = await (await fetch(`${base}/api/access`, { headers: { authorization: `JWT ${tokens.office}` } })).json()
+    expect(staff.canAccessAdmin).toBe(true)
+  })
+
+  it('six wrong passwords lock a representative out, even with the right one', async () => {
+    const attempt = (password: string) =>
+      fetch(`${base}/api/representatives/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'rep-c', password }) })
+    for (let i = 0; i < 6; i++) expect((await attempt('wrong-password')).status).toBe(401)
+    expect((await attempt(DemoPassword)).status).not.toBe(200)
+  })
+})

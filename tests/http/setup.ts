@@ -1,22 +1,15 @@
 // Global setup of the HTTP suite: a fresh database (SQLite, or PostgreSQL when
 // TEST_POSTGRES_URL is set) with the test world and scenario, then the real server on it.
 import type { TestProject } from 'vitest/node'
-import { freshDatabaseURL } from '../helpers/database'
+import { startPayload } from '../helpers/payload'
 import { startServer, type RunningServer } from '../helpers/server'
 
 let server: RunningServer | undefined
 
 export default async function setup(project: TestProject) {
   process.env.APP_NOW ||= '2026-03-02T02:00:00.000Z'
-  process.env.DATABASE_URL = await freshDatabaseURL()
   process.env.PAYLOAD_SECRET = 'http-test-secret'
-  const { getPayload } = await import('payload')
-  const { default: config } = await import('../../cms/payload.config')
-  const payload = await getPayload({ config })
-  const { migrations } = process.env.TEST_POSTGRES_URL
-    ? await import('../../cms/migrations/postgres/index')
-    : await import('../../cms/migrations/sqlite/index')
-  await payload.db.migrate({ migrations: migrations as any })
+  const payload = await startPayload()
   const { createWorld } = await import('../fixtures/world')
   const { createScenario } = await import('../fixtures/scenario')
   const world = await createWorld(payload)

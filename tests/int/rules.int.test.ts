@@ -102,7 +102,9 @@ describe(`rules on ${databaseLabel()}`, () => {
     expect((await step(u.office, p.id, { status: 'closed' })).status).toBe('closed')
   })
 
-  it.runIf(databaseLabel() === 'sqlite')('SQLite runs with WAL, synchronous=FULL and a busy timeout, also after transactions', async () => {
+  // SQLite only: PostgreSQL has no such settings (no test is registered there rather than one skipped).
+  if (databaseLabel() === 'sqlite')
+    it('SQLite runs with WAL, synchronous=FULL and a busy timeout, also after transactions', async () => {
     expect(await checkDatabase(payload)).toEqual({ journal_mode: 'wal', synchronous: 2, busy_timeout: 10000 })
   })
 
