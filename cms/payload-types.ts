@@ -194,6 +194,7 @@ export interface Proposal {
     | 'evaluated'
     | 'rehandling'
     | 'closed';
+  savedStatus?: string | null;
   title: string;
   body: string;
   category:
@@ -670,6 +671,7 @@ export interface ProposalsSelect<T extends boolean = true> {
   number?: T;
   session?: T;
   status?: T;
+  savedStatus?: T;
   title?: T;
   body?: T;
   category?: T;

@@ -12,6 +12,10 @@ test('the office screens and accepts, then assigns a lead section', async ({ pag
   await signIn(page, 'office@demo.local')
   await openDoc(page, 'proposals', id())
   await expect(page.locator('#field-number')).toHaveValue(process.env.E2E_PROPOSAL_NUMBER!)
+  // Only the office's own next steps are offered: no way back to 草稿, nothing a leader does.
+  await page.locator('#field-status .rs__control').click()
+  await expect(page.locator('#field-status .rs__option')).toHaveText(['已提交待甄别', '已立案待批示', '已并案', '已依法分流', '不予立案'])
+  await page.keyboard.press('Escape')
   await choose(page, 'status', '已立案待批示')
   await save(page)
   await expectRefused(page, /甄别结论与目标状态不一致/)

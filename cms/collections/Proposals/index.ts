@@ -1,5 +1,5 @@
 import type { CollectionConfig } from 'payload'
-import { nextStates, StatusLabels, Transitions } from '../../../core/lifecycle'
+import { nextStates, StatusLabels } from '../../../core/lifecycle'
 import { ProposalStatuses, ScreeningDecisions } from '../../../core/types'
 import { proposalsReadable } from '../../access'
 import { actorOfReq } from '../../access/actor'
@@ -81,15 +81,20 @@ export const Proposals: CollectionConfig = {
           index: true,
           label: { zh: '办理状态', en: 'Status' },
           options: ProposalStatuses.map((s) => ({ value: s, label: StatusLabels[s] })),
-          // Offer only the steps this person may take from here (core decides; the hook checks again on save).
+          // Offer only the steps this person may take from the saved status (core decides; the hook checks again on save).
           filterOptions: ({ options, data, req }) => {
-            const actor = actorOfReq(req)
-            const current = (data?.status ?? 'draft') as (typeof ProposalStatuses)[number]
-            const facts = factsFromDoc(data ?? {})
-            const reachable = new Set<string>([current, ...nextStates(current, actor, facts)])
-            for (const t of Transitions) if (t.to === current && t.who(actor, facts)) reachable.add(t.from)
+            const saved = (data?.savedStatus ?? data?.status ?? 'draft') as (typeof ProposalStatuses)[number]
+            const reachable = new Set<string>([saved, ...nextStates(saved, actorOfReq(req), factsFromDoc(data ?? {}))])
             return options.filter((o) => reachable.has(typeof o === 'string' ? o : o.value))
           },
+        },
+        {
+          // The status as stored, so the choices above don't shift while the person picks one.
+          name: 'savedStatus',
+          type: 'text',
+          virtual: true,
+          admin: { hidden: true },
+          hooks: { afterRead: [({ siblingData }) => siblingData?.status] },
         },
       ],
     },
