@@ -36,8 +36,10 @@ export const Evaluations: CollectionConfig = {
       async ({ data, req, operation }) => {
         if (operation !== 'create') return data
         const actor = actorOfReq(req)
-        if (actor.role === 'representative') data.representative = actor.id
-        else data.recordedBy = actor.id
+        if (actor.role === 'representative') {
+          data.representative = actor.id
+          delete data.recordedBy
+        } else data.recordedBy = actor.id
         if (data.representative == null) refuse('请选择评价的代表', 'representative')
         const facts = await proposalFacts(req, data.proposal)
         if (!facts) return refuse('找不到对应的提案', 'proposal')
