@@ -9,7 +9,17 @@ export default defineConfig({
     projects: [
       { test: { ...shared, name: 'unit', include: ['core/**/*.test.ts'] } },
       { test: { ...shared, name: 'int', include: ['tests/int/**/*.int.test.ts'] } },
-      { test: { ...shared, name: 'http', include: ['tests/http/**/*.http.test.ts'], globalSetup: ['tests/http/setup.ts'] } },
+      {
+        test: {
+          ...shared,
+          name: 'http',
+          include: ['tests/http/**/*.http.test.ts'],
+          exclude: ['tests/http/security.http.test.ts'],
+          globalSetup: ['tests/http/setup.ts'],
+        },
+      },
+      // The attack probes create and lock records: they get a server and database of their own.
+      { test: { ...shared, name: 'http-security', include: ['tests/http/security.http.test.ts'], globalSetup: ['tests/http/setup.ts'] } },
     ],
   },
 })

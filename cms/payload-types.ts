@@ -197,8 +197,7 @@ export interface Proposal {
   savedStatus?: string | null;
   title: string;
   body: string;
-  category:
-    '城市管理' | '住房物业' | '绿化环境' | '治安安全' | '市场秩序' | '交通出行' | '社区治理' | '民生服务' | '其他';
+  category: 'urban' | 'housing' | 'greenery' | 'safety' | 'market' | 'traffic' | 'community' | 'services' | 'other';
   residentialArea: number | ResidentialArea;
   proposer: number | Representative;
   coSigners?: (number | Representative)[] | null;

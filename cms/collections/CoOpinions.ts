@@ -8,6 +8,8 @@ import { stampAt, stampedAt } from '../fields/stampedAt'
 /** 协办意见: a co-section's written input to the lead section. Internal; the public sees only that it was given. */
 export const CoOpinions: CollectionConfig = {
   slug: 'co-opinions',
+  // Duplicating would copy screening, authorship and the proposal link past the create rules.
+  disableDuplicate: true,
   labels: { singular: { zh: '协办意见', en: 'Co-opinion' }, plural: { zh: '协办意见', en: 'Co-opinions' } },
   admin: { useAsTitle: 'text', defaultColumns: ['proposal', 'section', 'author', 'at'], group: { zh: '提案办理', en: 'Proposals' } },
   access: {

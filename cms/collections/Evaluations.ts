@@ -18,6 +18,8 @@ const refuse = (message: string, path = 'rating'): never => refuseWith(message, 
 /** 代表评价: each proposer's verdict on a published reply, once per reply; the office may record a paper one. */
 export const Evaluations: CollectionConfig = {
   slug: 'evaluations',
+  // Duplicating would copy screening, authorship and the proposal link past the create rules.
+  disableDuplicate: true,
   labels: { singular: { zh: '代表评价', en: 'Evaluation' }, plural: { zh: '代表评价', en: 'Evaluations' } },
   admin: { useAsTitle: 'rating', defaultColumns: ['proposal', 'representative', 'rating', 'at'], group: { zh: '提案办理', en: 'Proposals' } },
   access: {
@@ -53,7 +55,7 @@ export const Evaluations: CollectionConfig = {
           refuse('选择“不满意”时请写明理由', 'comment')
         const proposal = await req.payload.findByID({ collection: 'proposals', id: idOf(data.proposal)!, depth: 1, joins: false, overrideAccess: true, req })
         const settings = deadlineSettingsOf(proposal.session)
-        const calendar = await getCalendar(req.payload)
+        const calendar = await getCalendar(req.payload, req)
         const last = calendar.addWorkingDays(toLocalDate(reply!.publishedAt!), settings.evaluationWorkingDays)
         if (toLocalDate(nowISO()) > last) refuse(`评价期限已过（${last}），请联系代表工作室`)
         return data

@@ -12,6 +12,8 @@ const KindLabels = { visit: '上门回访', call: '电话回访', verification: 
 /** 回访 and 验证: the office's visits and on-the-ground checks. The notes stay internal. */
 export const FollowUps: CollectionConfig = {
   slug: 'follow-ups',
+  // Duplicating would copy screening, authorship and the proposal link past the create rules.
+  disableDuplicate: true,
   labels: { singular: { zh: '回访验证', en: 'Follow-up' }, plural: { zh: '回访与验证', en: 'Follow-ups' } },
   admin: { useAsTitle: 'kind', defaultColumns: ['proposal', 'kind', 'verified', 'at'], group: { zh: '提案办理', en: 'Proposals' } },
   access: {

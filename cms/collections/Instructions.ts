@@ -8,6 +8,8 @@ import { stampAt, stampedAt } from '../fields/stampedAt'
 /** 批示: a leader's written direction. Permanent: never edited, never deleted. */
 export const Instructions: CollectionConfig = {
   slug: 'instructions',
+  // Duplicating would copy screening, authorship and the proposal link past the create rules.
+  disableDuplicate: true,
   labels: { singular: { zh: '批示', en: 'Instruction' }, plural: { zh: '领导批示', en: 'Instructions' } },
   admin: { useAsTitle: 'text', defaultColumns: ['proposal', 'leader', 'text', 'at'], group: { zh: '提案办理', en: 'Proposals' } },
   access: {

@@ -7,6 +7,8 @@ import { actorOfReq } from '../access/actor'
 /** The append-only event log: who, when, from → to, what. No API can write, change or delete it. */
 export const ProposalEvents: CollectionConfig = {
   slug: 'proposal-events',
+  // Duplicating would copy screening, authorship and the proposal link past the create rules.
+  disableDuplicate: true,
   labels: { singular: { zh: '办理记录', en: 'Event' }, plural: { zh: '办理记录', en: 'Events' } },
   admin: { useAsTitle: 'action', defaultColumns: ['proposal', 'at', 'actorRole', 'action'], group: { zh: '提案办理', en: 'Proposals' } },
   defaultSort: '-at',

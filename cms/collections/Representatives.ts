@@ -47,6 +47,16 @@ export const Representatives: CollectionConfig = {
     readVersions: representativeManagers,
   },
   fields: [
+    // Override the auth username so only the office changes it (it is how the person signs in).
+    {
+      name: 'username',
+      type: 'text',
+      required: true,
+      unique: true,
+      index: true,
+      label: { zh: '登录名', en: 'Username' },
+      access: { update: managersOnly },
+    },
     { name: 'name', type: 'text', required: true, label: { zh: '姓名', en: 'Name' }, access: { update: managersOnly } },
     {
       name: 'residentialArea',

@@ -1,12 +1,12 @@
 // The working-day calendar as the office keeps it in the `holidays` collection.
-import type { Payload } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 import { WorkingCalendar, type CalendarData } from '../../core/calendar'
 import { DefaultDeadlineSettings, type DeadlineSettings } from '../../core/types'
 
 let cached: Promise<WorkingCalendar> | null = null
 
-export async function loadCalendarData(payload: Payload): Promise<CalendarData> {
-  const res = await payload.find({ collection: 'holidays', pagination: false, depth: 0, overrideAccess: true, sort: 'date' })
+export async function loadCalendarData(payload: Payload, req?: PayloadRequest): Promise<CalendarData> {
+  const res = await payload.find({ collection: 'holidays', pagination: false, depth: 0, overrideAccess: true, sort: 'date', req })
   const days = res.docs as { date: string; kind: string; name: string }[]
   return {
     holidays: days.filter((d) => d.kind === 'holiday').map(({ date, name }) => ({ date, name })),
@@ -14,8 +14,13 @@ export async function loadCalendarData(payload: Payload): Promise<CalendarData> 
   }
 }
 
-export function getCalendar(payload: Payload): Promise<WorkingCalendar> {
-  cached ??= loadCalendarData(payload).then((d) => new WorkingCalendar(d)).catch((e) => {
+/**
+ * The calendar, cached per process. Inside a write, pass `req`: the read then joins that
+ * transaction instead of waiting for another pooled connection (which, with every connection
+ * held by a waiting transaction, would never come).
+ */
+export function getCalendar(payload: Payload, req?: PayloadRequest): Promise<WorkingCalendar> {
+  cached ??= loadCalendarData(payload, req).then((d) => new WorkingCalendar(d)).catch((e) => {
     cached = null
     throw e
   })

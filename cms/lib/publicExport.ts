@@ -16,6 +16,7 @@ import { idOf } from '../access/actor'
 import { deadlineSettingsOf, loadCalendarData } from './calendar'
 import { nowISO } from './clock'
 import { factsFromDoc } from './facts'
+import { categoryLabel } from '../collections/Proposals/categories'
 
 type Doc = Record<string, any>
 
@@ -103,12 +104,12 @@ async function projectProposals(payload: Payload, docs: Doc[], areas: Map<string
       status: d.status,
       title: d.title,
       body: d.body,
-      category: d.category,
+      category: categoryLabel(d.category),
       residentialArea: areas.get(String(idOf(d.residentialArea))) ?? '',
       proposer: { id: String(idOf(d.proposer)), name: name(l.representatives, d.proposer) },
       coSigners: (d.coSigners ?? []).map((c: unknown) => ({ id: String(idOf(c)), name: name(l.representatives, c) })),
       submittedAt: iso(d.submittedAt),
-      screening: d.screening?.decision
+      screening: d.screening?.decision && d.screening?.at
         ? {
             decision: d.screening.decision,
             reason: d.screening.reason,

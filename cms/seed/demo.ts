@@ -801,7 +801,6 @@ async function replay(payload: Payload, p: PlannedProposal, x: ReplayContext): P
             category: p.category,
             residentialArea: x.ref.areas[p.area],
             coSigners: p.coSigners.map((i) => reps[i].id),
-            session: p.session === 'current' ? x.ref.sessions.current : x.ref.sessions.previous,
           } as any,
           user: proposer as any,
           overrideAccess: false,
@@ -809,6 +808,8 @@ async function replay(payload: Payload, p: PlannedProposal, x: ReplayContext): P
         })
         id = doc.id
         x.ids.set(p.key, id!)
+        // Only the office files a proposal under a session other than the current one.
+        if (p.session !== 'current') await update(office, { session: x.ref.sessions.previous })
         break
       case 'submit':
         await update(proposer, { status: 'submitted' })

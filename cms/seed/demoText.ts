@@ -4,9 +4,9 @@
 // Placeholders filled per proposal: {c} the estate (小区), {r} its main road, {x} the crossing
 // road, {m} the food market, {s} the primary school, {n} a building number.
 
-import type { Categories } from '../collections/Proposals'
+import type { CategoryOptions } from '../collections/Proposals/categories'
 
-export type Category = (typeof Categories)[number]
+export type Category = (typeof CategoryOptions)[number]['label']
 export type SectionSlug = 'chengguan' | 'fangguan' | 'lvhua' | 'paichusuo' | 'shichang' | 'zizhi' | 'shiwu' | 'pingan'
 
 /** Each residential area's places, in the order of `AreaSeeds` (cms/seed/reference.ts). */

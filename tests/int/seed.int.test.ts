@@ -284,16 +284,7 @@ describe(`demo seed on ${databaseLabel()}`, () => {
   })
 
   it('seeding a second fresh database on the same load day gives the same proposals', async () => {
-    // A second Payload on its own database (getPayload caches one instance per key).
-    const { getPayload } = await import('payload')
-    const { default: configPromise } = await import('../../cms/payload.config')
-    const { databaseAdapter } = await import('../../cms/lib/database')
-    const config = await configPromise
-    second = await getPayload({ config: { ...config, db: databaseAdapter(await freshDatabaseURL()) } as typeof config, key: 'demo-seed-second' })
-    const { migrations } = process.env.TEST_POSTGRES_URL
-      ? await import('../../cms/migrations/postgres/index')
-      : await import('../../cms/migrations/sqlite/index')
-    await second.db.migrate({ migrations: migrations as any })
+    second = await startPayload()
     expect(await isEmpty(second)).toBe(true)
     const again = await seedDemo(second, { now: NOW })
     expect(again).toEqual(result)

@@ -19,10 +19,10 @@ import {
   updateProposal,
 } from './access'
 import { createInstruction } from './hooks/createInstruction'
+import { CategoryOptions } from './categories'
 import { prepareChange } from './hooks/prepareChange'
 import { recordEvent } from './hooks/recordEvent'
 
-export const Categories = ['城市管理', '住房物业', '绿化环境', '治安安全', '市场秩序', '交通出行', '社区治理', '民生服务', '其他'] as const
 
 const ScreeningLabels = { accepted: '立案', merged: '并案', redirected: '依法分流', notAccepted: '不予立案' } as const
 
@@ -31,6 +31,8 @@ const localDate = (v: unknown) =>
 
 export const Proposals: CollectionConfig = {
   slug: 'proposals',
+  // Duplicating would copy screening, authorship and the proposal link past the create rules.
+  disableDuplicate: true,
   labels: { singular: { zh: '提案', en: 'Proposal' }, plural: { zh: '提案', en: 'Proposals' } },
   admin: {
     useAsTitle: 'title',
@@ -71,7 +73,7 @@ export const Proposals: CollectionConfig = {
           relationTo: 'sessions',
           label: { zh: '届次', en: 'Session' },
           admin: { description: { zh: '不填则归入当前届次', en: 'Defaults to the current session' } },
-          access: { update: officeOnlyField },
+          access: { create: officeOnlyField, update: officeOnlyField },
         },
         {
           name: 'status',
@@ -108,7 +110,9 @@ export const Proposals: CollectionConfig = {
           type: 'select',
           required: true,
           label: { zh: '类别', en: 'Category' },
-          options: Categories.map((c) => ({ value: c, label: c })),
+          options: CategoryOptions.map((c) => ({ ...c })),
+          // People and forms may name a category by its Chinese label; store its value.
+          hooks: { beforeValidate: [({ value }) => CategoryOptions.find((c) => c.label === value)?.value ?? value] },
           access: { update: contentAccess },
         },
         {
@@ -170,16 +174,16 @@ export const Proposals: CollectionConfig = {
           type: 'select',
           label: { zh: '甄别结论', en: 'Decision' },
           options: ScreeningDecisions.map((d) => ({ value: d, label: ScreeningLabels[d] })),
-          access: { update: screeningAccess },
+          access: { create: () => false, update: screeningAccess },
         },
-        { name: 'reason', type: 'textarea', label: { zh: '理由', en: 'Reason' }, access: { update: screeningAccess } },
+        { name: 'reason', type: 'textarea', label: { zh: '理由', en: 'Reason' }, access: { create: () => false, update: screeningAccess } },
         {
           name: 'mergedInto',
           type: 'relationship',
           relationTo: 'proposals',
           label: { zh: '并入提案', en: 'Merged into' },
           admin: { condition: (_d, sibling) => sibling?.decision === 'merged' },
-          access: { update: screeningAccess },
+          access: { create: () => false, update: screeningAccess },
         },
         { name: 'at', type: 'date', label: { zh: '甄别时间', en: 'Screened at' }, admin: { readOnly: true }, access: { create: () => false, update: () => false } },
         { name: 'by', type: 'relationship', relationTo: 'users', label: { zh: '甄别人', en: 'Screened by' }, admin: { readOnly: true }, access: { create: () => false, update: () => false } },
@@ -207,8 +211,8 @@ export const Proposals: CollectionConfig = {
         {
           type: 'row',
           fields: [
-            { name: 'leadSection', type: 'relationship', relationTo: 'sections', label: { zh: '主办科室', en: 'Lead section' }, access: { update: assignmentAccess } },
-            { name: 'coSections', type: 'relationship', relationTo: 'sections', hasMany: true, label: { zh: '协办科室', en: 'Co-sections' }, access: { update: assignmentAccess } },
+            { name: 'leadSection', type: 'relationship', relationTo: 'sections', label: { zh: '主办科室', en: 'Lead section' }, access: { create: () => false, update: assignmentAccess } },
+            { name: 'coSections', type: 'relationship', relationTo: 'sections', hasMany: true, label: { zh: '协办科室', en: 'Co-sections' }, access: { create: () => false, update: assignmentAccess } },
           ],
         },
         {
@@ -220,7 +224,7 @@ export const Proposals: CollectionConfig = {
               label: { zh: '答复期限（YYYY-MM-DD）', en: 'Reply deadline (YYYY-MM-DD)' },
               admin: { description: { zh: '不填则按届次设置自动计算（交办起一个月，遇节假日顺延）', en: 'Defaults from the session settings' } },
               validate: localDate,
-              access: { update: assignmentAccess },
+              access: { create: () => false, update: assignmentAccess },
             },
             { name: 'assignedAt', type: 'date', label: { zh: '交办时间', en: 'Assigned at' }, admin: { readOnly: true }, access: { create: () => false, update: () => false } },
           ],
@@ -237,8 +241,8 @@ export const Proposals: CollectionConfig = {
       fields: [
         { name: 'newDeadline', type: 'text', required: true, label: { zh: '新期限（YYYY-MM-DD）', en: 'New deadline' }, validate: localDate },
         { name: 'reason', type: 'textarea', required: true, label: { zh: '延期理由', en: 'Reason' } },
-        { name: 'approvedBy', type: 'relationship', relationTo: 'users', label: { zh: '批准人', en: 'Approved by' }, admin: { readOnly: true } },
-        { name: 'approvedAt', type: 'date', label: { zh: '批准时间', en: 'Approved at' }, admin: { readOnly: true } },
+        { name: 'approvedBy', type: 'relationship', relationTo: 'users', label: { zh: '批准人', en: 'Approved by' }, admin: { readOnly: true }, access: { create: () => false, update: () => false } },
+        { name: 'approvedAt', type: 'date', label: { zh: '批准时间', en: 'Approved at' }, admin: { readOnly: true }, access: { create: () => false, update: () => false } },
       ],
     },
     {

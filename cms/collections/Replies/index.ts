@@ -31,6 +31,8 @@ const refuse = (message: string, path = 'text'): never => refuseWith(message, pa
 /** 答复: the lead section's answer. Drafted, signed off by the section head (签发), published by the office; then frozen. */
 export const Replies: CollectionConfig = {
   slug: 'replies',
+  // Duplicating would copy screening, authorship and the proposal link past the create rules.
+  disableDuplicate: true,
   labels: { singular: { zh: '答复', en: 'Reply' }, plural: { zh: '答复', en: 'Replies' } },
   admin: {
     useAsTitle: 'title',

@@ -46,7 +46,7 @@ export const prepareChange: CollectionBeforeChangeHook = async ({ data, original
   if (!session) refuse('没有当前届次，请管理员先设置届次', 'session')
   data.session = session!.id
   const settings = deadlineSettingsOf(session)
-  const calendar = await getCalendar(req.payload)
+  const calendar = await getCalendar(req.payload, req)
 
   // Assignment: stamp the time and default the deadline from the session's settings.
   const lead = idOf(merged.assignment?.leadSection)
@@ -55,14 +55,19 @@ export const prepareChange: CollectionBeforeChangeHook = async ({ data, original
     if (!merged.assignment?.deadline) data.assignment.deadline = replyDeadline(today, calendar, settings)
   }
   const assignedAt = data.assignment?.assignedAt ?? merged.assignment?.assignedAt
-  const extensions = (data.extensions ?? merged.extensions ?? []) as { newDeadline: string; approvedAt?: string; approvedBy?: unknown }[]
-  if (assignedAt && extensions.length) {
-    const cap = maxExtendedDeadline(toLocalDate(assignedAt), calendar, settings)
-    for (const e of extensions) {
+  if (data.extensions) {
+    // Approved extensions are part of the record: they stay as they were; new ones are stamped here.
+    type Row = { id?: string; newDeadline: string; reason: string; approvedAt?: string; approvedBy?: unknown }
+    const before = (originalDoc?.extensions ?? []) as Row[]
+    const added = (data.extensions as Row[]).filter((e) => !before.some((b) => b.id != null && b.id === e.id))
+    if (added.length && !assignedAt) refuse('尚未交办，不能延期', 'extensions')
+    const cap = assignedAt ? maxExtendedDeadline(toLocalDate(assignedAt), calendar, settings) : ''
+    for (const e of added) {
       if (e.newDeadline > cap) refuse(`延期后的期限不能晚于 ${cap}（自交办起最多 ${settings.extensionMaxMonths} 个月）`, 'extensions')
-      e.approvedAt ??= now
-      e.approvedBy ??= actor.id
+      e.approvedAt = now
+      e.approvedBy = actor.id
     }
+    data.extensions = [...before, ...added]
   }
 
   if (from !== to) {

@@ -3,7 +3,7 @@ import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-postgres'
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.execute(sql`
    CREATE TYPE "public"."enum_proposals_status" AS ENUM('draft', 'submitted', 'accepted', 'merged', 'redirected', 'notAccepted', 'instructed', 'inProgress', 'replied', 'evaluated', 'rehandling', 'closed');
-  CREATE TYPE "public"."enum_proposals_category" AS ENUM('城市管理', '住房物业', '绿化环境', '治安安全', '市场秩序', '交通出行', '社区治理', '民生服务', '其他');
+  CREATE TYPE "public"."enum_proposals_category" AS ENUM('urban', 'housing', 'greenery', 'safety', 'market', 'traffic', 'community', 'services', 'other');
   CREATE TYPE "public"."enum_proposals_screening_decision" AS ENUM('accepted', 'merged', 'redirected', 'notAccepted');
   CREATE TYPE "public"."enum_proposals_current_stage" AS ENUM('screening', 'instruction', 'reply', 'rehandling');
   CREATE TYPE "public"."enum_replies_class" AS ENUM('A', 'B', 'C');
