@@ -6,9 +6,12 @@ export const base = () => process.env.E2E_BASE_URL!
 export const DemoPassword = 'demo-2026'
 
 /** Leave an open document the way a person does (in-app navigation), which releases Payload's edit lock. */
-async function leaveDocument(page: Page) {
+export async function leaveDocument(page: Page) {
   if (!/\/admin\/collections\/[^/]+\/[^/]+/.test(page.url())) return
   await page.locator('a[href="/admin"]').first().click()
+  // A refused change is still in the form: Payload asks before leaving it unsaved.
+  const leave = page.getByRole('button', { name: /离开|Leave/ })
+  if (await leave.waitFor({ timeout: 2000 }).then(() => true, () => false)) await leave.click()
   await page.waitForURL((url) => url.pathname === '/admin')
   await page.waitForLoadState('networkidle')
 }
@@ -29,7 +32,7 @@ export async function openDoc(page: Page, collection: string, id: string | numbe
   // Payload locks a document while someone edits it; the previous person in these tests has left.
   // If someone else still holds the edit lock (they closed the tab), take over, as a person would.
   const takeOver = page.getByRole('button', { name: '接管' })
-  if (await takeOver.waitFor({ timeout: 3000 }).then(() => true, () => false)) await takeOver.click()
+  if (await takeOver.waitFor({ timeout: 5000 }).then(() => true, () => false)) await takeOver.click()
   // The form settles (lock taken, form state loaded) before anyone types into it.
   await page.waitForLoadState('networkidle')
 }
@@ -58,6 +61,8 @@ export async function fill(page: Page, fieldId: string, text: string) {
 }
 
 export async function save(page: Page) {
+  // A change that registered enables the button; a form that reloaded under us would not.
+  await expect(page.locator('#action-save')).toBeEnabled()
   await page.locator('#action-save').click()
 }
 

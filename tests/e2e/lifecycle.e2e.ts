@@ -2,11 +2,13 @@
 // is: the office screens and assigns, the leader instructs, the section drafts, its head
 // signs off, the office publishes. Illegal steps are refused with the zh-CN reason.
 import { expect, test } from '@playwright/test'
-import { apiGet, base, choose, expectRefused, expectSaved, fill, openDoc, save, signIn, statusOf, tick } from './helpers'
+import { apiGet, base, choose, expectRefused, expectSaved, fill, leaveDocument, openDoc, save, signIn, statusOf, tick } from './helpers'
 
 const id = () => process.env.E2E_PROPOSAL_ID!
 
 test.describe.configure({ mode: 'serial' })
+// Leave the document as a person would, which releases Payload's edit lock for the next person.
+test.afterEach(async ({ page }) => leaveDocument(page))
 
 test('the office screens and accepts, then assigns a lead section', async ({ page }) => {
   await signIn(page, 'office@demo.local')
