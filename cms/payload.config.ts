@@ -19,7 +19,7 @@ import { Sessions } from './collections/Sessions'
 import { Users } from './collections/Users'
 import { publicExportEndpoints } from './endpoints/publicExport'
 import { staffOnly } from './access'
-import { checkDatabase, hardenSQLite } from './lib/checkDatabase'
+import { checkDatabase, hardenDatabase } from './lib/checkDatabase'
 import { getCalendar } from './lib/calendar'
 import { databaseAdapter } from './lib/database'
 import { serverURL } from './lib/env'
@@ -68,7 +68,7 @@ export default buildConfig({
     // Payload adds its edit-lock collection itself, open to any signed-in account; locks are staff business.
     const locks = payload.collections['payload-locked-documents']?.config
     if (locks) Object.assign(locks.access, { read: staffOnly, create: staffOnly, update: staffOnly, delete: staffOnly })
-    hardenSQLite(payload)
+    hardenDatabase(payload)
     await checkDatabase(payload)
     // Load the working-day calendar once at start, outside any request.
     await getCalendar(payload).catch(() => undefined)

@@ -1,28 +1,35 @@
-// SQLite in one server process, made safe and checked at start:
-// - libsql hands its connection to each transaction and opens a fresh one for what follows,
-//   so per-connection settings (busy timeout, synchronous) are set again on every new one;
-// - its calls are synchronous in Node's one thread, so two write transactions interleaving
-//   on two connections would wait on each other forever: write transactions are queued;
-// - WAL, synchronous=FULL and a busy timeout are verified, or the server refuses to start.
+// Databases made safe at start.
+// SQLite: libsql hands its connection to each transaction and opens a fresh one for what
+// follows, so per-connection settings (busy timeout, synchronous) are set again on every new
+// one; WAL, synchronous=FULL and a busy timeout are verified, or the server refuses to start.
+// SQLite and PostgreSQL: write transactions are queued within the process. On SQLite, libsql's
+// calls are synchronous in Node's one thread, so two interleaved write transactions would wait
+// on each other forever; on PostgreSQL, transactions that each hold a pooled connection while
+// waiting for one more (seen with ten simultaneous submissions) starve the pool. One write at
+// a time per process is ample for an office, and other instances still coordinate in the database.
 import type { Payload } from 'payload'
 
 const BusyTimeoutMs = 10_000
 const perConnection = [`PRAGMA busy_timeout = ${BusyTimeoutMs};`, 'PRAGMA synchronous = FULL;']
 
-export function hardenSQLite(payload: Payload): void {
+export function hardenDatabase(payload: Payload): void {
   const db = payload.db as any
-  if (db.name !== 'sqlite' || db.__hardened) return
+  if (db.__hardened || (db.name !== 'sqlite' && db.name !== 'postgres')) return
   db.__hardened = true
-
-  const client = db.client
-  const transaction = client.transaction.bind(client)
-  client.transaction = async (mode?: string) => {
-    const tx = await transaction(mode)
-    // The next execute opens the new connection; give it the settings at once.
-    for (const pragma of perConnection) await client.execute(pragma)
-    return tx
+  if (db.name === 'sqlite') {
+    const client = db.client
+    const transaction = client.transaction.bind(client)
+    client.transaction = async (mode?: string) => {
+      const tx = await transaction(mode)
+      // The next execute opens the new connection; give it the settings at once.
+      for (const pragma of perConnection) await client.execute(pragma)
+      return tx
+    }
   }
+  queueWriteTransactions(db)
+}
 
+function queueWriteTransactions(db: any): void {
   const begin = db.beginTransaction.bind(db)
   const commit = db.commitTransaction.bind(db)
   const rollback = db.rollbackTransaction.bind(db)
