@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 import { PublicExportSchema, PublicProposalPageSchema } from '../../core/contract'
 import { DemoPassword } from '../../cms/seed/reference'
+import { apiAs, login } from '../helpers/http'
 import { PrivateMarker } from '../fixtures/scenario'
 
 const base = inject('baseURL')
@@ -12,32 +13,16 @@ const scenario = inject('scenario')
 type Who = 'admin' | 'office' | 'leader' | 'sectionStaff' | 'sectionHead' | 'otherHead' | 'coStaff' | 'A' | 'B' | 'C' | 'public'
 const tokens = {} as Record<Who, string | null>
 
-async function login(collection: 'users' | 'representatives', body: Record<string, string>) {
-  const r = await fetch(`${base}/api/${collection}/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
-  expect(r.status, `login ${JSON.stringify(body)}`).toBe(200)
-  return ((await r.json()) as { token: string }).token
-}
-
-const api = async (who: Who, path: string, init: RequestInit = {}) => {
-  const headers: Record<string, string> = { 'content-type': 'application/json', ...(init.headers as Record<string, string>) }
-  if (tokens[who]) headers.authorization = `JWT ${tokens[who]}`
-  const r = await fetch(`${base}/api${path}`, { ...init, headers })
-  const text = await r.text()
-  let json: any = null
-  try {
-    json = JSON.parse(text)
-  } catch {}
-  return { status: r.status, json, text }
-}
+const api = apiAs<Who>(base, tokens)
 
 beforeAll(async () => {
   for (const role of ['admin', 'office', 'leader', 'sectionStaff', 'sectionHead'] as const)
-    tokens[role] = await login('users', { email: world.staff[role].email, password: DemoPassword })
-  tokens.otherHead = await login('users', { email: world.otherHead.email, password: DemoPassword })
-  tokens.coStaff = await login('users', { email: world.coStaff.email, password: DemoPassword })
-  tokens.A = await login('representatives', { username: 'rep-a', password: DemoPassword })
-  tokens.B = await login('representatives', { username: 'rep-b', password: DemoPassword })
-  tokens.C = await login('representatives', { username: 'rep-c', password: DemoPassword })
+    tokens[role] = await login(base, 'users', { email: world.staff[role].email, password: DemoPassword })
+  tokens.otherHead = await login(base, 'users', { email: world.otherHead.email, password: DemoPassword })
+  tokens.coStaff = await login(base, 'users', { email: world.coStaff.email, password: DemoPassword })
+  tokens.A = await login(base, 'representatives', { username: 'rep-a', password: DemoPassword })
+  tokens.B = await login(base, 'representatives', { username: 'rep-b', password: DemoPassword })
+  tokens.C = await login(base, 'representatives', { username: 'rep-c', password: DemoPassword })
   tokens.public = null
 })
 

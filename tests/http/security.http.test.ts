@@ -6,6 +6,7 @@
 // (`http-security`) with a server and database of their own.
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 import { DemoPassword } from '../../cms/seed/reference'
+import { apiAs, login } from '../helpers/http'
 
 const base = inject('baseURL')
 const world = inject('world')
@@ -14,23 +15,7 @@ const scenario = inject('scenario')
 type Who = 'admin' | 'office' | 'leader' | 'sectionStaff' | 'sectionHead' | 'otherHead' | 'coStaff' | 'A' | 'B' | 'public'
 const tokens = {} as Record<Who, string | null>
 
-async function login(collection: 'users' | 'representatives', body: Record<string, string>) {
-  const r = await fetch(`${base}/api/${collection}/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
-  expect(r.status, `login ${JSON.stringify(body)}`).toBe(200)
-  return ((await r.json()) as { token: string }).token
-}
-
-const api = async (who: Who, path: string, init: RequestInit = {}) => {
-  const headers: Record<string, string> = { 'content-type': 'application/json', ...(init.headers as Record<string, string>) }
-  if (tokens[who]) headers.authorization = `JWT ${tokens[who]}`
-  const r = await fetch(`${base}/api${path}`, { ...init, headers })
-  const text = await r.text()
-  let json: any = null
-  try {
-    json = JSON.parse(text)
-  } catch {}
-  return { status: r.status, json, text }
-}
+const api = apiAs<Who>(base, tokens)
 const post = (who: Who, path: string, body: unknown) => api(who, path, { method: 'POST', body: JSON.stringify(body) })
 const patch = (who: Who, path: string, body: unknown) => api(who, path, { method: 'PATCH', body: JSON.stringify(body) })
 /** A step of the set-up that must succeed. */
@@ -64,11 +49,11 @@ async function newProposal(title: string) {
 
 beforeAll(async () => {
   for (const role of ['admin', 'office', 'leader', 'sectionStaff', 'sectionHead'] as const)
-    tokens[role] = await login('users', { email: world.staff[role].email, password: DemoPassword })
-  tokens.otherHead = await login('users', { email: world.otherHead.email, password: DemoPassword })
-  tokens.coStaff = await login('users', { email: world.coStaff.email, password: DemoPassword })
-  tokens.A = await login('representatives', { username: 'rep-a', password: DemoPassword })
-  tokens.B = await login('representatives', { username: 'rep-b', password: DemoPassword })
+    tokens[role] = await login(base, 'users', { email: world.staff[role].email, password: DemoPassword })
+  tokens.otherHead = await login(base, 'users', { email: world.otherHead.email, password: DemoPassword })
+  tokens.coStaff = await login(base, 'users', { email: world.coStaff.email, password: DemoPassword })
+  tokens.A = await login(base, 'representatives', { username: 'rep-a', password: DemoPassword })
+  tokens.B = await login(base, 'representatives', { username: 'rep-b', password: DemoPassword })
   tokens.public = null
 
   F.id = await newProposal('审查用提案F：小区门口路灯损坏')
