@@ -27,6 +27,15 @@ export const Users: CollectionConfig = {
     unlock: adminOnly,
     readVersions: adminOnly,
   },
+  hooks: {
+    // The first account of an empty installation (/admin/create-first-user) is its admin.
+    beforeChange: [
+      async ({ data, operation, req }) => {
+        if (operation === 'create' && (await req.payload.count({ collection: 'users', overrideAccess: true, req })).totalDocs === 0) data.role = 'admin'
+        return data
+      },
+    ],
+  },
   fields: [
     { name: 'name', type: 'text', required: true, label: { zh: '姓名', en: 'Name' } },
     {

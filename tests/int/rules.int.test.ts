@@ -118,3 +118,18 @@ describe(`rules on ${databaseLabel()}`, () => {
     expect(events.docs.filter((e: any) => e.to === 'submitted')).toHaveLength(12)
   })
 })
+
+describe('an empty installation', () => {
+  it('makes its first account the admin', async () => {
+    const { startPayload: start } = await import('../helpers/payload')
+    const empty = await start()
+    try {
+      const first = await empty.create({ collection: 'users', data: { email: 'first@x.local', password: 'first-pass-1', name: '管理员' } as any, overrideAccess: true })
+      expect(first.role).toBe('admin')
+      const second = await empty.create({ collection: 'users', data: { email: 'second@x.local', password: 'second-pass-1', name: '工作人员' } as any, overrideAccess: true })
+      expect(second.role).toBe('office')
+    } finally {
+      await empty.destroy()
+    }
+  })
+})
