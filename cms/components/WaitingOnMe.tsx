@@ -1,6 +1,5 @@
 // "待我处理": above the proposals list, what waits on the signed-in person, overdue first.
 import type { BeforeListTableServerProps, Where } from 'payload'
-import React from 'react'
 import { deadlineState, type DeadlineState } from '../../core/deadlines'
 import { StatusLabels } from '../../core/lifecycle'
 import { WaitingStatuses } from '../../core/permissions'

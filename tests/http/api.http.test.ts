@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 import { PublicExportSchema, PublicProposalPageSchema } from '../../core/contract'
 import { DemoPassword } from '../../cms/seed/reference'
-import { apiAs, login } from '../helpers/http'
+import { apiAs, signInWorld } from '../helpers/http'
 import { PrivateMarker } from '../fixtures/scenario'
 
 const base = inject('baseURL')
@@ -16,14 +16,7 @@ const tokens = {} as Record<Who, string | null>
 const api = apiAs<Who>(base, tokens)
 
 beforeAll(async () => {
-  for (const role of ['admin', 'office', 'leader', 'sectionStaff', 'sectionHead'] as const)
-    tokens[role] = await login(base, 'users', { email: world.staff[role].email, password: DemoPassword })
-  tokens.otherHead = await login(base, 'users', { email: world.otherHead.email, password: DemoPassword })
-  tokens.coStaff = await login(base, 'users', { email: world.coStaff.email, password: DemoPassword })
-  tokens.A = await login(base, 'representatives', { username: 'rep-a', password: DemoPassword })
-  tokens.B = await login(base, 'representatives', { username: 'rep-b', password: DemoPassword })
-  tokens.C = await login(base, 'representatives', { username: 'rep-c', password: DemoPassword })
-  tokens.public = null
+  Object.assign(tokens, await signInWorld(base, world, DemoPassword))
 })
 
 const ids = () => ({ p1: scenario.inProgress, conf: scenario.confidential, draft: scenario.draft, p4: scenario.atFangguan })

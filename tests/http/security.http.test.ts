@@ -6,7 +6,7 @@
 // (`http-security`) with a server and database of their own.
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 import { DemoPassword } from '../../cms/seed/reference'
-import { apiAs, login } from '../helpers/http'
+import { apiAs, signInWorld } from '../helpers/http'
 
 const base = inject('baseURL')
 const world = inject('world')
@@ -48,13 +48,7 @@ async function newProposal(title: string) {
 }
 
 beforeAll(async () => {
-  for (const role of ['admin', 'office', 'leader', 'sectionStaff', 'sectionHead'] as const)
-    tokens[role] = await login(base, 'users', { email: world.staff[role].email, password: DemoPassword })
-  tokens.otherHead = await login(base, 'users', { email: world.otherHead.email, password: DemoPassword })
-  tokens.coStaff = await login(base, 'users', { email: world.coStaff.email, password: DemoPassword })
-  tokens.A = await login(base, 'representatives', { username: 'rep-a', password: DemoPassword })
-  tokens.B = await login(base, 'representatives', { username: 'rep-b', password: DemoPassword })
-  tokens.public = null
+  Object.assign(tokens, await signInWorld(base, world, DemoPassword))
 
   F.id = await newProposal('审查用提案F：小区门口路灯损坏')
   await must(patch('sectionStaff', `/proposals/${F.id}`, { status: 'inProgress' }), 'take on')

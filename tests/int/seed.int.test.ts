@@ -10,7 +10,6 @@ import { deadlineSettingsOf, getCalendar, invalidateCalendar } from '../../cms/l
 import { factsFromDoc } from '../../cms/lib/facts'
 import { planDemo, seedDemo, isEmpty, type SeedResult } from '../../cms/seed/demo'
 import { DemoPassword, SectionSeeds } from '../../cms/seed/reference'
-import { freshDatabaseURL } from '../helpers/database'
 import { databaseLabel, startPayload } from '../helpers/payload'
 
 // Friday 10:00 in Beijing.
