@@ -60,10 +60,23 @@ export async function fill(page: Page, fieldId: string, text: string) {
   await page.locator(`#field-${fieldId}`).fill(text)
 }
 
-export async function save(page: Page) {
-  // A change that registered enables the button; a form that reloaded under us would not.
-  await expect(page.locator('#action-save')).toBeEnabled()
-  await page.locator('#action-save').click()
+/**
+ * Makes the change (`apply`) and saves. Under load Payload can still be settling the form
+ * (edit lock, form state) and reload it over a fresh change, which leaves Save disabled:
+ * then the change is made again, as a person would, up to three times.
+ */
+export async function save(page: Page, apply: () => Promise<void>) {
+  const button = page.locator('#action-save')
+  for (let attempt = 1; ; attempt++) {
+    await apply()
+    try {
+      await expect(button).toBeEnabled({ timeout: 5000 })
+      await button.click({ timeout: 5000 })
+      return
+    } catch (e) {
+      if (attempt >= 3) throw e
+    }
+  }
 }
 
 export async function expectSaved(page: Page) {
