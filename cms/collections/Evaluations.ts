@@ -10,8 +10,8 @@ import { deadlineSettingsOf, getCalendar } from '../lib/calendar'
 import { nowISO } from '../lib/clock'
 import { stampAt, stampedAt } from '../fields/stampedAt'
 import { refuse as refuseWith } from '../lib/refuse'
+import { RatingLabels } from '../../core/labels'
 
-export const RatingLabels = { satisfied: '满意', basicallySatisfied: '基本满意', dissatisfied: '不满意' } as const
 
 const refuse = (message: string, path = 'rating'): never => refuseWith(message, path)
 

@@ -6,8 +6,8 @@ import { actorOfReq } from '../access/actor'
 import { createOnProposal } from '../access/proposalRule'
 import { nowISO } from '../lib/clock'
 import { refuse } from '../lib/refuse'
+import { FollowUpKindLabels as KindLabels } from '../../core/labels'
 
-const KindLabels = { visit: '上门回访', call: '电话回访', verification: '现场验证' } as const
 
 /** 回访 and 验证: the office's visits and on-the-ground checks. The notes stay internal. */
 export const FollowUps: CollectionConfig = {

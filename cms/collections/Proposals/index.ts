@@ -22,9 +22,9 @@ import { createInstruction } from './hooks/createInstruction'
 import { CategoryOptions } from './categories'
 import { prepareChange } from './hooks/prepareChange'
 import { recordEvent } from './hooks/recordEvent'
+import { ScreeningLabels } from '../../../core/labels'
 
 
-const ScreeningLabels = { accepted: '立案', merged: '并案', redirected: '依法分流', notAccepted: '不予立案' } as const
 
 const localDate = (v: unknown) =>
   v == null || v === '' || (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) ? true : '请按 YYYY-MM-DD 填写日期'

@@ -9,8 +9,8 @@ import { proposalReadScope } from '../../../core/permissions'
 import { nowISO } from '../../lib/clock'
 import { replyFromDoc } from '../../lib/facts'
 import { refuse as refuseWith } from '../../lib/refuse'
+import { ReplyClassLabels as ClassLabels } from '../../../core/labels'
 
-const ClassLabels = { A: 'A 已解决或采纳', B: 'B 正在解决或列入计划', C: 'C 因条件限制留作参考' } as const
 
 /** A field rule over the reply and its proposal; on create, whoever may draft. */
 const replyRule =

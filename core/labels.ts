@@ -1,0 +1,34 @@
+// zh-CN names of the glossary's values, shared by the CMS admin, the public site and the portal.
+import type { FollowUpKind, Rating, ReplyClass, ScreeningDecision } from './types'
+import type { DeadlineStage, DeadlineState } from './deadlines'
+
+export const ReplyClassLabels: Record<ReplyClass, string> = {
+  A: 'A 已解决或采纳',
+  B: 'B 正在解决或列入计划',
+  C: 'C 因条件限制留作参考',
+}
+
+export const RatingLabels: Record<Rating, string> = { satisfied: '满意', basicallySatisfied: '基本满意', dissatisfied: '不满意' }
+
+export const ScreeningLabels: Record<ScreeningDecision, string> = {
+  accepted: '立案',
+  merged: '并案',
+  redirected: '依法分流',
+  notAccepted: '不予立案',
+}
+
+export const FollowUpKindLabels: Record<FollowUpKind, string> = { visit: '上门回访', call: '电话回访', verification: '现场验证' }
+
+export const DeadlineStageLabels: Record<DeadlineStage, string> = {
+  screening: '甄别',
+  instruction: '批示',
+  reply: '答复',
+  rehandling: '重新办理',
+}
+
+export const DeadlineStateLabels: Record<DeadlineState, string> = {
+  onTrack: '期限内',
+  dueSoon: '即将到期',
+  overdue: '已逾期',
+  longOverdue: '严重逾期',
+}
