@@ -1,0 +1,19 @@
+// The public site: static HTML built from the CMS's public export (see site/README.md).
+import { defineConfig } from 'astro/config'
+
+export default defineConfig({
+  srcDir: './site',
+  publicDir: './site/public',
+  // The rebuild job builds into a fresh directory and swaps it in whole (cms/site/build.ts).
+  outDir: process.env.SITE_OUT_DIR || './dist',
+  cacheDir: process.env.SITE_CACHE_DIR || './node_modules/.astro',
+  site: process.env.SITE_URL || 'http://localhost:3000',
+  output: 'static',
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'always' },
+  compressHTML: true,
+  devToolbar: { enabled: false },
+  // No images are processed; don't load sharp.
+  image: { service: { entrypoint: 'astro/assets/services/noop' } },
+  vite: { logLevel: 'warn' },
+})

@@ -1,0 +1,70 @@
+// The dimensions the public filters proposals by. Each works without JavaScript as plain
+// pages (/proposals/<facet>/<value>/); the filter script combines them in the browser.
+import { StatusLabels } from '../../core/lifecycle'
+import { DeadlineStateLabels, ReplyClassLabels } from '../../core/labels'
+import type { ProposalStatus } from '../../core/types'
+import type { ProposalView, SiteData } from './model'
+
+export interface FacetValue {
+  value: string
+  label: string
+}
+
+export interface Facet {
+  key: string
+  label: string
+  /** The value a proposal has for this facet (null: none, e.g. unassigned for section). */
+  of: (v: ProposalView) => string | null
+  values: (d: SiteData) => FacetValue[]
+}
+
+export const Facets: Facet[] = [
+  {
+    key: 'session',
+    label: '届次',
+    of: (v) => v.p.session,
+    values: (d) => [...d.meta.sessions].reverse().map((s) => ({ value: s.slug, label: s.name })),
+  },
+  {
+    key: 'status',
+    label: '状态',
+    of: (v) => v.p.status,
+    values: () =>
+      (Object.keys(StatusLabels) as ProposalStatus[]).filter((s) => s !== 'draft').map((s) => ({ value: s, label: StatusLabels[s] })),
+  },
+  {
+    key: 'section',
+    label: '主办科室',
+    of: (v) => v.p.assignment?.leadSection.slug ?? null,
+    values: (d) => d.meta.sections.map((s) => ({ value: s.slug, label: s.name })),
+  },
+  {
+    key: 'category',
+    label: '类别',
+    of: (v) => v.p.category,
+    values: (d) => [...new Set(d.proposals.map((v) => v.p.category))].sort((a, b) => a.localeCompare(b, 'zh-CN')).map((c) => ({ value: c, label: c })),
+  },
+  {
+    key: 'area',
+    label: '居民区',
+    of: (v) => v.p.residentialArea,
+    values: (d) => d.meta.residentialAreas.map((a) => ({ value: a, label: a })),
+  },
+  {
+    key: 'class',
+    label: '答复类别',
+    of: (v) => v.replyClass,
+    values: () => (['A', 'B', 'C'] as const).map((c) => ({ value: c, label: ReplyClassLabels[c] })),
+  },
+  {
+    key: 'deadline',
+    label: '办理期限',
+    of: (v) => (v.overdue ? 'overdue' : v.deadline?.state === 'dueSoon' ? 'dueSoon' : null),
+    values: () => [
+      { value: 'overdue', label: DeadlineStateLabels.overdue },
+      { value: 'dueSoon', label: DeadlineStateLabels.dueSoon },
+    ],
+  },
+]
+
+export const PageSize = 50

@@ -1,0 +1,27 @@
+// Dates and numbers as the public reads them: China local time, zh-CN.
+import { toLocalDate } from '../../core/calendar'
+
+const CHINA = 8 * 3_600_000
+
+/** '2026-03-10T05:35:00Z' → '2026年3月10日'. Accepts a local date too. */
+export function formatDate(isoOrDate: string): string {
+  const [y, m, d] = toLocalDate(isoOrDate).split('-').map(Number)
+  return `${y}年${m}月${d}日`
+}
+
+/** '2026-03-10T05:35:00Z' → '2026-03-10 13:35' (China local). */
+export function formatDateTime(iso: string): string {
+  const t = new Date(Date.parse(iso) + CHINA).toISOString()
+  return `${t.slice(0, 10)} ${t.slice(11, 16)}`
+}
+
+export function formatDays(n: number | null): string {
+  if (n === null) return '—'
+  return `${Number.isInteger(n) ? n : n.toFixed(1)} 个工作日`
+}
+
+/** Paths under /proposals/<facet>/<value>/: values are used as they are (Chinese included). */
+export const proposalPath = (number: string) => `/proposals/${number}/`
+export const sectionPath = (slug: string) => `/sections/${slug}/`
+export const representativePath = (id: string) => `/representatives/${id}/`
+export const facetPath = (facet: string, value: string) => `/proposals/${facet}/${encodeURIComponent(value)}/`

@@ -1,0 +1,92 @@
+// The open-data files, made from the same validated export the pages are built from.
+import { z } from 'zod'
+import { PublicExportSchema, type PublicExport } from '../../core/contract'
+import { StatusLabels } from '../../core/lifecycle'
+import { RatingLabels, ScreeningLabels } from '../../core/labels'
+import { firstReply, latestReply, proposerEvaluation } from '../../core/stats'
+import type { ProposalStatus } from '../../core/types'
+import { siteData, type ProposalView } from './model'
+
+/** The export exactly as the site was built from it (proposals by number, as the CMS sends them). */
+export async function exportDocument(): Promise<PublicExport> {
+  const d = await siteData()
+  const proposals = d.proposals.map((v) => v.p).sort((a, b) => a.number.localeCompare(b.number))
+  const { generatedAt, calendar, sessions, sections, residentialAreas, confidential } = d.meta
+  return { generatedAt, calendar, sessions, sections, residentialAreas, proposals, confidential }
+}
+
+export const exportJSONSchema = () => ({
+  $id: '/data/schema.json',
+  title: '代表提案公开数据（proposals.json）',
+  ...z.toJSONSchema(PublicExportSchema),
+})
+
+/** One CSV row per proposal: [column, description, value]. */
+export const CsvColumns: [string, string, (v: ProposalView) => string | number | null][] = [
+  ['number', '编号', (v) => v.p.number],
+  ['session', '届次', (v) => v.p.session],
+  ['status', '状态代码', (v) => v.p.status],
+  ['status_label', '状态', (v) => StatusLabels[v.p.status as ProposalStatus]],
+  ['title', '标题', (v) => v.p.title],
+  ['category', '类别', (v) => v.p.category],
+  ['residential_area', '居民区', (v) => v.p.residentialArea],
+  ['proposer', '提出人', (v) => v.p.proposer.name],
+  ['co_signers', '联名代表', (v) => v.p.coSigners.map((c) => c.name).join('、')],
+  ['submitted_at', '提交时间', (v) => v.p.submittedAt],
+  ['screening', '甄别结果', (v) => (v.p.screening ? ScreeningLabels[v.p.screening.decision] : null)],
+  ['screened_at', '甄别时间', (v) => v.p.screening?.at ?? null],
+  ['first_instruction_at', '首次批示时间', (v) => v.p.instructions[0]?.at ?? null],
+  ['lead_section', '主办科室', (v) => v.p.assignment?.leadSection.name ?? null],
+  ['co_sections', '协办科室', (v) => v.p.assignment?.coSections.map((s) => s.name).join('、') ?? null],
+  ['assigned_at', '交办时间', (v) => v.p.assignment?.assignedAt ?? null],
+  ['reply_deadline', '答复期限（含延期）', (v) => v.p.assignment?.extensions.at(-1)?.newDeadline ?? v.p.assignment?.deadline ?? null],
+  ['first_reply_at', '首次答复公开时间', (v) => firstReply(v.p)?.publishedAt ?? null],
+  ['latest_reply_class', '最新答复类别', (v) => latestReply(v.p)?.class ?? null],
+  ['proposer_rating', '提出人评价', (v) => {
+    const e = proposerEvaluation(v.p)
+    return e ? RatingLabels[e.rating] : null
+  }],
+  ['closed_at', '办结时间', (v) => v.p.closedAt],
+  ['current_deadline', '当前环节期限', (v) => v.deadline?.due ?? null],
+  ['overdue_working_days', '当前逾期工作日', (v) => v.overdueDays],
+]
+
+function csvCell(value: string | number | null): string {
+  if (value === null) return ''
+  const s = String(value)
+  // Quote everything that could break a row or start a spreadsheet formula.
+  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
+}
+
+export async function proposalsCsv(): Promise<string> {
+  const d = await siteData()
+  const rows = [...d.proposals].sort((a, b) => a.p.number.localeCompare(b.p.number))
+  const lines = [CsvColumns.map(([c]) => c).join(','), ...rows.map((v) => CsvColumns.map(([, , f]) => csvCell(f(v))).join(','))]
+  // BOM: spreadsheet programs otherwise read UTF-8 Chinese as mojibake.
+  return '\uFEFF' + lines.join('\r\n') + '\r\n'
+}
+
+/** The compact list the filter script loads on first use: one array per proposal. */
+export async function filterIndex() {
+  const d = await siteData()
+  return {
+    fields: ['number', 'title', 'session', 'status', 'section', 'category', 'area', 'class', 'deadline', 'submittedAt', 'waitingDays', 'overdueDays', 'sectionName', 'statusLabel'],
+    rows: d.proposals.map((v) => [
+      v.p.number,
+      v.p.title,
+      v.p.session,
+      v.p.status,
+      v.p.assignment?.leadSection.slug ?? '',
+      v.p.category,
+      v.p.residentialArea,
+      v.replyClass ?? '',
+      v.overdue ? 'overdue' : v.deadline?.state === 'dueSoon' ? 'dueSoon' : '',
+      v.p.submittedAt,
+      v.waitingDays,
+      v.overdueDays,
+      v.p.assignment?.leadSection.name ?? '',
+      StatusLabels[v.p.status as ProposalStatus],
+    ]),
+  }
+}
