@@ -18,6 +18,8 @@ export default defineConfig({
           globalSetup: ['tests/http/setup.ts'],
         },
       },
+      // Builds of the public site (astro + pagefind in child processes) from a seeded database.
+      { test: { ...shared, name: 'site', include: ['tests/site/**/*.site.test.ts'] } },
       // The attack probes create and lock records: they get a server and database of their own.
       { test: { ...shared, name: 'http-security', include: ['tests/http/security.http.test.ts'], globalSetup: ['tests/http/setup.ts'] } },
     ],

@@ -7,10 +7,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // Until the public site is served here, the root goes to the admin.
-  async redirects() {
-    return [{ source: '/', destination: '/admin', permanent: false }]
-  },
+  // The public site's pages live at /path/ (Astro's trailingSlash: 'always'); Next would otherwise
+  // redirect them to /path and the site handler back again. The site handler adds the slash itself.
+  skipTrailingSlashRedirect: true,
   turbopack: { root },
   outputFileTracingRoot: root,
   experimental: { turbopackFileSystemCacheForBuild: false },

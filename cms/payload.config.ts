@@ -16,9 +16,13 @@ import { ResidentialAreas } from './collections/ResidentialAreas'
 import { Sections } from './collections/Sections'
 import { Sequences } from './collections/Sequences'
 import { Sessions } from './collections/Sessions'
+import { SiteBuilds } from './collections/SiteBuilds'
 import { Users } from './collections/Users'
 import { publicExportEndpoints } from './endpoints/publicExport'
-import { staffOnly } from './access'
+import { siteEndpoints } from './endpoints/site'
+import { withSiteRebuild } from './site/publicChanges'
+import { RebuildSiteTask, SiteQueue, siteAutoBuild } from './site/rebuildTask'
+import { siteManagers, staffOnly } from './access'
 import { checkDatabase, hardenDatabase } from './lib/checkDatabase'
 import { getCalendar } from './lib/calendar'
 import { databaseAdapter } from './lib/database'
@@ -61,8 +65,19 @@ export default buildConfig({
     Sessions,
     Holidays,
     Sequences,
-  ],
-  endpoints: publicExportEndpoints,
+    SiteBuilds,
+  ].map(withSiteRebuild),
+  endpoints: [...publicExportEndpoints, ...siteEndpoints],
+  jobs: {
+    tasks: [RebuildSiteTask],
+    enableConcurrencyControl: true,
+    // Checks the site queue every 5 seconds in the serving process (publish latency), and
+    // queues the daily rebuild from the task's schedule.
+    autoRun: [{ cron: '*/5 * * * * *', queue: SiteQueue, limit: 1, silent: { info: true } }],
+    shouldAutoRun: () => siteAutoBuild(),
+    // Payload's default lets any signed-in account (representatives too) run or queue jobs.
+    access: { run: siteManagers, queue: siteManagers, cancel: siteManagers },
+  },
   graphQL: { disablePlaygroundInProduction: true },
   onInit: async (payload) => {
     // Payload adds its edit-lock collection itself, open to any signed-in account; locks are staff business.

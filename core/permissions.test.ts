@@ -11,6 +11,7 @@ import {
   canInstruct,
   canManageProposal,
   canManageRepresentatives,
+  canManageSite,
   canPublishReply,
   canReadInternal,
   canReadPrivate,
@@ -172,6 +173,7 @@ describe.each<[string, (a: Actor) => boolean, AnyActorKey[]]>([
   ['canCreateProposal', canCreateProposal, ['office', 'proposer', 'coSigner', 'otherRep']],
   ['canAdminister', canAdminister, ['admin']],
   ['canManageRepresentatives', canManageRepresentatives, ['admin', 'office']],
+  ['canManageSite', canManageSite, ['admin', 'office']],
   [
     'canUseAdmin',
     canUseAdmin,

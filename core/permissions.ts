@@ -155,6 +155,9 @@ export const canAdminister = (a: Actor): boolean => a.role === 'admin'
 /** Representatives' accounts: the office creates and resets them; the admin too. */
 export const canManageRepresentatives = (a: Actor): boolean => a.role === 'office' || a.role === 'admin'
 
+/** The public site: seeing its build record, rebuilding it, running the job queue: the office and the admin. */
+export const canManageSite = (a: Actor): boolean => a.role === 'office' || a.role === 'admin'
+
 /** Only staff use the admin UI; representatives use the portal. */
 export const canUseAdmin = (a: Actor): boolean => isStaff(a)
 

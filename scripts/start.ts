@@ -49,6 +49,14 @@ async function prepareDatabase(): Promise<void> {
       log(`演示数据：${result.proposals} 件提案，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`)
     }
   }
+  // The public site is built by the server's job runner; queue the first build if none is served yet.
+  const { currentBuildId } = await import('../cms/site/builder')
+  if (!(await currentBuildId())) {
+    const { queueSiteRebuild } = await import('../cms/site/rebuildTask')
+    const { createLocalReq } = await import('payload')
+    await queueSiteRebuild(await createLocalReq({}, payload), '首次启动')
+    log('公开网站将在服务启动后自动生成（约半分钟）')
+  }
   await payload.destroy()
 }
 
@@ -94,9 +102,10 @@ async function main() {
     await fetch(`http://127.0.0.1:${port}/api/users/me`).catch(() => undefined)
     const { StaffSeeds, DemoPassword } = await import('../cms/seed/reference')
     console.log(`\n✔ 已就绪（用时 ${((Date.now() - started) / 1000).toFixed(0)} 秒）：http://localhost:${port}`)
+    console.log(`  公开网站  http://localhost:${port}/`)
     console.log(`  管理后台  http://localhost:${port}/admin`)
     console.log(`  接口      http://localhost:${port}/api`)
-    console.log(`  公开数据  http://localhost:${port}/api/public/export`)
+    console.log(`  开放数据  http://localhost:${port}/data/`)
     if (!emptyDatabase) {
       console.log(`\n  演示账号（密码均为 ${DemoPassword}）：`)
       for (const s of StaffSeeds) console.log(`    ${s.role.padEnd(13)} ${s.email}  ${s.name}`)

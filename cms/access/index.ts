@@ -1,9 +1,10 @@
 // Thin Payload wrappers over the `core` predicates: every access rule of the CMS is here or
 // in a collection's own access folder, and each one asks `core`.
-import type { Access, FieldAccess, Where } from 'payload'
+import type { Access, FieldAccess, PayloadRequest, Where } from 'payload'
 import {
   canAdminister,
   canManageRepresentatives,
+  canManageSite,
   canReadPrivate,
   isStaff,
   proposalReadScope,
@@ -18,6 +19,9 @@ export const staffOnly: Access = ({ req }) => isStaff(actorOfReq(req))
 
 export const adminOnly: Access = ({ req }) => canAdminister(actorOfReq(req))
 export const adminOnlyField: FieldAccess = ({ req }) => canAdminister(actorOfReq(req))
+
+/** Plain boolean (not a query), so it also serves as Payload's job-queue access. */
+export const siteManagers = ({ req }: { req: Pick<PayloadRequest, 'user'> }): boolean => canManageSite(actorOfReq(req))
 
 export const representativeManagers: Access = ({ req }) => canManageRepresentatives(actorOfReq(req))
 

@@ -15,6 +15,7 @@ import { invalidateCalendar } from '../lib/calendar'
 import { createReferenceData, createStaff, DemoPassword, SectionSeeds } from './reference'
 import * as T from './demoText'
 import type { SectionSlug, Topic } from './demoText'
+import { SeedContext } from './context'
 
 /* ------------------------------------------------------------------ randomness */
 
@@ -711,7 +712,7 @@ export async function seedDemo(payload: Payload, opts: { now?: Date; log?: (msg:
           await payload.create({
             collection: 'users',
             data: { email: `${slug}-${suffix}@demo.local`, name, role, section: ref.sections[slug], password: DemoPassword } as any,
-            overrideAccess: true,
+            overrideAccess: true, context: SeedContext,
           }),
         )
       sectionUsers[slug] = { staff: await mk('sectionStaff', names.staff, 'staff'), head: await mk('sectionHead', names.head, 'head') }
@@ -732,7 +733,7 @@ export async function seedDemo(payload: Payload, opts: { now?: Date; log?: (msg:
           idNumber: r.idNumber,
           address: r.address,
         } as any,
-        overrideAccess: true,
+        overrideAccess: true, context: SeedContext,
       })
       reps.push({ ...doc, collection: 'representatives' })
     }
@@ -778,13 +779,13 @@ async function replay(payload: Payload, p: PlannedProposal, x: ReplayContext): P
   const withTarget = (s: string) => (target ? s.replaceAll('{target}', target.number) : s)
 
   const update = async (user: Doc, data: Doc) => {
-    doc = await payload.update({ collection: 'proposals', id: id!, data, user, overrideAccess: false, depth: 0 })
+    doc = await payload.update({ collection: 'proposals', id: id!, data, user, overrideAccess: false, context: SeedContext, depth: 0 })
     return doc
   }
   const create = (collection: 'instructions' | 'replies' | 'co-opinions' | 'evaluations' | 'follow-ups', user: Doc, data: Doc, at: number) =>
-    payload.create({ collection, data: { ...data, proposal: id } as any, user: user as any, overrideAccess: false, depth: 0 })
+    payload.create({ collection, data: { ...data, proposal: id } as any, user: user as any, overrideAccess: false, context: SeedContext, depth: 0 })
   const updateReply = async (round: number, user: Doc, data: Doc, check: 'signedOffAt' | 'publishedAt') => {
-    const r = await payload.update({ collection: 'replies', id: replies.get(round)!.id, data: data as any, user: user as any, overrideAccess: false, depth: 0 })
+    const r = await payload.update({ collection: 'replies', id: replies.get(round)!.id, data: data as any, user: user as any, overrideAccess: false, context: SeedContext, depth: 0 })
     if (!(r as Doc)[check]) throw new Error(`演示数据：${p.title} 第${round}轮答复未能${check === 'signedOffAt' ? '签发' : '公开'}`)
     replies.set(round, r)
   }
@@ -803,7 +804,7 @@ async function replay(payload: Payload, p: PlannedProposal, x: ReplayContext): P
             coSigners: p.coSigners.map((i) => reps[i].id),
           } as any,
           user: proposer as any,
-          overrideAccess: false,
+          overrideAccess: false, context: SeedContext,
           depth: 0,
         })
         id = doc.id

@@ -2,6 +2,7 @@
 import type { Payload } from 'payload'
 import { DefaultCalendarData } from '../../core/calendar'
 import { DefaultDeadlineSettings } from '../../core/types'
+import { SeedContext } from './context'
 
 export const SectionSeeds = [
   { slug: 'chengguan', name: '城管分队', description: '市容环境、违章搭建、占道经营' },
@@ -38,7 +39,7 @@ export async function createCalendar(payload: Payload): Promise<void> {
     ['holiday', DefaultCalendarData.holidays],
     ['makeUpWorkday', DefaultCalendarData.makeUpWorkdays],
   ] as const) {
-    for (const d of days) await payload.create({ collection: 'holidays', data: { date: d.date, name: d.name, kind }, overrideAccess: true })
+    for (const d of days) await payload.create({ collection: 'holidays', data: { date: d.date, name: d.name, kind }, overrideAccess: true, context: SeedContext })
   }
 }
 
@@ -46,16 +47,16 @@ export async function createSession(payload: Payload, year: number, current: boo
   const doc = await payload.create({
     collection: 'sessions',
     data: { name: `${year}年度居民代表会议`, slug: String(year), year, current, deadlines: { ...DefaultDeadlineSettings } },
-    overrideAccess: true,
+    overrideAccess: true, context: SeedContext,
   })
   return doc.id
 }
 
 export async function createReferenceData(payload: Payload, year: number): Promise<Reference> {
   const sections: Record<string, number | string> = {}
-  for (const s of SectionSeeds) sections[s.slug] = (await payload.create({ collection: 'sections', data: { ...s }, overrideAccess: true })).id
+  for (const s of SectionSeeds) sections[s.slug] = (await payload.create({ collection: 'sections', data: { ...s }, overrideAccess: true, context: SeedContext })).id
   const areas = []
-  for (const name of AreaSeeds) areas.push((await payload.create({ collection: 'residential-areas', data: { name }, overrideAccess: true })).id)
+  for (const name of AreaSeeds) areas.push((await payload.create({ collection: 'residential-areas', data: { name }, overrideAccess: true, context: SeedContext })).id)
   const previous = await createSession(payload, year - 1, false)
   const current = await createSession(payload, year, true)
   await createCalendar(payload)
@@ -69,7 +70,7 @@ export async function createStaff(payload: Payload, ref: Reference) {
     users[s.role] = await payload.create({
       collection: 'users',
       data: { email: s.email, name: s.name, role: s.role, section, password: DemoPassword } as any,
-      overrideAccess: true,
+      overrideAccess: true, context: SeedContext,
     })
   }
   return users as Record<(typeof StaffSeeds)[number]['role'], any>

@@ -41,7 +41,9 @@ async function readRaw(): Promise<{ raw: unknown; source: string }> {
   try {
     res = await fetch(url, { signal: AbortSignal.timeout(120_000) })
   } catch (e) {
-    const cause = (e as { cause?: { code?: string } }).cause?.code ?? (e as Error).message
+    // Node's fetch hides the reason in `cause` (an AggregateError when several addresses were tried).
+    const c = (e as { cause?: { code?: string; errors?: { code?: string }[]; message?: string } }).cause
+    const cause = c?.code ?? c?.errors?.[0]?.code ?? c?.message ?? (e as Error).message
     throw new ExportError(`无法连接内容管理系统 ${url}（${cause}）。网站未生成，已发布的网站保持不变。`)
   }
   if (!res.ok) throw new ExportError(`内容管理系统返回 ${res.status}（${url}）。网站未生成，已发布的网站保持不变。`)

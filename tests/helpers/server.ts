@@ -2,6 +2,8 @@
 // and stops it by process group (killing npx alone leaves next-server running).
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
+import { mkdtempSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -29,7 +31,8 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
   const url = `http://localhost:${port}`
   const child: ChildProcess = spawn(path.join(root, 'node_modules/.bin/next'), ['start', 'cms', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', SERVER_URL: url, ...env },
+    // The site is not rebuilt by itself unless a test asks (SITE_AUTOBUILD=1); builds go to a temporary directory.
+    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', SERVER_URL: url, SITE_AUTOBUILD: '0', SITE_DIR: mkdtempSync(path.join(os.tmpdir(), 'site-')), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   })

@@ -226,3 +226,52 @@ describe('sessions', () => {
     expect((await attempt(DemoPassword)).status).not.toBe(200)
   })
 })
+
+describe('the public site: rebuilding it, running the job queue, its build record', () => {
+  it.each<Who>(['leader', 'sectionStaff', 'sectionHead', 'A', 'public'])('%s may not rebuild the site, run jobs or read the build record', async (who) => {
+    const rebuild = await api(who, '/site/rebuild', { method: 'POST' })
+    expect(rebuild.status).toBe(403)
+    expect(rebuild.json.errors[0].message).toMatch(/代表工作室/)
+    expect((await api(who, '/site/status')).status).toBe(403)
+    expect((await api(who, '/payload-jobs/run?queue=site')).status).toBe(401)
+    const record = await api(who, '/site-builds')
+    expect(record.status).toBe(403)
+  })
+
+  it('the office queues a rebuild (once, however often asked), runs the queue, and the new site is served at /', async () => {
+    // The changes the tests made have queued a rebuild already (the server here runs no jobs by itself).
+    const first = await api('office', '/site/rebuild', { method: 'POST' })
+    expect(first.status).toBe(202)
+    const again = await api('office', '/site/rebuild', { method: 'POST' })
+    expect(again.json.queued).toBe(false)
+    expect((await api('office', '/payload-jobs/run?queue=site&limit=5')).status).toBe(200)
+    const status = await api('office', '/site/status')
+    expect(status.status).toBe(200)
+    expect(status.json.builds[0]).toMatchObject({ status: 'succeeded', trigger: expect.any(String) })
+    expect(status.json.current).toBe(status.json.builds[0].buildId)
+    // One build for all the changes and both requests.
+    expect(status.json.builds).toHaveLength(1)
+
+    const number = (await api('office', `/proposals/${ids().p1}?depth=0`)).json.number
+    const home = await fetch(`${base}/`)
+    expect(home.status).toBe(200)
+    expect(home.headers.get('content-type')).toContain('text/html')
+    expect(await home.text()).toContain('办理情况')
+    const page = await fetch(`${base}/proposals/${number}/`)
+    expect(page.status).toBe(200)
+    expect(await page.text()).toContain('梅园路菜场门口占道经营严重')
+    expect((await fetch(`${base}/proposals/${number}`, { redirect: 'manual' })).headers.get('location')).toBe(`/proposals/${number}/`)
+    const missing = await fetch(`${base}/no-such-page/`)
+    expect(missing.status).toBe(404)
+    expect(await missing.text()).toContain('没有找到这个页面')
+    for (const escape of ['/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2fpackage.json', '/data/..%2f..%2f..%2fsecret']) {
+      const r = await fetch(`${base}${escape}`)
+      expect(r.status, escape).toBe(404)
+    }
+    // The confidential proposal and the draft have no page.
+    const conf = (await api('office', `/proposals/${ids().conf}?depth=0`)).json.number
+    expect((await fetch(`${base}/proposals/${conf}/`)).status).toBe(404)
+    // Admin and API keep their paths.
+    expect((await fetch(`${base}/admin/login`)).status).toBe(200)
+  })
+})

@@ -1,9 +1,15 @@
 import * as migration_20261127_235147_initial from './20261127_235147_initial';
+import * as migration_20261128_012516_site_builds_and_jobs from './20261128_012516_site_builds_and_jobs';
 
 export const migrations = [
   {
     up: migration_20261127_235147_initial.up,
     down: migration_20261127_235147_initial.down,
-    name: '20261127_235147_initial'
+    name: '20261127_235147_initial',
+  },
+  {
+    up: migration_20261128_012516_site_builds_and_jobs.up,
+    down: migration_20261128_012516_site_builds_and_jobs.down,
+    name: '20261128_012516_site_builds_and_jobs'
   },
 ];

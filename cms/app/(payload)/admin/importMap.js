@@ -1,8 +1,10 @@
 import { WaitingOnMe as WaitingOnMe_f25f1ed366da4f97c33d735d08395cb5 } from '../../../../cms/components/WaitingOnMe'
+import { RebuildSiteButton as RebuildSiteButton_a348bd18319f5a97d47c4f2ce7508e55 } from '../../../../cms/components/RebuildSiteButton'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
   "/cms/components/WaitingOnMe#WaitingOnMe": WaitingOnMe_f25f1ed366da4f97c33d735d08395cb5,
+  "/cms/components/RebuildSiteButton#RebuildSiteButton": RebuildSiteButton_a348bd18319f5a97d47c4f2ce7508e55,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -1,0 +1,93 @@
+// The `rebuildSite` job: export → astro build → swap. Payload's concurrency control runs one at
+// a time; a change queues a rebuild only if none is already waiting, so a burst of changes ends
+// in one build (two if it straddles a running build). A daily schedule rebuilds after midnight
+// (China time) for deadlines that passed overnight.
+// (Payload's `supersedes` would coalesce too, but it also deletes the scheduled daily job that
+// waits in the queue, and the schedule in turn deletes a waiting rebuild: seen on first start.)
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import type { Payload, PayloadRequest, TaskConfig } from 'payload'
+import { buildPublicExport } from '../lib/publicExport'
+import { nowISO } from '../lib/clock'
+import { buildSite, SiteBuildError } from './builder'
+
+export const SiteQueue = 'site'
+
+/** 00:05 in China (UTC+8) expressed in this machine's zone, as a 6-field cron. */
+function dailyCron(): string {
+  const localOffsetHours = -new Date().getTimezoneOffset() / 60
+  const hour = (((0 - 8 + localOffsetHours) % 24) + 24) % 24
+  return `0 5 ${Math.floor(hour)} * * *`
+}
+
+/** Auto-building is on in a serving process unless SITE_AUTOBUILD=0 (tests that don't need the site). */
+export const siteAutoBuild = (): boolean => process.env.SITE_AUTOBUILD !== '0'
+
+export async function runSiteBuild(payload: Payload, trigger: string): Promise<{ buildId: string }> {
+  const record = await payload.create({
+    collection: 'site-builds',
+    data: { startedAt: nowISO(), status: 'running', trigger },
+    overrideAccess: true,
+    context: { disableSiteRebuild: true },
+  })
+  const started = Date.now()
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'site-export-'))
+  const finish = (data: Record<string, unknown>) =>
+    payload.update({
+      collection: 'site-builds',
+      id: record.id,
+      data: { finishedAt: nowISO(), durationSeconds: Math.round((Date.now() - started) / 100) / 10, ...data },
+      overrideAccess: true,
+      context: { disableSiteRebuild: true },
+    })
+  try {
+    const file = path.join(tmp, 'export.json')
+    await writeFile(file, JSON.stringify(await buildPublicExport(payload)))
+    const result = await buildSite({ exportFile: file })
+    await finish({ status: 'succeeded', buildId: result.id, pages: result.pages, proposals: result.proposals })
+    payload.logger.info(`公开网站已发布：${result.id}（${result.pages} 页，${(result.totalMs / 1000).toFixed(1)} 秒）`)
+    return { buildId: result.id }
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e)
+    await finish({ status: 'failed', error: message.slice(0, 4000) }).catch(() => undefined)
+    payload.logger.error(`公开网站生成失败，原网站保持不变：${message}${e instanceof SiteBuildError && e.log ? `\n${e.log.slice(-4000)}` : ''}`)
+    throw e
+  } finally {
+    await rm(tmp, { recursive: true, force: true })
+  }
+}
+
+export const RebuildSiteTask: TaskConfig<{ input: { trigger?: string }; output: { buildId: string } }> = {
+  slug: 'rebuildSite',
+  label: '重新生成公开网站',
+  inputSchema: [{ name: 'trigger', type: 'text' }],
+  outputSchema: [{ name: 'buildId', type: 'text', required: true }],
+  // A failed build is recorded and left; the next change or the daily run tries again.
+  retries: 0,
+  concurrency: { key: () => 'public-site', exclusive: true },
+  schedule: [{ cron: dailyCron(), queue: SiteQueue }],
+  handler: async ({ input, req }) => ({ output: await runSiteBuild(req.payload, input?.trigger || '定时重新生成') }),
+}
+
+/**
+ * Queue a rebuild unless one is already waiting to run now (inside the caller's transaction, so
+ * a rolled-back change queues nothing). Returns whether a new job was queued.
+ */
+export async function queueSiteRebuild(req: PayloadRequest, trigger: string): Promise<boolean> {
+  const waiting = await req.payload.count({
+    collection: 'payload-jobs',
+    where: {
+      taskSlug: { equals: 'rebuildSite' },
+      processing: { equals: false },
+      completedAt: { exists: false },
+      hasError: { not_equals: true },
+      or: [{ waitUntil: { exists: false } }, { waitUntil: { less_than_equal: nowISO() } }],
+    },
+    overrideAccess: true,
+    req,
+  })
+  if (waiting.totalDocs > 0) return false
+  await req.payload.jobs.queue({ task: 'rebuildSite', input: { trigger }, queue: SiteQueue, req })
+  return true
+}

@@ -1,0 +1,52 @@
+// Site-build helpers: plant private marker strings in every private field of a seeded database,
+// and build the site from that database's public export.
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import type { Payload } from 'payload'
+import { buildPublicExport } from '../../cms/lib/publicExport'
+import { buildSite, type BuildResult } from '../../cms/site/builder'
+
+export const Marker = 'PRIVATE-'
+
+type Planted = { collection: string; field: string; value: string }
+
+/**
+ * Writes a unique marker into every private field of every record (phones, ID numbers,
+ * addresses, internal notes, co-opinions, follow-up notes, unpublished replies, and the whole
+ * text of confidential proposals). Written at the adapter level so no lifecycle rule interferes.
+ */
+export async function plantPrivateMarkers(payload: Payload): Promise<Planted[]> {
+  const planted: Planted[] = []
+  const set = async (collection: any, id: string | number, data: Record<string, string>) => {
+    await payload.db.updateOne({ collection, id, data })
+    for (const [field, value] of Object.entries(data)) planted.push({ collection, field, value })
+  }
+  const all = async (collection: any) => (await payload.find({ collection, pagination: false, depth: 0, overrideAccess: true })).docs as any[]
+  for (const r of await all('representatives')) {
+    await set('representatives', r.id, { phone: `${Marker}PHONE-${r.id}`, idNumber: `${Marker}ID-${r.id}`, address: `${Marker}ADDRESS-${r.id}` })
+  }
+  for (const p of await all('proposals')) {
+    await set('proposals', p.id, { internalNotes: `${Marker}NOTE-${p.id}` })
+    if (p.confidential) {
+      await set('proposals', p.id, { title: `${Marker}CONF-TITLE-${p.id}`, body: `${Marker}CONF-BODY-${p.id}`, confidentialReason: `${Marker}CONF-REASON-${p.id}` })
+    }
+  }
+  for (const c of await all('co-opinions')) await set('co-opinions', c.id, { text: `${Marker}CO-OPINION-${c.id}` })
+  for (const f of await all('follow-ups')) await set('follow-ups', f.id, { notes: `${Marker}FOLLOW-UP-${f.id}` })
+  // A reply drafted but not yet signed off or published, on every proposal in progress.
+  for (const p of (await all('proposals')).filter((x) => x.status === 'inProgress' && !x.confidential)) {
+    const r = await payload.db.create({ collection: 'replies', data: { proposal: p.id, round: 1, section: p.assignment?.leadSection ?? null, class: 'A', text: `${Marker}DRAFT-REPLY-${p.id}` } })
+    planted.push({ collection: 'replies', field: 'text', value: r.text })
+  }
+  for (const r of await all('replies')) if (!r.publishedAt && !String(r.text).startsWith(Marker)) await set('replies', r.id, { text: `${Marker}DRAFT-REPLY-${r.id}` })
+  return planted
+}
+
+/** The export of this database, written to a file, and a site built from it under `root`. */
+export async function buildFromPayload(payload: Payload, root: string): Promise<BuildResult> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'site-export-'))
+  const file = path.join(dir, 'export.json')
+  await writeFile(file, JSON.stringify(await buildPublicExport(payload)))
+  return buildSite({ exportFile: file }, root)
+}

@@ -1,0 +1,106 @@
+// What queues a public-site rebuild, and what doesn't: drafts stay private, a burst of changes
+// waits as one job, a refused change (rolled back) queues nothing, the seed's off switch works;
+// and a failed build is recorded for the office while the served site stays as it was.
+import { mkdtempSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { currentBuildId } from '../../cms/site/builder'
+import { startPayload } from '../helpers/payload'
+import { as, createWorld, type World } from '../fixtures/world'
+
+let payload: Payload
+let w: World
+let u: Record<string, any>
+
+const waitingJobs = async () =>
+  (await payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: 'rebuildSite' }, completedAt: { exists: false } }, overrideAccess: true, depth: 0 })).docs
+const clearJobs = () => payload.delete({ collection: 'payload-jobs', where: { id: { exists: true } }, overrideAccess: true })
+
+beforeAll(async () => {
+  process.env.APP_NOW = '2026-03-02T02:00:00.000Z'
+  process.env.SITE_DIR = mkdtempSync(path.join(os.tmpdir(), 'site-int-'))
+  payload = await startPayload()
+  w = await createWorld(payload)
+  u = { office: as(w.staff.office, 'users'), leader: as(w.staff.leader, 'users'), A: as(w.reps.A, 'representatives') }
+})
+afterAll(async () => {
+  await payload?.destroy()
+})
+beforeEach(async () => {
+  await clearJobs()
+})
+
+const draft = () =>
+  payload.create({
+    collection: 'proposals',
+    data: { title: '桂苑小区路灯不亮', body: '桂苑小区三号楼前路灯坏了一个月，晚上出行不便。', category: 'urban', residentialArea: w.ref.areas[0] } as any,
+    user: u.A,
+    overrideAccess: false,
+  })
+const step = (user: any, id: any, data: Record<string, unknown>, context?: Record<string, unknown>) =>
+  payload.update({ collection: 'proposals', id, data, user, overrideAccess: false, context })
+
+describe('queueing a site rebuild', () => {
+  it('a draft queues nothing; submitting it queues one rebuild', async () => {
+    const p = await draft()
+    await step(u.A, p.id, { title: '桂苑小区三号楼路灯不亮' })
+    expect(await waitingJobs()).toHaveLength(0)
+    await step(u.A, p.id, { status: 'submitted' })
+    const jobs = await waitingJobs()
+    expect(jobs).toHaveLength(1)
+    expect(jobs[0]).toMatchObject({ queue: 'site', input: { trigger: '提案变更' } })
+  })
+
+  it('a burst of public changes waits as one job', async () => {
+    const p = await draft()
+    await step(u.A, p.id, { status: 'submitted' })
+    await step(u.office, p.id, { status: 'accepted', screening: { decision: 'accepted', reason: '属实，予以立案' } })
+    await step(u.office, p.id, { assignment: { leadSection: w.ref.sections.chengguan } })
+    await step(u.leader, p.id, { status: 'instructed', newInstruction: '请城管分队尽快修复。' })
+    expect(await waitingJobs()).toHaveLength(1)
+  })
+
+  it('a refused change is rolled back and queues nothing', async () => {
+    const p = await draft()
+    await step(u.A, p.id, { status: 'submitted' })
+    await clearJobs()
+    await expect(step(u.A, p.id, { status: 'accepted' })).rejects.toThrow()
+    expect(await waitingJobs()).toHaveLength(0)
+  })
+
+  it('context.disableSiteRebuild (the seed’s off switch) queues nothing', async () => {
+    const p = await draft()
+    await step(u.A, p.id, { status: 'submitted' }, { disableSiteRebuild: true })
+    expect(await waitingJobs()).toHaveLength(0)
+  })
+})
+
+describe('running the rebuild job', () => {
+  it('a failed build is recorded with its reason and publishes nothing', async () => {
+    const before = await currentBuildId()
+    await payload.jobs.queue({ task: 'rebuildSite', input: { trigger: '测试' }, queue: 'site' })
+    const saved = process.env.SITE_SOURCE_ROOT
+    process.env.SITE_SOURCE_ROOT = mkdtempSync(path.join(os.tmpdir(), 'no-astro-')) // no astro here: the build cannot run
+    try {
+      await payload.jobs.run({ queue: 'site' })
+    } finally {
+      if (saved === undefined) delete process.env.SITE_SOURCE_ROOT
+      else process.env.SITE_SOURCE_ROOT = saved
+    }
+    const records = await payload.find({ collection: 'site-builds', sort: '-startedAt', overrideAccess: true })
+    expect(records.docs[0]).toMatchObject({ status: 'failed', trigger: '测试', error: expect.stringMatching(/网站生成（astro build）失败/) })
+    expect(records.docs[0].finishedAt).toBeTruthy()
+    expect(await currentBuildId()).toBe(before)
+  })
+
+  it('a successful build is recorded and becomes the served site', async () => {
+    await payload.jobs.queue({ task: 'rebuildSite', input: { trigger: '测试' }, queue: 'site' })
+    await payload.jobs.run({ queue: 'site' })
+    const latest = (await payload.find({ collection: 'site-builds', sort: '-startedAt', limit: 1, overrideAccess: true })).docs[0]
+    expect(latest).toMatchObject({ status: 'succeeded', proposals: expect.any(Number) })
+    expect(latest.pages).toBeGreaterThan(10)
+    expect(await currentBuildId()).toBe(latest.buildId)
+  })
+})

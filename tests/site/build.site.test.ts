@@ -1,0 +1,199 @@
+// The public site built from the demo data, with private markers planted in every private field:
+// every proposal has a page, every figure equals a recomputation from /data/proposals.json,
+// nothing private reaches dist/, and a build that cannot read or validate its data fails and
+// leaves the published site exactly as it was.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { mkdtemp, readlink, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import { gunzipSync } from 'node:zlib'
+import path from 'node:path'
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { WorkingCalendar } from '../../core/calendar'
+import { PublicExportSchema, type PublicExport } from '../../core/contract'
+import { computeFigures, formatRate } from '../../core/stats'
+import { buildSite, currentBuildId, currentSiteDir } from '../../cms/site/builder'
+import { startPayload } from '../helpers/payload'
+import { freePort } from '../helpers/server'
+import { buildFromPayload, Marker, plantPrivateMarkers } from '../helpers/site'
+
+let payload: Payload
+let root: string
+let dist: string
+let exp: PublicExport
+let planted: Awaited<ReturnType<typeof plantPrivateMarkers>>
+
+const read = (rel: string) => readFileSync(path.join(dist, rel), 'utf8')
+
+function* files(dir: string): Generator<string> {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name)
+    if (e.isDirectory()) yield* files(p)
+    else yield p
+  }
+}
+
+/** data-figure values of a fragment of HTML, by key. */
+function figuresIn(html: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const m of html.matchAll(/data-figure="(\w+)">(?:<span class="n">)?([^<]*)</g)) out[m[1]] = m[2].trim()
+  return out
+}
+
+const days = (n: number | null) => (n === null ? '—' : `${Number.isInteger(n) ? n : n.toFixed(1)} 个工作日`)
+
+beforeAll(async () => {
+  payload = await startPayload()
+  const { seedDemo } = await import('../../cms/seed/demo')
+  await seedDemo(payload)
+  planted = await plantPrivateMarkers(payload)
+  root = await mkdtemp(path.join(os.tmpdir(), 'site-root-'))
+  const result = await buildFromPayload(payload, root)
+  dist = result.dir
+  exp = PublicExportSchema.parse(JSON.parse(read('data/proposals.json')))
+}, 600_000)
+
+afterAll(async () => {
+  await payload?.destroy()
+})
+
+describe('the built site', () => {
+  it('is published as the current build', async () => {
+    expect(await readlink(currentSiteDir(root))).toBe(path.join('builds', path.basename(dist)))
+    expect(exp.proposals.length).toBeGreaterThan(50)
+  })
+
+  it('has a page for every public proposal, naming its number and title', () => {
+    for (const p of exp.proposals) {
+      const html = read(`proposals/${p.number}/index.html`)
+      expect(html).toContain(p.number)
+      expect(html).toContain(p.title.replace(/&/g, '&amp;'))
+    }
+    const pages = readdirSync(path.join(dist, 'proposals')).filter((n) => /^\d{4}-\d+$/.test(n))
+    expect(pages.sort()).toEqual(exp.proposals.map((p) => p.number).sort())
+  })
+
+  it('shows on / the current session’s figures as recomputed from /data/proposals.json alone', () => {
+    const current = exp.sessions.find((s) => s.current)!
+    const list = exp.proposals.filter((p) => p.session === current.slug)
+    const f = computeFigures(list, { calendar: new WorkingCalendar(exp.calendar), now: exp.generatedAt, sessions: exp.sessions })
+    // Counts recomputed here by hand too, so a slip in core/stats can't hide behind itself.
+    expect(f.received).toBe(list.length)
+    expect(f.replied).toBe(list.filter((p) => p.replies.length > 0).length)
+    expect(f.instructed).toBe(list.filter((p) => p.instructions.length > 0).length)
+    expect(f.accepted).toBe(list.filter((p) => p.screening?.decision === 'accepted').length)
+    expect(f.overdueNow).toBeGreaterThan(0) // the demo has overdue items; the figure must be exercised
+    expect(figuresIn(read('index.html'))).toEqual({
+      received: String(f.received),
+      accepted: String(f.accepted),
+      instructed: String(f.instructed),
+      replied: String(f.replied),
+      replyRate: formatRate(f.replyRate),
+      onTimeRate: formatRate(f.onTimeRate),
+      overdueNow: String(f.overdueNow),
+      satisfactionRate: formatRate(f.satisfactionRate),
+      medianWorkingDaysToReply: days(f.medianWorkingDaysToReply),
+    })
+  })
+
+  it('shows on /sections/ and each section page the scorecards recomputed from /data/proposals.json', () => {
+    const cal = new WorkingCalendar(exp.calendar)
+    const index = read('sections/index.html')
+    let checked = 0
+    for (const session of exp.sessions) {
+      for (const section of exp.sections) {
+        const led = exp.proposals.filter((p) => p.session === session.slug && p.assignment?.leadSection.slug === section.slug)
+        const f = computeFigures(led, { calendar: cal, now: exp.generatedAt, sessions: exp.sessions })
+        const expected = {
+          assigned: String(f.assigned),
+          replied: String(f.replied),
+          onTimeRate: formatRate(f.onTimeRate),
+          medianWorkingDaysToReply: days(f.medianWorkingDaysToReply),
+          satisfactionRate: formatRate(f.satisfactionRate),
+          overdueNow: String(f.overdueNow),
+        }
+        const table = (html: string) => html.split(`data-scorecard="${session.slug}"`)[1].split('</table>')[0]
+        const row = table(index).split(`data-section="${section.slug}"`)[1].split('</tr>')[0]
+        expect(figuresIn(row), `${session.slug} ${section.slug}`).toEqual(expected)
+        expect(figuresIn(table(read(`sections/${section.slug}/index.html`)))).toEqual(expected)
+        checked += f.assigned
+      }
+    }
+    expect(checked).toBeGreaterThan(40)
+  })
+
+  it('publishes no private value anywhere: not in pages, open data, feed or search index', () => {
+    expect(planted.length).toBeGreaterThan(150)
+    expect(planted.some((p) => p.field === 'confidentialReason')).toBe(true)
+    expect(planted.some((p) => p.collection === 'replies')).toBe(true)
+    let scanned = 0
+    for (const file of files(dist)) {
+      const bytes = readFileSync(file)
+      // Pagefind's index files are compressed: search them decompressed.
+      const text = file.includes(`${path.sep}pagefind${path.sep}`) && /\.pf_/.test(file) ? gunzipOrRaw(bytes) : bytes.toString('utf8')
+      expect(text.includes(Marker), `${path.relative(dist, file)} contains a private marker`).toBe(false)
+      scanned++
+    }
+    expect(scanned).toBeGreaterThan(exp.proposals.length)
+    // The counts of confidential proposals are public; nothing else of them.
+    expect(exp.confidential.reduce((n, c) => n + c.count, 0)).toBeGreaterThan(0)
+  })
+
+  it('serves open data that matches the pages: CSV row per proposal, JSON Schema, README, Atom feed', () => {
+    const csv = read('data/proposals.csv')
+    expect(csv.startsWith('\uFEFFnumber,session,status')).toBe(true)
+    expect(csv.trim().split('\r\n')).toHaveLength(exp.proposals.length + 1)
+    const schema = JSON.parse(read('data/schema.json'))
+    expect(schema.properties.proposals.items.additionalProperties).toBe(false)
+    expect(read('data/README.md')).toContain('按期答复率')
+    const feed = read('feed.xml')
+    const replies = exp.proposals.flatMap((p) => p.replies)
+    expect(feed).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/)
+    expect((feed.match(/<entry>/g) ?? []).length).toBe(Math.min(100, replies.length + countOverdue()))
+    expect(feed).toContain('逾期：')
+  })
+
+  it('says plainly on a proposal page that it is overdue, and by how many working days', () => {
+    const overdue = readFileSync(path.join(dist, 'proposals', 'deadline', 'overdue', 'index.html'), 'utf8')
+    const first = overdue.match(/href="\/proposals\/(\d{4}-\d+)\/"/)![1]
+    expect(read(`proposals/${first}/index.html`)).toMatch(/本件已逾期 \d+ 个工作日/)
+  })
+})
+
+function countOverdue(): number {
+  const home = read('index.html')
+  return Number(home.match(/当前逾期的提案（(\d+) 件/)![1])
+}
+
+function gunzipOrRaw(bytes: Buffer): string {
+  try {
+    return gunzipSync(bytes).toString('utf8')
+  } catch {
+    return bytes.toString('utf8')
+  }
+}
+
+describe('a build that cannot be trusted publishes nothing', () => {
+  const snapshot = () => [...files(currentSiteDir(root))].map((f) => `${path.relative(root, f)}:${statSync(f).size}`).sort()
+
+  it('fails with a clear message when the CMS is not running, and leaves the old site', async () => {
+    const before = { id: await currentBuildId(root), files: snapshot() }
+    const port = await freePort()
+    await expect(buildSite({ exportURL: `http://127.0.0.1:${port}/api/public/export` }, root)).rejects.toThrow(/无法连接内容管理系统.*ECONNREFUSED.*网站未生成/)
+    expect(await currentBuildId(root)).toBe(before.id)
+    expect(snapshot()).toEqual(before.files)
+    expect(readdirSync(path.join(root, 'builds')).filter((n) => n.startsWith('.work-'))).toEqual([])
+  })
+
+  it('fails naming the proposal when one record breaks the contract (an extra private field), and leaves the old site', async () => {
+    const before = { id: await currentBuildId(root), files: snapshot() }
+    const bad = structuredClone(exp) as any
+    bad.proposals[3].phone = '13800000000'
+    const file = path.join(await mkdtemp(path.join(os.tmpdir(), 'bad-export-')), 'export.json')
+    await writeFile(file, JSON.stringify(bad))
+    await expect(buildSite({ exportFile: file }, root)).rejects.toThrow(new RegExp(`公开数据不符合数据约定[\\s\\S]*${bad.proposals[3].number}`))
+    expect(await currentBuildId(root)).toBe(before.id)
+    expect(snapshot()).toEqual(before.files)
+    expect(existsSync(path.join(dist, 'index.html'))).toBe(true)
+  })
+})
