@@ -117,6 +117,20 @@ test('the office publishes the reply and the proposal is replied; closing too ea
   expect(p.instructions[0].text).toContain('实地查看')
 })
 
+test('the published reply appears on the public proposal page after the automatic rebuild, nothing restarted', async ({ page }) => {
+  const url = `${base()}/proposals/${process.env.E2E_PROPOSAL_NUMBER}/`
+  const published = Date.now()
+  // The rebuild job runs in the server within seconds; a build takes a few more.
+  await expect(async () => {
+    await page.goto(url)
+    await expect(page.getByRole('region', { name: '第 1 轮答复' })).toContainText('增设信号灯', { timeout: 1000 })
+  }).toPass({ timeout: 90_000, intervals: [2000] })
+  console.log(`publish latency (reply published → public page shows it): ${((Date.now() - published) / 1000).toFixed(1)} s`)
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('竹林路与松风路交叉口缺少红绿灯')
+  await expect(page.locator('article')).toContainText('已答复')
+  await expect(page.locator('article')).toContainText('实地查看') // the leader's instruction
+})
+
 test("the office's list shows what waits on it", async ({ page }) => {
   await signIn(page, 'office@demo.local')
   await page.goto(`${base()}/admin/collections/proposals`)

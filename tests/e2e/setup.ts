@@ -19,7 +19,8 @@ export default async function setup() {
   })
   const submitted = await payload.update({ collection: 'proposals', id: draft.id, data: { status: 'submitted' }, user: A, overrideAccess: false })
   await payload.destroy()
-  const server = await startServer({ DATABASE_URL: databaseURL, PAYLOAD_SECRET: 'e2e-secret' })
+  // The server rebuilds the public site by itself here, as in production.
+  const server = await startServer({ DATABASE_URL: databaseURL, PAYLOAD_SECRET: 'e2e-secret', SITE_AUTOBUILD: '1' })
   process.env.E2E_BASE_URL = server.url
   process.env.E2E_PROPOSAL_ID = String(submitted.id)
   process.env.E2E_PROPOSAL_NUMBER = String(submitted.number)
