@@ -11,6 +11,8 @@ const nextConfig = {
   // redirect them to /path and the site handler back again. The site handler adds the slash itself.
   skipTrailingSlashRedirect: true,
   turbopack: { root },
+  // Runs its own binary as a child process; not for bundling.
+  serverExternalPackages: ['pagefind'],
   outputFileTracingRoot: root,
   experimental: { turbopackFileSystemCacheForBuild: false },
   // Type-checking is its own step of the test command (npm run typecheck), not part of every build.

@@ -94,57 +94,62 @@ export function addMonths(date: string, n: number): string {
 export class WorkingCalendar {
   private readonly holidays = new Map<string, string>()
   private readonly makeUpWorkdays = new Map<string, string>()
+  // The same days as day numbers (days since 1970-01-01), so day-by-day loops make no strings.
+  private readonly holidayDays = new Set<number>()
+  private readonly makeUpDays = new Set<number>()
 
   constructor(data: CalendarData) {
     for (const { date, name } of data.holidays) {
       assertDate(date)
       this.holidays.set(date, name)
+      this.holidayDays.add(toUtcMs(date) / DAY_MS)
     }
     for (const { date, name } of data.makeUpWorkdays) {
       assertDate(date)
       // A day can't be both; catching it here beats a silently wrong deadline.
       if (this.holidays.has(date)) throw new RangeError(`${date} is both a holiday and a make-up workday`)
       this.makeUpWorkdays.set(date, name)
+      this.makeUpDays.add(toUtcMs(date) / DAY_MS)
     }
   }
 
-  isWorkingDay(date: string): boolean {
-    const ms = toUtcMs(date)
-    if (this.makeUpWorkdays.has(date)) return true
-    if (this.holidays.has(date)) return false
-    const weekday = new Date(ms).getUTCDay()
+  private isWorkingDayNumber(day: number): boolean {
+    if (this.makeUpDays.has(day)) return true
+    if (this.holidayDays.has(day)) return false
+    const weekday = (((day + 4) % 7) + 7) % 7 // 1970-01-01 was a Thursday (4)
     return weekday !== 0 && weekday !== 6
+  }
+
+  isWorkingDay(date: string): boolean {
+    return this.isWorkingDayNumber(toUtcMs(date) / DAY_MS)
   }
 
   /** The date itself if working, else the next working day. */
   nextWorkingDay(date: string): string {
-    let d = date
-    while (!this.isWorkingDay(d)) d = addCalendarDays(d, 1)
-    return d
+    let day = toUtcMs(date) / DAY_MS
+    while (!this.isWorkingDayNumber(day)) day++
+    return fromUtcMs(day * DAY_MS)
   }
 
   /** The n-th working day after `from` (`from` itself not counted); n = 0 → from. */
   addWorkingDays(from: string, n: number): string {
     assertInteger(n, 'Working days')
     if (n < 0) throw new RangeError(`Working days must be ≥ 0, got ${n}`)
-    assertDate(from)
-    let d = from
+    let day = toUtcMs(from) / DAY_MS
     for (let left = n; left > 0; ) {
-      d = addCalendarDays(d, 1)
-      if (this.isWorkingDay(d)) left--
+      day++
+      if (this.isWorkingDayNumber(day)) left--
     }
-    return d
+    return fromUtcMs(day * DAY_MS)
   }
 
   /** Working days in (from, to]; negative (−count in (to, from]) when to < from. */
   workingDaysBetween(from: string, to: string): number {
-    const a = toUtcMs(from)
-    const b = toUtcMs(to)
+    const a = toUtcMs(from) / DAY_MS
+    const b = toUtcMs(to) / DAY_MS
     if (b < a) return -this.workingDaysBetween(to, from) || 0 // `|| 0` avoids −0
     let count = 0
-    for (let d = addCalendarDays(from, 1); d <= to; d = addCalendarDays(d, 1)) {
-      if (this.isWorkingDay(d)) count++
-    }
+    for (let day = a + 1; day <= b; day++) if (this.isWorkingDayNumber(day)) count++
     return count
   }
 

@@ -68,3 +68,27 @@ export const Facets: Facet[] = [
 ]
 
 export const PageSize = 50
+
+export interface FacetGroup {
+  facet: Facet
+  values: (FacetValue & { count: number })[]
+}
+
+const groupsOf = new WeakMap<SiteData, FacetGroup[]>()
+
+/** Every facet with its values and how many proposals each has; computed once per build. */
+export function facetGroups(d: SiteData): FacetGroup[] {
+  let groups = groupsOf.get(d)
+  if (!groups) {
+    groups = Facets.map((facet) => {
+      const counts = new Map<string, number>()
+      for (const v of d.proposals) {
+        const k = facet.of(v)
+        if (k !== null) counts.set(k, (counts.get(k) ?? 0) + 1)
+      }
+      return { facet, values: facet.values(d).map((x) => ({ ...x, count: counts.get(x.value) ?? 0 })) }
+    })
+    groupsOf.set(d, groups)
+  }
+  return groups
+}

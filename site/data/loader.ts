@@ -1,9 +1,12 @@
 // The one place the site reads the CMS: the public export, from the CMS over HTTP
-// (PUBLIC_EXPORT_URL, default http://127.0.0.1:3000/api/public/export) or from a file
-// (PUBLIC_EXPORT_FILE, written by the rebuild job). Every record is validated with the core
-// contract; anything unreachable or invalid fails the build, so nothing half-done is published.
+// (default http://127.0.0.1:3000/api/public/export) or from a file written by the rebuild job.
+// Every record is validated with the core contract; anything unreachable or invalid fails the
+// build, so nothing half-done is published.
+//
+// Not an Astro content collection: measured at 10k proposals, serialising the content layer's
+// data store into the build cost 20 s of a 70 s build (docs/benchmarks.md). The export is
+// read once per build here instead, and validated the same way.
 import { readFile } from 'node:fs/promises'
-import type { Loader } from 'astro/loaders'
 import { PublicExportSchema, type PublicExport } from '../../core/contract'
 
 export const DefaultExportURL = 'http://127.0.0.1:3000/api/public/export'
@@ -27,16 +30,22 @@ export function describeIssues(raw: unknown, issues: { path: PropertyKey[]; mess
   return `公开数据不符合数据约定（core/contract.ts），网站未生成：\n${lines.join('\n')}${more}`
 }
 
-async function readRaw(): Promise<{ raw: unknown; source: string }> {
-  const file = process.env.PUBLIC_EXPORT_FILE
-  if (file) {
+export interface ExportSource {
+  /** A file holding the export (written by the rebuild job). */
+  file?: string
+  /** Or the CMS's export URL. */
+  url?: string
+}
+
+async function readRaw(source: ExportSource): Promise<unknown> {
+  if (source.file) {
     try {
-      return { raw: JSON.parse(await readFile(file, 'utf8')), source: file }
+      return JSON.parse(await readFile(source.file, 'utf8'))
     } catch (e) {
-      throw new ExportError(`无法读取公开数据文件 ${file}：${(e as Error).message}`)
+      throw new ExportError(`无法读取公开数据文件 ${source.file}：${(e as Error).message}`)
     }
   }
-  const url = process.env.PUBLIC_EXPORT_URL || DefaultExportURL
+  const url = source.url || DefaultExportURL
   let res: Response
   try {
     res = await fetch(url, { signal: AbortSignal.timeout(120_000) })
@@ -48,46 +57,24 @@ async function readRaw(): Promise<{ raw: unknown; source: string }> {
   }
   if (!res.ok) throw new ExportError(`内容管理系统返回 ${res.status}（${url}）。网站未生成，已发布的网站保持不变。`)
   try {
-    return { raw: await res.json(), source: url }
+    return await res.json()
   } catch (e) {
     throw new ExportError(`内容管理系统返回的不是 JSON（${url}）：${(e as Error).message}`)
   }
 }
 
+/** The export from a file or the CMS, every record validated with the core contract. */
+export async function readPublicExport(source: ExportSource): Promise<PublicExport> {
+  const raw = await readRaw(source)
+  const parsed = PublicExportSchema.safeParse(raw)
+  if (!parsed.success) throw new ExportError(describeIssues(raw, parsed.error.issues))
+  return parsed.data
+}
+
 let loaded: Promise<PublicExport> | null = null
 
-/** The validated export, read once per build. */
+/** The validated export the pages are built from, read once per build (PUBLIC_EXPORT_FILE or PUBLIC_EXPORT_URL). */
 export function loadPublicExport(): Promise<PublicExport> {
-  loaded ??= (async () => {
-    const { raw } = await readRaw()
-    const parsed = PublicExportSchema.safeParse(raw)
-    if (!parsed.success) throw new ExportError(describeIssues(raw, parsed.error.issues))
-    return parsed.data
-  })()
+  loaded ??= readPublicExport({ file: process.env.PUBLIC_EXPORT_FILE || undefined, url: process.env.PUBLIC_EXPORT_URL || undefined })
   return loaded
-}
-
-/** Astro content loader: one entry per public proposal, keyed by its number. */
-export function proposalsLoader(): Loader {
-  return {
-    name: 'public-export-proposals',
-    load: async ({ store, logger, generateDigest }) => {
-      const exp = await loadPublicExport()
-      store.clear()
-      for (const p of exp.proposals) store.set({ id: p.number, data: p, digest: generateDigest(p) })
-      logger.info(`${exp.proposals.length} 件公开提案（数据时间 ${exp.generatedAt}）`)
-    },
-  }
-}
-
-/** Everything in the export but the proposals, as one entry `export`. */
-export function exportMetaLoader(): Loader {
-  return {
-    name: 'public-export-meta',
-    load: async ({ store }) => {
-      const { proposals: _proposals, ...meta } = await loadPublicExport()
-      store.clear()
-      store.set({ id: 'export', data: meta })
-    },
-  }
 }

@@ -1,6 +1,6 @@
 // What the pages show, derived from the validated export alone (so anyone can recompute it
 // from /data/proposals.json). "Now" is the export's generatedAt, never the build machine's clock.
-import { getCollection, getEntry } from 'astro:content'
+import { loadPublicExport } from './loader'
 import { toLocalDate, WorkingCalendar } from '../../core/calendar'
 import type { PublicExport, PublicProposal, PublicSession } from '../../core/contract'
 import { deadlineState, isOverdue, type DeadlineStage, type DeadlineState } from '../../core/deadlines'
@@ -41,10 +41,7 @@ export function siteData(): Promise<SiteData> {
 }
 
 async function build(): Promise<SiteData> {
-  const entry = await getEntry('exportMeta', 'export')
-  if (!entry) throw new Error('公开数据未载入（exportMeta）')
-  const meta = entry.data as ExportMeta
-  const raw = (await getCollection('proposals')).map((e) => e.data as PublicProposal)
+  const { proposals: raw, ...meta } = await loadPublicExport()
   const calendar = new WorkingCalendar(meta.calendar)
   const now = meta.generatedAt
   const today = toLocalDate(now)

@@ -84,7 +84,7 @@ describe('running the rebuild job', () => {
     const saved = process.env.SITE_SOURCE_ROOT
     process.env.SITE_SOURCE_ROOT = mkdtempSync(path.join(os.tmpdir(), 'no-astro-')) // no astro here: the build cannot run
     try {
-      await payload.jobs.run({ queue: 'site' })
+      await payload.jobs.run({ queue: 'site', silent: true })
     } finally {
       if (saved === undefined) delete process.env.SITE_SOURCE_ROOT
       else process.env.SITE_SOURCE_ROOT = saved
@@ -97,7 +97,7 @@ describe('running the rebuild job', () => {
 
   it('a successful build is recorded and becomes the served site', async () => {
     await payload.jobs.queue({ task: 'rebuildSite', input: { trigger: '测试' }, queue: 'site' })
-    await payload.jobs.run({ queue: 'site' })
+    await payload.jobs.run({ queue: 'site', silent: true })
     const latest = (await payload.find({ collection: 'site-builds', sort: '-startedAt', limit: 1, overrideAccess: true })).docs[0]
     expect(latest).toMatchObject({ status: 'succeeded', proposals: expect.any(Number) })
     expect(latest.pages).toBeGreaterThan(10)

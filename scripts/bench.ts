@@ -1,0 +1,176 @@
+// `npm run bench`: builds the public site from 1k and 10k proposals and reports full build time,
+// peak memory of the build's process tree, pages per second, search-index time and page weight
+// per page type. The proposals are the demo data's (seeded fresh, through the real lifecycle),
+// repeated with new numbers. Results are printed and written to docs/benchmarks.md.
+import { execSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { PublicExportSchema, type PublicExport, type PublicProposal } from '../core/contract'
+import { buildSite } from '../cms/site/builder'
+
+const sizes = (process.env.BENCH_SIZES || '1000,10000').split(',').map(Number)
+const log = (m: string) => console.log(`▶ ${m}`)
+
+/** The demo data's export: from BENCH_EXPORT if given, else seeded now. */
+async function demoExport(): Promise<PublicExport> {
+  if (process.env.BENCH_EXPORT) return PublicExportSchema.parse(JSON.parse(readFileSync(process.env.BENCH_EXPORT, 'utf8')))
+  log('载入演示数据（约 1 分钟）…')
+  const { startPayload } = await import('../tests/helpers/payload')
+  const payload = await startPayload()
+  const { seedDemo } = await import('../cms/seed/demo')
+  await seedDemo(payload)
+  const { buildPublicExport } = await import('../cms/lib/publicExport')
+  const exp = await buildPublicExport(payload)
+  await payload.destroy()
+  return exp
+}
+
+/** n proposals: the demo's, repeated, each copy with its own number and reply ids. */
+function scale(exp: PublicExport, n: number): PublicExport {
+  const seq = new Map<string, number>()
+  const proposals: PublicProposal[] = []
+  for (let i = 0; i < n; i++) {
+    const t = exp.proposals[i % exp.proposals.length]
+    const k = (seq.get(t.session) ?? 0) + 1
+    seq.set(t.session, k)
+    const suffix = `-${i}`
+    const p: PublicProposal = structuredClone(t)
+    p.number = `${t.number.slice(0, 4)}-${String(k).padStart(5, '0')}`
+    p.title = i < exp.proposals.length ? t.title : `${t.title}（${Math.floor(i / exp.proposals.length) + 1}）`
+    p.replies = p.replies.map((r) => ({ ...r, id: r.id + suffix, corrects: r.corrects && r.corrects + suffix }))
+    p.evaluations = p.evaluations.map((e) => ({ ...e, reply: e.reply + suffix }))
+    if (p.screening) p.screening.mergedInto = null
+    proposals.push(p)
+  }
+  return PublicExportSchema.parse({ ...exp, proposals })
+}
+
+/**
+ * Peak resident memory while building, sampled every 100 ms: of the build's child processes
+ * (astro, pagefind) together, and of this process (which holds the export, as the server does).
+ */
+function watchMemory(): () => { children: number; self: number; byCommand: Record<string, number> } {
+  let children = 0
+  let self = 0
+  const byCommand: Record<string, number> = {}
+  const me = process.pid
+  const timer = setInterval(() => {
+    const parent = new Map<number, number>()
+    const rss = new Map<number, number>()
+    const comm = new Map<number, string>()
+    for (const d of readdirSync('/proc')) {
+      if (!/^\d+$/.test(d)) continue
+      try {
+        const stat = readFileSync(`/proc/${d}/stat`, 'utf8')
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+        parent.set(Number(d), Number(fields[1]))
+        rss.set(Number(d), Number(fields[21]) * 4096)
+        comm.set(Number(d), stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')))
+      } catch {}
+    }
+    let total = 0
+    for (const [pid, bytes] of rss) {
+      if (pid === me) {
+        self = Math.max(self, bytes)
+        continue
+      }
+      let p = parent.get(pid)
+      while (p && p !== me && p > 1) p = parent.get(p)
+      if (p !== me) continue
+      total += bytes
+      const c = comm.get(pid) ?? '?'
+      byCommand[c] = Math.max(byCommand[c] ?? 0, bytes)
+    }
+    children = Math.max(children, total)
+  }, 100)
+  return () => {
+    clearInterval(timer)
+    return { children, self, byCommand }
+  }
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`
+
+function weights(dir: string, exp: PublicExport) {
+  const size = (rel: string) => statSync(path.join(dir, rel)).size
+  const proposalSizes = exp.proposals.map((p) => size(`proposals/${p.number}/index.html`)).sort((a, b) => a - b)
+  const scripts = (rel: string) => (readFileSync(path.join(dir, rel), 'utf8').match(/<script/g) ?? []).length
+  const section = exp.sections[0].slug
+  return {
+    home: size('index.html'),
+    list: size('proposals/index.html'),
+    proposalMedian: proposalSizes[Math.floor(proposalSizes.length / 2)],
+    proposalMax: proposalSizes[proposalSizes.length - 1],
+    proposalScripts: scripts(`proposals/${exp.proposals[0].number}/index.html`),
+    sections: size('sections/index.html'),
+    section: size(`sections/${section}/index.html`),
+    json: size('data/proposals.json'),
+    csv: size('data/proposals.csv'),
+    filterIndex: size('data/index.json'),
+  }
+}
+
+async function main() {
+  const base = await demoExport()
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU'
+  const machine = `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, ${os.type()} ${os.release()}`
+  const rows: string[] = []
+  const weightRows: string[] = []
+  for (const n of sizes) {
+    const exp = scale(base, n)
+    const dir = mkdtempSync(path.join(os.tmpdir(), `bench-${n}-`))
+    const file = path.join(dir, 'export.json')
+    writeFileSync(file, JSON.stringify(exp))
+    log(`${n} 件提案：生成网站…`)
+    const peak = watchMemory()
+    const r = await buildSite({ exportFile: file }, path.join(dir, 'site'))
+    const mem = peak()
+    const pps = r.pages / (r.astroMs / 1000)
+    const parts = Object.entries(mem.byCommand).map(([c, b]) => `${c} ${mb(b)}`).join(', ')
+    log(`${n} 件：${(r.totalMs / 1000).toFixed(1)} 秒（astro ${(r.astroMs / 1000).toFixed(1)} 秒，pagefind ${(r.pagefindMs / 1000).toFixed(1)} 秒），${r.pages} 页，${pps.toFixed(0)} 页/秒，峰值内存：构建子进程 ${mb(mem.children)}（${parts}），本进程 ${mb(mem.self)}`)
+    rows.push(`| ${n.toLocaleString('en')} | ${r.pages.toLocaleString('en')} | ${(r.totalMs / 1000).toFixed(1)} s | ${(r.astroMs / 1000).toFixed(1)} s | ${(r.pagefindMs / 1000).toFixed(1)} s | ${pps.toFixed(0)} | ${mb(mem.children)} (${parts}) | ${mb(mem.self)} |`)
+    const w = weights(r.dir, exp)
+    weightRows.push(
+      `| ${n.toLocaleString('en')} | ${kb(w.home)} | ${kb(w.list)} | ${kb(w.proposalMedian)} / ${kb(w.proposalMax)} (${w.proposalScripts} scripts) | ${kb(w.sections)} | ${kb(w.section)} | ${kb(w.json)} | ${kb(w.csv)} | ${kb(w.filterIndex)} |`,
+    )
+    execSync(`rm -rf ${JSON.stringify(dir)}`)
+  }
+  const report = `# Benchmarks
+
+Measured by \`npm run bench\` (scripts/bench.ts) on ${new Date().toISOString().slice(0, 10)}.
+Machine: ${machine}.
+
+The proposals are the demo data's (seeded through the real lifecycle), repeated with new numbers
+up to each size. "Build" is the whole publish step of the rebuild job once it has the export file:
+validation, astro build, the Pagefind index, checks, and the swap. Peak memory is
+the resident memory of the build's process tree (this process, astro and pagefind), sampled every
+100 ms. Pages per second counts astro's pages over astro's time.
+
+## Full build
+
+| proposals | pages | build | astro | search index | pages/s | peak memory, build processes | peak memory, calling process |
+|---:|---:|---:|---:|---:|---:|---:|---:|
+${rows.join('\n')}
+
+Targets (issue 3): 10k proposals built in ≤ 30 s with ≤ 1 GB peak.
+
+## Page weight (uncompressed HTML, styles inlined)
+
+| proposals | home | list (50/page) | proposal page median / max | sections | one section | proposals.json | proposals.csv | filter index |
+|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+${weightRows.join('\n')}
+
+Target: a proposal page ≤ 40 KB with no JavaScript.
+`
+  const out = path.join(process.cwd(), 'docs', 'benchmarks.generated.md')
+  writeFileSync(out, report)
+  console.log(`\n${report}\n→ ${out}`)
+  process.exit(0)
+}
+
+main().catch((e) => {
+  console.error('✖', e instanceof Error ? e.message : e)
+  process.exit(1)
+})
