@@ -77,6 +77,19 @@ describe('queueing a site rebuild', () => {
   })
 })
 
+describe('the daily rebuild', () => {
+  it('is scheduled for 00:05 China time (16:05 UTC), and only once however often schedules are handled', async () => {
+    await payload.jobs.handleSchedules({ queue: 'site' })
+    await payload.jobs.handleSchedules({ queue: 'site' })
+    const jobs = await waitingJobs()
+    expect(jobs).toHaveLength(1)
+    const at = new Date(jobs[0].waitUntil)
+    expect([at.getUTCHours(), at.getUTCMinutes()]).toEqual([16, 5])
+    expect(at.getTime()).toBeGreaterThan(Date.now())
+    expect(at.getTime() - Date.now()).toBeLessThanOrEqual(24 * 3600 * 1000)
+  })
+})
+
 describe('running the rebuild job', () => {
   it('a failed build is recorded with its reason and publishes nothing', async () => {
     const before = await currentBuildId()
