@@ -43,6 +43,8 @@ function figuresIn(html: string): Record<string, string> {
 const days = (n: number | null) => (n === null ? '—' : `${Number.isInteger(n) ? n : n.toFixed(1)} 个工作日`)
 
 beforeAll(async () => {
+  // A fixed "today" for the demo data and the export (other files in this worker set their own).
+  process.env.APP_NOW = '2026-11-20T02:00:00.000Z'
   payload = await startPayload()
   const { seedDemo } = await import('../../cms/seed/demo')
   await seedDemo(payload)
