@@ -119,7 +119,8 @@ test('the office publishes the reply and the proposal is replied; closing too ea
 
 test('the published reply appears on the public proposal page after the automatic rebuild, nothing restarted', async ({ page }) => {
   const url = `${base()}/proposals/${process.env.E2E_PROPOSAL_NUMBER}/`
-  const published = Date.now()
+  const exp = await (await page.request.get(`${base()}/api/public/export`)).json()
+  const published = Date.parse(exp.proposals.find((x: any) => x.number === process.env.E2E_PROPOSAL_NUMBER).replies[0].publishedAt)
   // The rebuild job runs in the server within seconds; a build takes a few more.
   await expect(async () => {
     await page.goto(url)
