@@ -83,7 +83,7 @@ describe('the daily rebuild', () => {
     await payload.jobs.handleSchedules({ queue: 'site' })
     const jobs = await waitingJobs()
     expect(jobs).toHaveLength(1)
-    const at = new Date(jobs[0].waitUntil)
+    const at = new Date(jobs[0].waitUntil!)
     expect([at.getUTCHours(), at.getUTCMinutes()]).toEqual([16, 5])
     expect(at.getTime()).toBeGreaterThan(Date.now())
     expect(at.getTime() - Date.now()).toBeLessThanOrEqual(24 * 3600 * 1000)
