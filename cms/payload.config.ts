@@ -21,7 +21,7 @@ import { Users } from './collections/Users'
 import { publicExportEndpoints } from './endpoints/publicExport'
 import { siteEndpoints } from './endpoints/site'
 import { withSiteRebuild } from './site/publicChanges'
-import { RebuildSiteTask, SiteQueue, siteAutoBuild } from './site/rebuildTask'
+import { RebuildSiteTask, recoverInterruptedBuilds, SiteQueue, siteAutoBuild } from './site/rebuildTask'
 import { siteManagers, staffOnly } from './access'
 import { checkDatabase, hardenDatabase } from './lib/checkDatabase'
 import { getCalendar } from './lib/calendar'
@@ -87,6 +87,11 @@ export default buildConfig({
     await checkDatabase(payload)
     // Load the working-day calendar once at start, outside any request.
     await getCalendar(payload).catch(() => undefined)
+    // Before the first migration (a new database) there is nothing to recover.
+    if (process.env.NEXT_PHASE !== 'phase-production-build')
+      await recoverInterruptedBuilds(payload).catch((e) => {
+        if (!/no such table|does not exist/i.test(String(e?.cause?.message ?? e?.message))) payload.logger.warn(`无法检查中断的网站生成：${e?.message}`)
+      })
   },
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
 })

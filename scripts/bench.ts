@@ -40,6 +40,9 @@ function withoutIds(value: unknown): unknown {
  * (proposal, instructions, replies, evaluations, co-opinions, follow-ups, events), then times
  * the public export the rebuild job starts with.
  */
+/** Numbers of the copies, per year, over all calls (numbers are unique). */
+const seq = new Map<string, number>()
+
 async function timeExportAt(payload: Payload, n: number): Promise<{ ms: number; proposals: number }> {
   const find = async (collection: string) =>
     (await payload.find({ collection: collection as any, pagination: false, depth: 0, overrideAccess: true })).docs as Record<string, any>[]
@@ -53,7 +56,6 @@ async function timeExportAt(payload: Payload, n: number): Promise<{ ms: number; 
       byProposal.get(k)!.push({ collection, doc })
     }
   }
-  const seq = new Map<string, number>()
   let count = (await payload.count({ collection: 'proposals', where: { status: { not_equals: 'draft' } }, overrideAccess: true })).totalDocs
   for (let i = 0; count < n; i++, count++) {
     const t = templates[i % templates.length]

@@ -91,3 +91,27 @@ export async function queueSiteRebuild(req: PayloadRequest, trigger: string): Pr
   await req.payload.jobs.queue({ task: 'rebuildSite', input: { trigger }, queue: SiteQueue, req })
   return true
 }
+
+/**
+ * A server stopped mid-build leaves its job marked as processing, and Payload's concurrency
+ * control would then hold every later rebuild back for good. At start, such jobs and their
+ * build records are marked as interrupted (the half-built directory was never published),
+ * and a fresh rebuild is queued.
+ */
+export async function recoverInterruptedBuilds(payload: Payload): Promise<number> {
+  const stuck = await payload.update({
+    collection: 'payload-jobs',
+    where: { and: [{ taskSlug: { equals: 'rebuildSite' } }, { processing: { equals: true } }] },
+    data: { processing: false, hasError: true, error: { message: '服务器重启，生成中断' } },
+    overrideAccess: true,
+  })
+  await payload.update({
+    collection: 'site-builds',
+    where: { status: { equals: 'running' } },
+    data: { status: 'failed', finishedAt: nowISO(), error: '服务器在生成过程中停止，未发布；已重新安排生成。' },
+    overrideAccess: true,
+    context: { disableSiteRebuild: true },
+  })
+  if (stuck.docs.length > 0) await payload.jobs.queue({ task: 'rebuildSite', input: { trigger: '重启后重新生成' }, queue: SiteQueue })
+  return stuck.docs.length
+}

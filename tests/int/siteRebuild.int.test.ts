@@ -7,6 +7,7 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { currentBuildId } from '../../cms/site/builder'
+import { recoverInterruptedBuilds } from '../../cms/site/rebuildTask'
 import { startPayload } from '../helpers/payload'
 import { as, createWorld, type World } from '../fixtures/world'
 
@@ -106,6 +107,19 @@ describe('running the rebuild job', () => {
     expect(records.docs[0]).toMatchObject({ status: 'failed', trigger: '测试', error: expect.stringMatching(/网站生成（astro build）失败/) })
     expect(records.docs[0].finishedAt).toBeTruthy()
     expect(await currentBuildId()).toBe(before)
+  })
+
+  it('a build interrupted by a server stop does not hold later rebuilds back', async () => {
+    // What a server killed mid-build leaves: its job marked processing, its record running.
+    await payload.jobs.queue({ task: 'rebuildSite', input: { trigger: '中断' }, queue: 'site' })
+    const [job] = await waitingJobs()
+    await payload.db.updateOne({ collection: 'payload-jobs', id: job.id, data: { processing: true } })
+    const record = await payload.create({ collection: 'site-builds', data: { startedAt: '2026-03-01T00:00:00.000Z', status: 'running', trigger: '中断' }, overrideAccess: true })
+    expect(await recoverInterruptedBuilds(payload)).toBe(1)
+    expect(await payload.findByID({ collection: 'site-builds', id: record.id, overrideAccess: true })).toMatchObject({ status: 'failed', error: expect.stringMatching(/未发布/) })
+    const waiting = await waitingJobs()
+    expect(waiting.filter((j) => j.processing)).toHaveLength(0)
+    expect(waiting.some((j) => (j.input as any).trigger === '重启后重新生成')).toBe(true)
   })
 
   it('a successful build is recorded and becomes the served site', async () => {
