@@ -4,7 +4,7 @@
 // repeated with new numbers. Results are printed and written to docs/benchmarks.md.
 import { execSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { PublicExportSchema, type PublicExport, type PublicProposal } from '../core/contract'
@@ -202,7 +202,7 @@ async function main() {
     exportRows.push(`| ${n.toLocaleString('en')} | ${(e.ms / 1000).toFixed(1)} s | ${(build / 1000).toFixed(1)} s | ≤ ${(latency / 1000).toFixed(0)} s |`)
   }
   await payload.destroy()
-  const report = `# Benchmarks
+  const report = `## Latest run
 
 Measured by \`npm run bench\` (scripts/bench.ts) on ${new Date().toISOString().slice(0, 10)}.
 Machine: ${machine}.
@@ -214,7 +214,7 @@ the resident memory of the build's processes (astro's node and esbuild, Pagefind
 every 100 ms; the server that runs the job holds the export besides (its own size is not measured
 here: this benchmark process also holds Payload and the seeded database). Pages per second counts astro's pages over astro's time.
 
-## Full build
+### Full build
 
 | proposals | pages | build | astro | search index | pages/s | peak memory of the build |
 |---:|---:|---:|---:|---:|---:|---:|
@@ -222,7 +222,7 @@ ${rows.join('\n')}
 
 Targets (issue 3): 10k proposals built in ≤ 30 s with ≤ 1 GB peak.
 
-## Page weight (uncompressed HTML, styles inlined)
+### Page weight (uncompressed HTML, styles inlined)
 
 | proposals | home | list (50/page) | proposal page median / max | sections | one section | proposals.json | proposals.csv | filter index |
 |---:|---:|---:|---:|---:|---:|---:|---:|---:|
@@ -230,7 +230,7 @@ ${weightRows.join('\n')}
 
 Target: a proposal page ≤ 40 KB with no JavaScript.
 
-## Publish latency (a public change saved → the page shows it)
+### Publish latency (a public change saved → the page shows it)
 
 After a save, the rebuild waits for the job runner (it looks every 5 s), then the job exports the
 public data from the database (SQLite here) and builds and swaps the site. The export is timed on a
@@ -244,8 +244,12 @@ Target: ≤ 60 s at 10k. Measured end to end at the demo's size by the Playwrigh
 \`tests/e2e/lifecycle.e2e.ts\` (it prints \`publish latency\`): a reply published in the admin
 shows on the public page in the time the table gives for a few dozen proposals.
 `
+  // Only the part between the markers is replaced; notes written by hand around it stay.
   const out = path.join(process.cwd(), 'docs', 'benchmarks.md')
-  writeFileSync(out, report)
+  const [start, end] = ['<!-- bench:start -->', '<!-- bench:end -->']
+  const previous = existsSync(out) ? readFileSync(out, 'utf8') : ''
+  const block = `${start}\n${report}\n${end}`
+  writeFileSync(out, previous.includes(start) && previous.includes(end) ? previous.slice(0, previous.indexOf(start)) + block + previous.slice(previous.indexOf(end) + end.length) : `${block}\n`)
   console.log(`\n${report}\n→ ${out}`)
   process.exit(0)
 }
