@@ -130,9 +130,9 @@ export async function buildSite(source: BuildSource, root = siteRoot()): Promise
       await f()
       return Date.now() - t
     }
-    // One after the other, not side by side: on 2 cores that saved only 3 s of 38 at 10k
-    // proposals but raised the peak from 1.1 GB to 1.6 GB (Pagefind alone holds ~1 GB there).
-    const astroMs = await timed(() => run(process.execPath, [astro, 'build'], env, '网站生成（astro build）'))
+    // One after the other, not side by side, so the peak is the larger of the two, not their sum.
+    // A larger young generation: rendering 10k pages allocates fast (measured 24 → 19 s, +120 MB).
+    const astroMs = await timed(() => run(process.execPath, ['--max-semi-space-size=64', astro, 'build'], env, '网站生成（astro build）'))
     const pagefindMs = await timed(() => writeSearchIndex(exp, search))
     // Content-layer bookkeeping Astro may leave in the output; not part of the site.
     for (const f of ['content-assets.mjs', 'content-modules.mjs']) await rm(path.join(work, f), { force: true })
