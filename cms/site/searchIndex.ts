@@ -13,17 +13,17 @@ export async function writeSearchIndex(exp: PublicExport, outputPath: string): P
   const { index, errors } = await createIndex({ forceLanguage: 'en' })
   if (!index) throw new SiteBuildError(`搜索索引无法启动：${errors.join('；')}`, '')
   try {
-    const added = await Promise.all(
-      exp.proposals.map((p) =>
-        index.addCustomRecord({
-          url: `/proposals/${p.number}/`,
-          language: 'en',
-          // Shown instead of Pagefind's excerpt, which would carry the inserted spaces.
-          meta: { title: `${p.number} ${p.title}`, summary: p.body.length > 90 ? `${p.body.slice(0, 90)}…` : p.body },
-          content: [p.number, p.title, p.body, ...p.instructions.map((i) => i.text), ...p.replies.map((r) => r.text)].map(searchWords).join('\n'),
-        }),
-      ),
-    )
+    // 100 records in flight: all 10k at once held ~600 MB more in Pagefind; one at a time was 2 s slower.
+    const record = (p: PublicExport['proposals'][number]) =>
+      index.addCustomRecord({
+        url: `/proposals/${p.number}/`,
+        language: 'en',
+        // Shown instead of Pagefind's excerpt, which would carry the inserted spaces.
+        meta: { title: `${p.number} ${p.title}`, summary: p.body.length > 90 ? `${p.body.slice(0, 90)}…` : p.body },
+        content: [p.number, p.title, p.body, ...p.instructions.map((i) => i.text), ...p.replies.map((r) => r.text)].map(searchWords).join('\n'),
+      })
+    const added = []
+    for (let i = 0; i < exp.proposals.length; i += 100) added.push(...(await Promise.all(exp.proposals.slice(i, i + 100).map(record))))
     const failed = added.flatMap((r) => r.errors)
     if (failed.length) throw new SiteBuildError(`搜索索引失败：${failed.slice(0, 3).join('；')}`, '')
     const written = await index.writeFiles({ outputPath })
