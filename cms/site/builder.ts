@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdir, open, readdir, readFile, readlink, rename, rm, stat, symlink, unlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import type { PublicExport } from '../../core/contract'
 import { readPublicExport } from '../../site/data/loader'
 import { SiteBuildError } from './errors'
 import { writeSearchIndex } from './searchIndex'
@@ -14,6 +15,8 @@ import { writeSearchIndex } from './searchIndex'
 export interface BuildSource {
   /** A file holding the public export (the rebuild job writes one). */
   exportFile?: string
+  /** That file's content, already validated by the caller (the job has it in memory). */
+  validated?: PublicExport
   /** Or the CMS export URL (a stand-alone build). */
   exportURL?: string
 }
@@ -112,7 +115,7 @@ export async function buildSite(source: BuildSource, root = siteRoot()): Promise
   const final = path.join(root, 'builds', id)
   try {
     // Read and validate first: an unreachable CMS or a bad record stops here, with nothing built.
-    const exp = await readPublicExport({ file: source.exportFile, url: source.exportURL })
+    const exp = source.exportFile && source.validated ? source.validated : await readPublicExport({ file: source.exportFile, url: source.exportURL })
     const exportMs = Date.now() - started
     // Astro reads the very same data (a snapshot when it came over HTTP).
     const exportFile = source.exportFile ?? snapshot
@@ -138,7 +141,7 @@ export async function buildSite(source: BuildSource, root = siteRoot()): Promise
     // Content-layer bookkeeping Astro may leave in the output; not part of the site.
     for (const f of ['content-assets.mjs', 'content-modules.mjs']) await rm(path.join(work, f), { force: true })
     await rename(search, path.join(work, 'pagefind'))
-    const proposals = await verify(work)
+    const proposals = verify(work, exp)
     await writeFile(path.join(work, 'build.json'), JSON.stringify({ id, builtAt: new Date().toISOString(), generatedAt: exp.generatedAt }))
     await rename(work, final)
     await publish(root, id)
@@ -154,16 +157,15 @@ export async function buildSite(source: BuildSource, root = siteRoot()): Promise
   }
 }
 
-/** A build that lacks its core files is not published. Returns the number of public proposals. */
-async function verify(dir: string): Promise<number> {
+/** A build that lacks its core files or a proposal's page is not published. Returns the number of public proposals. */
+function verify(dir: string, exp: PublicExport): number {
   for (const f of ['index.html', '404.html', 'proposals/index.html', 'data/proposals.json', 'feed.xml', 'pagefind/pagefind.js']) {
     if (!existsSync(path.join(dir, f))) throw new SiteBuildError(`生成结果不完整：缺少 ${f}`, '')
   }
-  const data = JSON.parse(await readFile(path.join(dir, 'data', 'proposals.json'), 'utf8')) as { proposals: { number: string }[] }
-  for (const p of data.proposals) {
+  for (const p of exp.proposals) {
     if (!existsSync(path.join(dir, 'proposals', p.number, 'index.html'))) throw new SiteBuildError(`生成结果不完整：提案 ${p.number} 没有页面`, '')
   }
-  return data.proposals.length
+  return exp.proposals.length
 }
 
 /** Points `current` at the build in one rename, so the switch is atomic. */

@@ -43,8 +43,9 @@ export async function runSiteBuild(payload: Payload, trigger: string): Promise<{
     })
   try {
     const file = path.join(tmp, 'export.json')
-    await writeFile(file, JSON.stringify(await buildPublicExport(payload)))
-    const result = await buildSite({ exportFile: file })
+    const exp = await buildPublicExport(payload) // validated against the contract as it is made
+    await writeFile(file, JSON.stringify(exp))
+    const result = await buildSite({ exportFile: file, validated: exp })
     await finish({ status: 'succeeded', buildId: result.id, pages: result.pages, proposals: result.proposals })
     payload.logger.info(`公开网站已发布：${result.id}（${result.pages} 页，${(result.totalMs / 1000).toFixed(1)} 秒）`)
     return { buildId: result.id }
