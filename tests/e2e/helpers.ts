@@ -39,8 +39,11 @@ export async function openDoc(page: Page, collection: string, id: string | numbe
 
 export async function tick(page: Page, fieldId: string) {
   const box = page.locator(`#field-${fieldId}`)
-  await box.check()
-  await expect(box).toBeChecked()
+  // Payload may reload the form over the tick while it settles; tick again until it holds.
+  await expect(async () => {
+    if (!(await box.isChecked())) await box.check({ timeout: 2000 })
+    await expect(box).toBeChecked({ timeout: 1000 })
+  }).toPass({ timeout: 20_000 })
   await expect(page.locator('#action-save')).toBeEnabled()
 }
 
@@ -68,8 +71,8 @@ export async function fill(page: Page, fieldId: string, text: string) {
 export async function save(page: Page, apply: () => Promise<void>) {
   const button = page.locator('#action-save')
   for (let attempt = 1; ; attempt++) {
-    await apply()
     try {
+      await apply()
       await expect(button).toBeEnabled({ timeout: 5000 })
       await button.click({ timeout: 5000 })
       return
