@@ -14,6 +14,14 @@ export async function leaveDocument(page: Page) {
   if (await leave.waitFor({ timeout: 2000 }).then(() => true, () => false)) await leave.click()
   await page.waitForURL((url) => url.pathname === '/admin')
   await page.waitForLoadState('networkidle')
+  // Payload releases the edit lock with a request of its own after the navigation; the next
+  // person must not find it still held (seen in CI: "currently locked by another user").
+  await expect(async () => expect(await locksHeld(page)).toBe(0)).toPass({ timeout: 15_000 }).catch(() => {})
+}
+
+/** How many documents Payload's edit lock holds right now (read as the signed-in person). */
+async function locksHeld(page: Page): Promise<number> {
+  return (await apiGet(page, '/payload-locked-documents?depth=0&limit=1')).totalDocs ?? 0
 }
 
 export async function signIn(page: Page, email: string) {
@@ -31,8 +39,13 @@ export async function openDoc(page: Page, collection: string, id: string | numbe
   await expect(page.locator('#action-save')).toBeVisible()
   // Payload locks a document while someone edits it; the previous person in these tests has left.
   // If someone else still holds the edit lock (they closed the tab), take over, as a person would.
+  // Payload asks in a dialog, which under load can come late: wait for it whenever a lock is
+  // held by someone else (Payload stores our own lock too, so compare with who we are).
   const takeOver = page.getByRole('button', { name: '接管' })
-  if (await takeOver.waitFor({ timeout: 5000 }).then(() => true, () => false)) await takeOver.click()
+  const me = (await apiGet(page, '/users/me')).user?.id
+  const lock = (await apiGet(page, `/payload-locked-documents?depth=0&limit=1&where[document.value][equals]=${id}&where[document.relationTo][equals]=${collection}`)).docs?.[0]
+  const heldByOther = lock && !(lock.user?.relationTo === 'users' && lock.user?.value === me)
+  if (await takeOver.waitFor({ timeout: heldByOther ? 20_000 : 3000 }).then(() => true, () => false)) await takeOver.click()
   // The form settles (lock taken, form state loaded) before anyone types into it.
   await page.waitForLoadState('networkidle')
 }
