@@ -128,7 +128,7 @@ export async function buildSite(source: BuildSource, root = siteRoot()): Promise
       PUBLIC_EXPORT_FILE: exportFile,
       PUBLIC_EXPORT_URL: '',
     }
-    const astro = path.join(repoRoot(), 'node_modules', 'astro', 'astro.js')
+    const astro = path.join(repoRoot(), 'cms', 'site', 'astro-build.mjs')
     const timed = async (f: () => Promise<unknown>) => {
       const t = Date.now()
       await f()
@@ -136,7 +136,7 @@ export async function buildSite(source: BuildSource, root = siteRoot()): Promise
     }
     // One after the other, not side by side, so the peak is the larger of the two, not their sum.
     // A larger young generation: rendering 10k pages allocates fast (measured 24 → 19 s, +120 MB).
-    const astroMs = await timed(() => run(process.execPath, ['--max-semi-space-size=64', astro, 'build'], env, '网站生成（astro build）'))
+    const astroMs = await timed(() => run(process.execPath, ['--max-semi-space-size=64', astro], env, '网站生成（astro build）'))
     const pagefindMs = await timed(() => writeSearchIndex(exp, search))
     // Content-layer bookkeeping Astro may leave in the output; not part of the site.
     for (const f of ['content-assets.mjs', 'content-modules.mjs']) await rm(path.join(work, f), { force: true })
