@@ -4,7 +4,7 @@ import { loadPublicExport } from './loader'
 import { toLocalDate, WorkingCalendar } from '../../core/calendar'
 import type { PublicExport, PublicProposal, PublicSession } from '../../core/contract'
 import { deadlineState, isOverdue, type DeadlineStage, type DeadlineState } from '../../core/deadlines'
-import { computeFigures, latestReply, publicDeadline, type Figures } from '../../core/stats'
+import { figuresBySection, figuresBySession, latestReply, publicDeadline, type Figures } from '../../core/stats'
 
 export type ExportMeta = Omit<PublicExport, 'proposals'>
 
@@ -30,7 +30,10 @@ export interface SiteData {
   proposals: ProposalView[]
   byNumber: Map<string, ProposalView>
   currentSession: PublicSession
-  figures: (list: ProposalView[]) => Figures
+  /** The figures of each session (core/stats, the same code the tests and the /about/ page describe). */
+  sessionFigures: Record<string, Figures>
+  /** The figures of each lead section in one session. */
+  sectionFigures: (session: string) => Record<string, Figures>
 }
 
 let cached: Promise<SiteData> | null = null
@@ -41,7 +44,8 @@ export function siteData(): Promise<SiteData> {
 }
 
 async function build(): Promise<SiteData> {
-  const { proposals: raw, ...meta } = await loadPublicExport()
+  const exp = await loadPublicExport()
+  const { proposals: raw, ...meta } = exp
   const calendar = new WorkingCalendar(meta.calendar)
   const now = meta.generatedAt
   const today = toLocalDate(now)
@@ -68,6 +72,7 @@ async function build(): Promise<SiteData> {
   proposals.sort((a, b) => b.p.submittedAt.localeCompare(a.p.submittedAt) || b.p.number.localeCompare(a.p.number))
   const current = meta.sessions.find((s) => s.current) ?? meta.sessions[meta.sessions.length - 1]
   if (!current) throw new Error('公开数据中没有届次')
+  const bySection: Record<string, Record<string, Figures>> = {}
   return {
     meta,
     now,
@@ -75,7 +80,8 @@ async function build(): Promise<SiteData> {
     proposals,
     byNumber: new Map(proposals.map((v) => [v.p.number, v])),
     currentSession: current,
-    figures: (list) => computeFigures(list.map((v) => v.p), { calendar, now, sessions: meta.sessions }),
+    sessionFigures: figuresBySession(exp, calendar, now),
+    sectionFigures: (session) => (bySection[session] ??= figuresBySection(exp, calendar, now, session)),
   }
 }
 
