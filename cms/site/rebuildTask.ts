@@ -10,7 +10,7 @@ import path from 'node:path'
 import type { Payload, PayloadRequest, TaskConfig } from 'payload'
 import { buildPublicExport } from '../lib/publicExport'
 import { nowISO } from '../lib/clock'
-import { buildSite, SiteBuildError } from './builder'
+import { buildSite, SiteBuildError, type BuildResult } from './builder'
 
 export const SiteQueue = 'site'
 
@@ -32,7 +32,6 @@ export async function runSiteBuild(payload: Payload, trigger: string): Promise<{
     context: { disableSiteRebuild: true },
   })
   const started = Date.now()
-  const tmp = await mkdtemp(path.join(os.tmpdir(), 'site-export-'))
   const finish = (data: Record<string, unknown>) =>
     payload.update({
       collection: 'site-builds',
@@ -42,10 +41,7 @@ export async function runSiteBuild(payload: Payload, trigger: string): Promise<{
       context: { disableSiteRebuild: true },
     })
   try {
-    const file = path.join(tmp, 'export.json')
-    const exp = await buildPublicExport(payload) // validated against the contract as it is made
-    await writeFile(file, JSON.stringify(exp))
-    const result = await buildSite({ exportFile: file, validated: exp })
+    const result = await buildSiteFromDatabase(payload)
     await finish({ status: 'succeeded', buildId: result.id, pages: result.pages, proposals: result.proposals })
     payload.logger.info(`公开网站已发布：${result.id}（${result.pages} 页，${(result.totalMs / 1000).toFixed(1)} 秒）`)
     return { buildId: result.id }
@@ -54,6 +50,17 @@ export async function runSiteBuild(payload: Payload, trigger: string): Promise<{
     await finish({ status: 'failed', error: message.slice(0, 4000) }).catch(() => undefined)
     payload.logger.error(`公开网站生成失败，原网站保持不变：${message}${e instanceof SiteBuildError && e.log ? `\n${e.log.slice(-4000)}` : ''}`)
     throw e
+  }
+}
+
+/** Exports the public data from the database, then builds and publishes the site from it. */
+export async function buildSiteFromDatabase(payload: Payload, root?: string): Promise<BuildResult> {
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'site-export-'))
+  try {
+    const file = path.join(tmp, 'export.json')
+    const exp = await buildPublicExport(payload) // validated against the contract as it is made
+    await writeFile(file, JSON.stringify(exp))
+    return await buildSite({ exportFile: file, validated: exp }, root)
   } finally {
     await rm(tmp, { recursive: true, force: true })
   }

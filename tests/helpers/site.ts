@@ -1,11 +1,5 @@
-// Site-build helpers: plant private marker strings in every private field of a seeded database,
-// and build the site from that database's public export.
-import { mkdtemp, writeFile } from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
+// Site-build helper: plant private marker strings in every private field of a seeded database.
 import type { Payload } from 'payload'
-import { buildPublicExport } from '../../cms/lib/publicExport'
-import { buildSite, type BuildResult } from '../../cms/site/builder'
 
 export const Marker = 'PRIVATE-'
 
@@ -41,12 +35,4 @@ export async function plantPrivateMarkers(payload: Payload): Promise<Planted[]> 
   }
   for (const r of await all('replies')) if (!r.publishedAt && !String(r.text).startsWith(Marker)) await set('replies', r.id, { text: `${Marker}DRAFT-REPLY-${r.id}` })
   return planted
-}
-
-/** The export of this database, written to a file, and a site built from it under `root`. */
-export async function buildFromPayload(payload: Payload, root: string): Promise<BuildResult> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'site-export-'))
-  const file = path.join(dir, 'export.json')
-  await writeFile(file, JSON.stringify(await buildPublicExport(payload)))
-  return buildSite({ exportFile: file }, root)
 }

@@ -15,7 +15,8 @@ import { computeFigures, formatRate } from '../../core/stats'
 import { buildSite, currentBuildId, currentSiteDir } from '../../cms/site/builder'
 import { startPayload } from '../helpers/payload'
 import { freePort } from '../helpers/server'
-import { buildFromPayload, Marker, plantPrivateMarkers } from '../helpers/site'
+import { Marker, plantPrivateMarkers } from '../helpers/site'
+import { buildSiteFromDatabase } from '../../cms/site/rebuildTask'
 
 let payload: Payload
 let root: string
@@ -50,7 +51,7 @@ beforeAll(async () => {
   await seedDemo(payload)
   planted = await plantPrivateMarkers(payload)
   root = await mkdtemp(path.join(os.tmpdir(), 'site-root-'))
-  const result = await buildFromPayload(payload, root)
+  const result = await buildSiteFromDatabase(payload, root)
   dist = result.dir
   exp = PublicExportSchema.parse(JSON.parse(read('data/proposals.json')))
 }, 600_000)
