@@ -2,6 +2,7 @@
 // A "local date" is `YYYY-MM-DD`; all arithmetic runs on UTC midnights so the machine's zone never matters.
 
 import raw from './data/cn-public-holidays.json' with { type: 'json' }
+import { remembered } from './memo'
 
 export interface CalendarDay {
   date: string
@@ -35,25 +36,14 @@ const CHINA_OFFSET_MS = 8 * 3_600_000
 // A timestamp must carry its zone (Z or ±hh:mm), otherwise Date would read it in the machine's zone.
 const TIMESTAMP_RE = /^(\d{4}-\d{2}-\d{2})(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]\d{2}:?\d{2}))?$/
 
-// The site build converts the same few thousand timestamps over and over (every page, every
-// figure); remembering the answers saved 1.6 s of a 10k-proposal build. Bounded, so a long-lived
-// server does not keep every timestamp it ever saw.
-const localDates = new Map<string, string>()
-const LocalDateCacheSize = 50_000
-
 /** UTC instant → China local date. A bare `YYYY-MM-DD` is returned unchanged. */
-export function toLocalDate(isoTimestamp: string): string {
-  const known = localDates.get(isoTimestamp)
-  if (known !== undefined) return known
+export const toLocalDate: (isoTimestamp: string) => string = remembered((isoTimestamp) => {
   const match = typeof isoTimestamp === 'string' ? TIMESTAMP_RE.exec(isoTimestamp) : null
   // Date.parse accepts 2026-02-30 (rolls into March), so check the date part ourselves.
   const ms = match && isValidLocalDate(match[1]) ? Date.parse(isoTimestamp) : NaN
   if (Number.isNaN(ms)) throw new RangeError(`Invalid ISO timestamp (zone required): ${JSON.stringify(isoTimestamp)}`)
-  const local = new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 10)
-  if (localDates.size >= LocalDateCacheSize) localDates.clear()
-  localDates.set(isoTimestamp, local)
-  return local
-}
+  return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 10)
+})
 
 export function isValidLocalDate(s: string): boolean {
   if (typeof s !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return false
@@ -71,11 +61,11 @@ function assertInteger(n: number, what: string): void {
   if (!Number.isInteger(n)) throw new RangeError(`${what} must be an integer, got ${n}`)
 }
 
-function toUtcMs(date: string): number {
+const toUtcMs = remembered((date: string): number => {
   assertDate(date)
   const [y, m, d] = date.split('-').map(Number)
   return Date.UTC(y, m - 1, d)
-}
+})
 
 function fromUtcMs(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10)

@@ -2,7 +2,7 @@
 // built HTML (measured at 10k proposals: 13 s instead of 31 s). It indexes exactly what search
 // promises: title, body, instructions and replies, as words split by `core/search.ts`
 // (Intl.Segmenter). Pagefind's own Chinese segmentation held ~1.07 GB for 10k proposals;
-// pre-split words index in ~7 s and ~175 MB.
+// pre-split words index in ~6–7 s, ~600 MB at the peak (while Pagefind writes the index).
 import { createIndex, close } from 'pagefind'
 import type { PublicExport } from '../../core/contract'
 import { searchWords } from '../../core/search'

@@ -1,19 +1,20 @@
 // Dates and numbers as the public reads them: China local time, zh-CN.
 import { toLocalDate } from '../../core/calendar'
+import { remembered } from '../../core/memo'
 
 const CHINA = 8 * 3_600_000
 
 /** '2026-03-10T05:35:00Z' → '2026年3月10日'. Accepts a local date too. */
-export function formatDate(isoOrDate: string): string {
+export const formatDate: (isoOrDate: string) => string = remembered((isoOrDate) => {
   const [y, m, d] = toLocalDate(isoOrDate).split('-').map(Number)
   return `${y}年${m}月${d}日`
-}
+})
 
 /** '2026-03-10T05:35:00Z' → '2026-03-10 13:35' (China local). */
-export function formatDateTime(iso: string): string {
+export const formatDateTime: (iso: string) => string = remembered((iso) => {
   const t = new Date(Date.parse(iso) + CHINA).toISOString()
   return `${t.slice(0, 10)} ${t.slice(11, 16)}`
-}
+})
 
 export function formatDays(n: number | null): string {
   if (n === null) return '—'
