@@ -1,10 +1,10 @@
-// The public site: static HTML built from the CMS's public export (see site/README.md).
+// The public site: static HTML built from the CMS's public export (site/data/load.ts reads and validates it).
 import { defineConfig } from 'astro/config'
 
 export default defineConfig({
   srcDir: './site',
   publicDir: './site/public',
-  // The rebuild job builds into a fresh directory and swaps it in whole (cms/site/build.ts).
+  // The rebuild job builds into a fresh directory and swaps it in whole (cms/site/builder.ts).
   outDir: process.env.SITE_OUT_DIR || './dist',
   cacheDir: process.env.SITE_CACHE_DIR || './node_modules/.astro',
   site: process.env.SITE_URL || 'http://localhost:3000',

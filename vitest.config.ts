@@ -14,7 +14,7 @@ export default defineConfig({
           ...shared,
           name: 'http',
           include: ['tests/http/**/*.http.test.ts'],
-          exclude: ['tests/http/security.http.test.ts'],
+          exclude: ['tests/http/security.http.test.ts', 'tests/http/portal*.http.test.ts'],
           globalSetup: ['tests/http/setup.ts'],
         },
       },
@@ -22,6 +22,8 @@ export default defineConfig({
       { test: { ...shared, name: 'site', include: ['tests/site/**/*.site.test.ts'] } },
       // The attack probes create and lock records: they get a server and database of their own.
       { test: { ...shared, name: 'http-security', include: ['tests/http/security.http.test.ts'], globalSetup: ['tests/http/setup.ts'] } },
+      // The portal locks, disables and throttles accounts: a server and database of its own too.
+      { test: { ...shared, name: 'http-portal', include: ['tests/http/portal*.http.test.ts'], globalSetup: ['tests/http/setup.ts'] } },
     ],
   },
 })

@@ -76,6 +76,7 @@ export interface Config {
     'follow-ups': FollowUp;
     'proposal-events': ProposalEvent;
     representatives: Representative;
+    'portal-sessions': PortalSession;
     users: User;
     sections: Section;
     'residential-areas': ResidentialArea;
@@ -108,6 +109,7 @@ export interface Config {
     'follow-ups': FollowUpsSelect<false> | FollowUpsSelect<true>;
     'proposal-events': ProposalEventsSelect<false> | ProposalEventsSelect<true>;
     representatives: RepresentativesSelect<false> | RepresentativesSelect<true>;
+    'portal-sessions': PortalSessionsSelect<false> | PortalSessionsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     sections: SectionsSelect<false> | SectionsSelect<true>;
     'residential-areas': ResidentialAreasSelect<false> | ResidentialAreasSelect<true>;
@@ -353,13 +355,6 @@ export interface Representative {
   resetPasswordRequestedAt?: string | null;
   loginAttempts?: number | null;
   lockUntil?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
   password?: string | null;
   collection: 'representatives';
 }
@@ -518,6 +513,23 @@ export interface ProposalEvent {
   to?: string | null;
   action: string;
   note?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Representatives’ portal sign-ins. Deleting one signs that device out; disabling an account or resetting its password ends all of them.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "portal-sessions".
+ */
+export interface PortalSession {
+  id: number;
+  tokenHash: string;
+  representative: number | Representative;
+  expiresAt: string;
+  absoluteExpiresAt: string;
+  lastSeenAt?: string | null;
+  device?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -724,6 +736,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'representatives';
         value: number | Representative;
+      } | null)
+    | ({
+        relationTo: 'portal-sessions';
+        value: number | PortalSession;
       } | null)
     | ({
         relationTo: 'users';
@@ -998,13 +1014,20 @@ export interface RepresentativesSelect<T extends boolean = true> {
   resetPasswordRequestedAt?: T;
   loginAttempts?: T;
   lockUntil?: T;
-  sessions?:
-    | T
-    | {
-        id?: T;
-        createdAt?: T;
-        expiresAt?: T;
-      };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "portal-sessions_select".
+ */
+export interface PortalSessionsSelect<T extends boolean = true> {
+  tokenHash?: T;
+  representative?: T;
+  expiresAt?: T;
+  absoluteExpiresAt?: T;
+  lastSeenAt?: T;
+  device?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -8,6 +8,7 @@ import { Evaluations } from './collections/Evaluations'
 import { FollowUps } from './collections/FollowUps'
 import { Holidays } from './collections/Holidays'
 import { Instructions } from './collections/Instructions'
+import { PortalSessions } from './collections/PortalSessions'
 import { ProposalEvents } from './collections/ProposalEvents'
 import { Proposals } from './collections/Proposals'
 import { Replies } from './collections/Replies'
@@ -18,6 +19,7 @@ import { Sequences } from './collections/Sequences'
 import { Sessions } from './collections/Sessions'
 import { SiteBuilds } from './collections/SiteBuilds'
 import { Users } from './collections/Users'
+import { portalAuthEndpoints } from './endpoints/portalAuth'
 import { publicExportEndpoints } from './endpoints/publicExport'
 import { siteEndpoints } from './endpoints/site'
 import { withSiteRebuild } from './site/publicChanges'
@@ -59,6 +61,7 @@ export default buildConfig({
     FollowUps,
     ProposalEvents,
     Representatives,
+    PortalSessions,
     Users,
     Sections,
     ResidentialAreas,
@@ -67,7 +70,7 @@ export default buildConfig({
     Sequences,
     SiteBuilds,
   ].map(withSiteRebuild),
-  endpoints: [...publicExportEndpoints, ...siteEndpoints],
+  endpoints: [...publicExportEndpoints, ...siteEndpoints, ...portalAuthEndpoints],
   jobs: {
     tasks: [RebuildSiteTask],
     enableConcurrencyControl: true,

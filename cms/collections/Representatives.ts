@@ -1,9 +1,11 @@
-import type { CollectionConfig, FieldAccess } from 'payload'
+import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionConfig, Endpoint, FieldAccess } from 'payload'
 import { canManageRepresentatives, canReadPrivate, isStaff } from '../../core/permissions'
 import { sameId } from '../../core/lifecycle'
+import { passwordProblem } from '../../core/portal'
 import { representativeManagers } from '../access'
 import { actorOfReq } from '../access/actor'
-import { secureCookies } from '../lib/env'
+import { refuse } from '../lib/refuse'
+import { endAllSessions, portalSessionStrategy } from '../portal/sessions'
 
 /** Their own personal data: the office, the admin, and the representative. */
 const privateOrSelf: FieldAccess = ({ req, doc, id }) => {
@@ -11,6 +13,40 @@ const privateOrSelf: FieldAccess = ({ req, doc, id }) => {
   return canReadPrivate(a) || (a.role === 'representative' && sameId(a.id, doc?.id ?? id))
 }
 const managersOnly: FieldAccess = ({ req }) => canManageRepresentatives(actorOfReq(req))
+
+/**
+ * A new password: set by the representative themself (it must meet the rule, and the
+ * first-sign-in demand is then met), or by the office as a reset (which demands a new one at
+ * the next sign-in). Either way, and when the account is disabled, every portal sign-in ends.
+ */
+const passwordChange: CollectionBeforeChangeHook = ({ data, req, operation, originalDoc }) => {
+  if (operation !== 'update') return data
+  const a = actorOfReq(req)
+  if (typeof data.password === 'string' && data.password) {
+    if (a.role === 'representative') {
+      const problem = passwordProblem(data.password, originalDoc?.username)
+      if (problem) refuse(problem, 'password')
+      data.mustChangePassword = false
+    } else data.mustChangePassword = true
+    req.context.endPortalSessions = true
+  }
+  if (data.active === false && originalDoc?.active !== false) req.context.endPortalSessions = true
+  return data
+}
+const endSessions: CollectionAfterChangeHook = async ({ doc, req, operation }) => {
+  if (operation === 'update' && req.context.endPortalSessions) {
+    delete req.context.endPortalSessions
+    await endAllSessions(req.payload, doc.id, req)
+  }
+  return doc
+}
+
+/** Representatives sign in through the portal only (its throttling, sessions and Origin check), never Payload's REST login. */
+const portalOnly = (path: string): Endpoint => ({
+  path,
+  method: 'post',
+  handler: () => Response.json({ errors: [{ message: '居民代表请在门户网站（/portal/）登录' }] }, { status: 404 }),
+})
 
 /** 居民代表: proposers. Their own auth collection; they never use the admin UI, only the portal. */
 export const Representatives: CollectionConfig = {
@@ -26,9 +62,12 @@ export const Representatives: CollectionConfig = {
     // The sixth wrong password locks the account for 15 minutes.
     maxLoginAttempts: 5,
     lockTime: 15 * 60 * 1000,
-    tokenExpiration: 2 * 60 * 60,
-    cookies: { secure: secureCookies, sameSite: 'Lax' },
+    // Portal sessions live in `portal-sessions` (cms/portal/sessions.ts); Payload's own are not used.
+    useSessions: false,
+    strategies: [portalSessionStrategy],
   },
+  endpoints: ['/login', '/refresh-token', '/forgot-password', '/reset-password', '/first-register'].map(portalOnly),
+  hooks: { beforeChange: [passwordChange], afterChange: [endSessions] },
   access: {
     admin: () => false,
     read: ({ req }) => {

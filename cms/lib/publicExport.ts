@@ -16,7 +16,7 @@ import { idOf } from '../access/actor'
 import { deadlineSettingsOf, loadCalendarData } from './calendar'
 import { nowISO } from './clock'
 import { factsFromDoc } from './facts'
-import { categoryLabel } from '../collections/Proposals/categories'
+import { categoryLabel } from '../../core/categories'
 
 type Doc = Record<string, any>
 

@@ -4,7 +4,7 @@
 // Placeholders filled per proposal: {c} the estate (小区), {r} its main road, {x} the crossing
 // road, {m} the food market, {s} the primary school, {n} a building number.
 
-import type { CategoryOptions } from '../collections/Proposals/categories'
+import type { CategoryOptions } from '../../core/categories'
 
 export type Category = (typeof CategoryOptions)[number]['label']
 export type SectionSlug = 'chengguan' | 'fangguan' | 'lvhua' | 'paichusuo' | 'shichang' | 'zizhi' | 'shiwu' | 'pingan'

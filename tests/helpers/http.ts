@@ -1,11 +1,36 @@
-// Calling the started server's REST API as a given person (a JWT per person, none for the public).
+// Calling the started server's REST API as a given person: staff with a JWT from Payload's
+// login, representatives with the portal's session cookie (they have no other way in), the
+// public with nothing. A credential is the header that carries it.
 import { expect } from 'vitest'
 import type { World } from '../fixtures/world'
 
-export async function login(base: string, collection: 'users' | 'representatives', body: Record<string, string>): Promise<string> {
-  const r = await fetch(`${base}/api/${collection}/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+export type Credential = { authorization: string } | { cookie: string }
+
+export async function login(base: string, body: { email: string; password: string }): Promise<Credential> {
+  const r = await fetch(`${base}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
   expect(r.status, `login ${JSON.stringify(body)}`).toBe(200)
-  return ((await r.json()) as { token: string }).token
+  return { authorization: `JWT ${((await r.json()) as { token: string }).token}` }
+}
+
+/** Signs in through the portal as a browser on the site would (same Origin); returns the raw response. */
+export const portalSignIn = (base: string, login: string, password: string, headers: Record<string, string> = {}) =>
+  fetch(`${base}/api/portal/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: base, ...headers },
+    body: JSON.stringify({ login, password }),
+  })
+
+/** The `name=value` of the session cookie a response sets. */
+export const sessionCookieOf = (r: Response): string => {
+  const set = r.headers.getSetCookie().find((c) => c.startsWith('portal_session='))
+  expect(set, 'a session cookie').toBeTruthy()
+  return set!.split(';')[0]
+}
+
+export async function representativeLogin(base: string, username: string, password: string): Promise<Credential> {
+  const r = await portalSignIn(base, username, password)
+  expect(r.status, `portal sign-in ${username}: ${await r.clone().text()}`).toBe(200)
+  return { cookie: sessionCookieOf(r) }
 }
 
 export interface ApiResponse {
@@ -16,10 +41,10 @@ export interface ApiResponse {
 
 /** `api(who, path, init)` with the token that `tokens[who]` holds at call time. */
 export const apiAs =
-  <Who extends string>(base: string, tokens: Record<Who, string | null>) =>
+  <Who extends string>(base: string, tokens: Record<Who, Credential | null>) =>
   async (who: Who, path: string, init: RequestInit = {}): Promise<ApiResponse> => {
-    const headers: Record<string, string> = { 'content-type': 'application/json', ...(init.headers as Record<string, string>) }
-    if (tokens[who]) headers.authorization = `JWT ${tokens[who]}`
+    // Same origin as the site, as a browser on it would send.
+    const headers: Record<string, string> = { 'content-type': 'application/json', origin: base, ...tokens[who], ...(init.headers as Record<string, string>) }
     const r = await fetch(`${base}/api${path}`, { ...init, headers })
     const text = await r.text()
     let json: any = null
@@ -32,13 +57,13 @@ export const apiAs =
 export type WorldPerson = 'admin' | 'office' | 'leader' | 'sectionStaff' | 'sectionHead' | 'otherHead' | 'coStaff' | 'A' | 'B' | 'C' | 'public'
 
 /** Signs in every person of the test world (tests/fixtures/world.ts); the public has no token. */
-export async function signInWorld(base: string, world: World, password: string): Promise<Record<WorldPerson, string | null>> {
-  const tokens = { public: null } as Record<WorldPerson, string | null>
+export async function signInWorld(base: string, world: World, password: string): Promise<Record<WorldPerson, Credential | null>> {
+  const tokens = { public: null } as Record<WorldPerson, Credential | null>
   for (const role of ['admin', 'office', 'leader', 'sectionStaff', 'sectionHead'] as const)
-    tokens[role] = await login(base, 'users', { email: world.staff[role].email, password })
-  tokens.otherHead = await login(base, 'users', { email: world.otherHead.email, password })
-  tokens.coStaff = await login(base, 'users', { email: world.coStaff.email, password })
+    tokens[role] = await login(base, { email: world.staff[role].email, password })
+  tokens.otherHead = await login(base, { email: world.otherHead.email, password })
+  tokens.coStaff = await login(base, { email: world.coStaff.email, password })
   for (const [who, username] of [['A', 'rep-a'], ['B', 'rep-b'], ['C', 'rep-c']] as const)
-    tokens[who] = await login(base, 'representatives', { username, password })
+    tokens[who] = await representativeLogin(base, username, password)
   return tokens
 }

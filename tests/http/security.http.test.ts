@@ -6,14 +6,14 @@
 // (`http-security`) with a server and database of their own.
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 import { DemoPassword } from '../../cms/seed/reference'
-import { apiAs, signInWorld } from '../helpers/http'
+import { apiAs, signInWorld, type Credential } from '../helpers/http'
 
 const base = inject('baseURL')
 const world = inject('world')
 const scenario = inject('scenario')
 
 type Who = 'admin' | 'office' | 'leader' | 'sectionStaff' | 'sectionHead' | 'otherHead' | 'coStaff' | 'A' | 'B' | 'public'
-const tokens = {} as Record<Who, string | null>
+const tokens = {} as Record<Who, Credential | null>
 
 const api = apiAs<Who>(base, tokens)
 const post = (who: Who, path: string, body: unknown) => api(who, path, { method: 'POST', body: JSON.stringify(body) })

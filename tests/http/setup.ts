@@ -19,6 +19,7 @@ export default async function setup(project: TestProject) {
   project.provide('baseURL', server.url)
   project.provide('world', JSON.parse(JSON.stringify(world)))
   project.provide('scenario', scenario)
+  project.provide('databaseURL', process.env.DATABASE_URL!)
   return async () => {
     await server?.stop()
   }
@@ -29,5 +30,6 @@ declare module 'vitest' {
     baseURL: string
     world: import('../fixtures/world').World
     scenario: import('../fixtures/scenario').Scenario
+    databaseURL: string
   }
 }

@@ -19,7 +19,7 @@ import {
   updateProposal,
 } from './access'
 import { createInstruction } from './hooks/createInstruction'
-import { CategoryOptions } from './categories'
+import { CategoryOptions } from '../../../core/categories'
 import { prepareChange } from './hooks/prepareChange'
 import { recordEvent } from './hooks/recordEvent'
 import { ScreeningLabels } from '../../../core/labels'

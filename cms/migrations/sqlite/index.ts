@@ -1,5 +1,6 @@
 import * as migration_20261127_235147_initial from './20261127_235147_initial';
 import * as migration_20261128_012516_site_builds_and_jobs from './20261128_012516_site_builds_and_jobs';
+import * as migration_20261128_135637_portal_sessions from './20261128_135637_portal_sessions';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261128_012516_site_builds_and_jobs.up,
     down: migration_20261128_012516_site_builds_and_jobs.down,
-    name: '20261128_012516_site_builds_and_jobs'
+    name: '20261128_012516_site_builds_and_jobs',
+  },
+  {
+    up: migration_20261128_135637_portal_sessions.up,
+    down: migration_20261128_135637_portal_sessions.down,
+    name: '20261128_135637_portal_sessions'
   },
 ];

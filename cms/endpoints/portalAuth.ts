@@ -1,0 +1,141 @@
+// The portal's sign-in, sign-out, password change and sign-in list (/api/portal/*).
+// Credentials are checked by Payload's auth for the representatives collection, so its lockout
+// applies; an unknown account and a wrong password get the same answer.
+import { AuthenticationError, LockedAuth, type Payload } from 'payload'
+import { ChangePasswordSchema, SignInSchema } from '../../core/portal'
+import { idOf } from '../access/actor'
+import type { Representative } from '../payload-types'
+import { answer, portalEndpoint, refusal } from '../portal/endpoint'
+import { blankCookie, endSession, hashToken, startSession } from '../portal/sessions'
+import { clientAddress, FailureThrottle } from '../portal/throttle'
+
+const throttle = new FailureThrottle()
+
+const tooMany = (seconds: number) =>
+  refusal(429, 'tooManyAttempts', `尝试次数过多，请 ${Math.max(1, Math.ceil(seconds / 60))} 分钟后再试，或请代表工作室重置密码`, undefined, {
+    'Retry-After': String(seconds),
+  })
+const badCredentials = () => refusal(401, 'badCredentials', '登录名（或手机号）或密码不正确')
+
+/** The username to check: the login itself, or the one account whose phone it is. */
+async function usernameFor(payload: Payload, login: string): Promise<string | null> {
+  const system = { overrideAccess: true, depth: 0, pagination: false, limit: 2 } as const
+  const byName = await payload.find({ collection: 'representatives', where: { username: { equals: login } }, select: { username: true }, ...system })
+  if (byName.docs.length === 1) return byName.docs[0].username
+  const digits = login.replace(/[\s-]/g, '')
+  if (!/^\+?\d{7,15}$/.test(digits)) return null
+  const byPhone = await payload.find({ collection: 'representatives', where: { phone: { equals: digits } }, select: { username: true }, ...system })
+  return byPhone.docs.length === 1 ? byPhone.docs[0].username : null
+}
+
+/** Seconds until Payload's lockout of an account ends (the office can also unlock it at once). */
+async function lockedFor(payload: Payload, username: string): Promise<number> {
+  const found = await payload.find({ collection: 'representatives', where: { username: { equals: username } }, showHiddenFields: true, overrideAccess: true, depth: 0, limit: 1 })
+  const until = found.docs[0]?.lockUntil ? new Date(found.docs[0].lockUntil).getTime() : 0
+  return Math.max(60, Math.ceil((until - Date.now()) / 1000))
+}
+
+/** What the portal shows of the signed-in representative (their own data). */
+export const summary = (r: Representative) => ({
+  id: r.id,
+  name: r.name,
+  username: r.username,
+  residentialArea: typeof r.residentialArea === 'object' ? { id: r.residentialArea.id, name: r.residentialArea.name } : { id: r.residentialArea, name: '' },
+  kind: r.kind,
+  mustChangePassword: !!r.mustChangePassword,
+})
+
+async function signedIn(payload: Payload, representative: Representative, userAgent: string | null, status = 200) {
+  const { cookie } = await startSession(payload, representative.id, userAgent)
+  const full = await payload.findByID({ collection: 'representatives', id: representative.id, depth: 1, overrideAccess: true })
+  return answer({ representative: summary(full) }, status, { 'Set-Cookie': cookie })
+}
+
+export const portalAuthEndpoints = [
+  portalEndpoint({ path: '/sign-in', method: 'post', schema: SignInSchema, auth: 'none' }, async ({ req, body }) => {
+    const account = body.login.toLowerCase()
+    const address = clientAddress(req.headers)
+    if (throttle.addressWait(address)) throw tooMany(throttle.addressWait(address))
+    const username = await usernameFor(req.payload, body.login)
+    // An unknown account is counted here exactly as Payload's lockout counts a real one.
+    if (!username && throttle.accountWait(account)) throw tooMany(throttle.accountWait(account))
+    let user: Representative
+    try {
+      if (!username) throw new AuthenticationError()
+      const result = await req.payload.login({ collection: 'representatives', data: { username, password: body.password } })
+      user = result.user as Representative
+    } catch (e) {
+      if (!(e instanceof AuthenticationError) && !(e instanceof LockedAuth)) throw e
+      throttle.fail(account, address)
+      if (e instanceof LockedAuth) throw tooMany(await lockedFor(req.payload, username!))
+      throw badCredentials()
+    }
+    if (user.active === false) throw refusal(403, 'disabled', '该账号已停用，请联系代表工作室')
+    throttle.succeed(account)
+    return signedIn(req.payload, user, req.headers.get('user-agent'))
+  }),
+
+  portalEndpoint({ path: '/sign-out', method: 'post', beforePasswordChange: true }, async ({ req, session }) => {
+    await endSession(req.payload, session.token)
+    return answer({ signedOut: true }, 200, { 'Set-Cookie': blankCookie(req.payload) })
+  }),
+
+  portalEndpoint({ path: '/me', method: 'get', beforePasswordChange: true }, async ({ req, representative }) => {
+    const me = await req.payload.findByID({ collection: 'representatives', id: representative.id, depth: 1, user: req.user, overrideAccess: false })
+    return answer({ representative: summary(me) })
+  }),
+
+  portalEndpoint({ path: '/password', method: 'post', schema: ChangePasswordSchema, beforePasswordChange: true }, async ({ req, body, representative }) => {
+    try {
+      await req.payload.login({ collection: 'representatives', data: { username: representative.username, password: body.currentPassword } })
+    } catch (e) {
+      if (e instanceof AuthenticationError) throw refusal(400, 'invalid', '当前密码不正确', { currentPassword: '当前密码不正确' })
+      if (e instanceof LockedAuth) throw tooMany(15 * 60)
+      throw e
+    }
+    // The collection's hook checks the rule again, meets the first-sign-in demand and ends every sign-in…
+    const updated = await req.payload.update({
+      collection: 'representatives',
+      id: representative.id,
+      data: { password: body.newPassword },
+      user: req.user,
+      overrideAccess: false,
+    })
+    // …so this device gets a new one.
+    return signedIn(req.payload, updated as Representative, req.headers.get('user-agent'))
+  }),
+
+  portalEndpoint({ path: '/sessions', method: 'get' }, async ({ req, session }) => {
+    const mine = await req.payload.find({ collection: 'portal-sessions', sort: '-lastSeenAt', pagination: false, depth: 0, user: req.user, overrideAccess: false })
+    const current = await req.payload.find({
+      collection: 'portal-sessions',
+      where: { tokenHash: { equals: hashToken(session.token) } },
+      select: {},
+      limit: 1,
+      depth: 0,
+      overrideAccess: true,
+    })
+    const currentId = current.docs[0]?.id
+    return answer({
+      sessions: mine.docs.map((s) => ({
+        id: s.id,
+        device: s.device ?? '',
+        createdAt: s.createdAt,
+        lastSeenAt: s.lastSeenAt ?? s.createdAt,
+        current: idOf(s.id) === currentId,
+      })),
+    })
+  }),
+
+  portalEndpoint({ path: '/sessions/:id', method: 'delete' }, async ({ req }) => {
+    const id = String(req.routeParams?.id ?? '')
+    const result = await req.payload.delete({
+      collection: 'portal-sessions',
+      where: { id: { equals: id } },
+      user: req.user,
+      overrideAccess: false,
+    })
+    if (result.docs.length === 0) throw refusal(404, 'notFound', '找不到该登录记录')
+    return answer({ ended: result.docs.length })
+  }),
+]

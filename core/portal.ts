@@ -1,0 +1,133 @@
+// The representatives' portal: what its requests may carry (zod schemas, with zh-CN messages
+// for people), the password rule, and how long a sign-in lasts. The CMS endpoints validate
+// every body with these; the portal's forms show the same messages.
+import { z } from 'zod'
+import { CategoryOptions } from './categories'
+import { Ratings } from './types'
+
+/** Sign-in lasts while used: it ends after this long without a request… */
+export const SESSION_IDLE_MS = 2 * 60 * 60 * 1000
+/** …and in any case this long after signing in. */
+export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000
+/** The portal's session cookie. */
+export const SESSION_COOKIE = 'portal_session'
+
+/** Sign-in attempts: per account and per address, within a window (then 429 with Retry-After). */
+export const SIGN_IN_LIMITS = { perAccount: 5, perAddress: 20, windowMs: 15 * 60 * 1000 }
+
+/** Attachments: a few files, pdf, jpg or png, each at most this size. */
+export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
+export const ATTACHMENT_MAX_COUNT = 5
+export const AttachmentTypes = ['application/pdf', 'image/jpeg', 'image/png'] as const
+
+/** Invitations to co-sign, per proposal. */
+export const MAX_CO_SIGNERS = 10
+
+const text = (label: string, max: number) =>
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(1, `请填写${label}`)
+    .max(max, `${label}不能超过 ${max} 个字`)
+
+/** An object that refuses fields it does not know (status, number, section…), saying which. */
+const strict = <T extends z.core.$ZodLooseShape>(shape: T) =>
+  z.strictObject(shape, {
+    error: (iss) => (iss.code === 'unrecognized_keys' ? `不能提交这些字段：${iss.keys.join('、')}` : undefined),
+  })
+
+const id = z.union([z.string().min(1).max(64), z.number().int().positive()], { error: '编号无效' })
+
+export const SignInSchema = strict({
+  /** The username, or the phone number the office recorded. */
+  login: text('登录名或手机号', 64),
+  password: z.string({ error: '请填写密码' }).min(1, '请填写密码').max(256, '密码过长'),
+})
+export type SignIn = z.infer<typeof SignInSchema>
+
+/** What makes a new password acceptable; the message says what to change. null when fine. */
+export function passwordProblem(password: string, username?: string): string | null {
+  if (password.length < 8) return '新密码至少 8 位'
+  if (password.length > 128) return '新密码不能超过 128 位'
+  if (!/[0-9]/.test(password) || !/[^0-9]/.test(password)) return '新密码须同时包含数字和字母（或其他符号）'
+  if (/^(.)\1*$/.test(password)) return '新密码不能全是同一个字符'
+  if (username && password.toLowerCase().includes(username.toLowerCase())) return '新密码不能包含登录名'
+  return null
+}
+
+export const ChangePasswordSchema = strict({
+  currentPassword: z.string({ error: '请填写当前密码' }).min(1, '请填写当前密码').max(256, '密码过长'),
+  newPassword: z.string({ error: '请填写新密码' }).max(256, '密码过长'),
+}).superRefine((v, ctx) => {
+  const problem = passwordProblem(v.newPassword)
+  if (problem) ctx.addIssue({ code: 'custom', path: ['newPassword'], message: problem })
+  if (v.newPassword === v.currentPassword) ctx.addIssue({ code: 'custom', path: ['newPassword'], message: '新密码不能与当前密码相同' })
+})
+export type ChangePassword = z.infer<typeof ChangePasswordSchema>
+
+const Category = z.enum(CategoryOptions.map((c) => c.value) as [string, ...string[]], { error: '请选择类别' })
+
+/** The content of a proposal while it is the proposer's draft. */
+export const DraftSchema = strict({
+  title: text('标题', 100),
+  body: text('提案内容', 5000),
+  category: Category,
+  residentialArea: id,
+})
+export type Draft = z.infer<typeof DraftSchema>
+
+/**
+ * A new proposal. `clientKey` is made once per form by the portal: sending the same key again
+ * (a double tap, a retry on a bad connection) returns the proposal made the first time.
+ */
+export const NewProposalSchema = DraftSchema.extend({
+  clientKey: z.string({ error: '缺少提交标识' }).regex(/^[A-Za-z0-9_-]{16,64}$/, '提交标识无效'),
+  /** Submit at once rather than keep it as a draft. */
+  submit: z.boolean().default(false),
+})
+export type NewProposal = z.infer<typeof NewProposalSchema>
+
+export const InviteSchema = strict({
+  representatives: z.array(id).min(1, '请选择要邀请的代表').max(MAX_CO_SIGNERS, `附议代表最多 ${MAX_CO_SIGNERS} 位`),
+})
+
+export const InvitationAnswerSchema = strict({
+  accept: z.boolean({ error: '请选择同意或不同意附议' }),
+})
+
+export const EvaluationSchema = strict({
+  reply: id,
+  rating: z.enum(Ratings, { error: '请选择满意、基本满意或不满意' }),
+  comment: z.string().trim().max(2000, '意见不能超过 2000 个字').default(''),
+}).superRefine((v, ctx) => {
+  if (v.rating === 'dissatisfied' && v.comment.length < 2)
+    ctx.addIssue({ code: 'custom', path: ['comment'], message: '选择“不满意”时请写明理由' })
+})
+export type EvaluationInput = z.infer<typeof EvaluationSchema>
+
+/** "问题是否已解决？" — the representative's own answer, which the office sees when it verifies. */
+export const ResolutionAnswers = ['resolved', 'partly', 'unresolved'] as const
+export type ResolutionAnswer = (typeof ResolutionAnswers)[number]
+export const ResolutionLabels: Record<ResolutionAnswer, string> = { resolved: '已解决', partly: '部分解决', unresolved: '未解决' }
+
+export const ResolutionSchema = strict({
+  answer: z.enum(ResolutionAnswers, { error: '请选择已解决、部分解决或未解决' }),
+  comment: z.string().trim().max(2000, '说明不能超过 2000 个字').default(''),
+})
+
+/** A structured refusal: one zh-CN message for people, and per-field messages for the form. */
+export interface PortalError {
+  code: string
+  message: string
+  fields?: Record<string, string>
+}
+
+/** Turns a zod failure into the portal's error: the first message, and one per field. */
+export function invalidInput(error: z.ZodError): PortalError {
+  const fields: Record<string, string> = {}
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || '_'
+    fields[key] ??= issue.message
+  }
+  return { code: 'invalid', message: error.issues[0]?.message ?? '提交的内容无效', fields }
+}
