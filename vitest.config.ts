@@ -23,7 +23,11 @@ export default defineConfig({
       // The attack probes create and lock records: they get a server and database of their own.
       { test: { ...shared, name: 'http-security', include: ['tests/http/security.http.test.ts'], globalSetup: ['tests/http/setup.ts'] } },
       // The portal locks, disables and throttles accounts: a server and database of its own too.
-      { test: { ...shared, name: 'http-portal', include: ['tests/http/portal*.http.test.ts'], globalSetup: ['tests/http/setup.ts'] } },
+      // Its files one after the other: they sign the same staff in, and two Payload logins of one
+      // account at the same moment can lose one of its sessions (a read-modify-write of the user).
+      {
+        test: { ...shared, name: 'http-portal', include: ['tests/http/portal*.http.test.ts'], globalSetup: ['tests/http/setup.ts'], fileParallelism: false },
+      },
     ],
   },
 })

@@ -73,9 +73,12 @@ export interface Config {
     replies: Reply;
     'co-opinions': CoOpinion;
     evaluations: Evaluation;
+    'resolution-answers': ResolutionAnswer;
     'follow-ups': FollowUp;
+    attachments: Attachment;
     'proposal-events': ProposalEvent;
     representatives: Representative;
+    'co-sign-invitations': CoSignInvitation;
     'portal-sessions': PortalSession;
     users: User;
     sections: Section;
@@ -106,9 +109,12 @@ export interface Config {
     replies: RepliesSelect<false> | RepliesSelect<true>;
     'co-opinions': CoOpinionsSelect<false> | CoOpinionsSelect<true>;
     evaluations: EvaluationsSelect<false> | EvaluationsSelect<true>;
+    'resolution-answers': ResolutionAnswersSelect<false> | ResolutionAnswersSelect<true>;
     'follow-ups': FollowUpsSelect<false> | FollowUpsSelect<true>;
+    attachments: AttachmentsSelect<false> | AttachmentsSelect<true>;
     'proposal-events': ProposalEventsSelect<false> | ProposalEventsSelect<true>;
     representatives: RepresentativesSelect<false> | RepresentativesSelect<true>;
+    'co-sign-invitations': CoSignInvitationsSelect<false> | CoSignInvitationsSelect<true>;
     'portal-sessions': PortalSessionsSelect<false> | PortalSessionsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     sections: SectionsSelect<false> | SectionsSelect<true>;
@@ -216,7 +222,12 @@ export interface Proposal {
   category: 'urban' | 'housing' | 'greenery' | 'safety' | 'market' | 'traffic' | 'community' | 'services' | 'other';
   residentialArea: number | ResidentialArea;
   proposer: number | Representative;
+  /**
+   * Added when an invitation is accepted in the portal; the office sets them for paper proposals.
+   */
   coSigners?: (number | Representative)[] | null;
+  invitees?: (number | Representative)[] | null;
+  clientKey?: string | null;
   confidential?: boolean | null;
   confidentialReason?: string | null;
   internalNotes?: string | null;
@@ -517,6 +528,54 @@ export interface ProposalEvent {
   createdAt: string;
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "resolution-answers".
+ */
+export interface ResolutionAnswer {
+  id: number;
+  proposal: number | Proposal;
+  representative?: (number | null) | Representative;
+  round?: number | null;
+  answer: 'resolved' | 'partly' | 'unresolved';
+  comment?: string | null;
+  at?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "attachments".
+ */
+export interface Attachment {
+  id: number;
+  proposal: number | Proposal;
+  uploadedBy?: (number | null) | Representative;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "co-sign-invitations".
+ */
+export interface CoSignInvitation {
+  id: number;
+  proposal: number | Proposal;
+  representative: number | Representative;
+  status: 'invited' | 'accepted' | 'declined';
+  answeredAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Representatives’ portal sign-ins. Deleting one signs that device out; disabling an account or resetting its password ends all of them.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -726,8 +785,16 @@ export interface PayloadLockedDocument {
         value: number | Evaluation;
       } | null)
     | ({
+        relationTo: 'resolution-answers';
+        value: number | ResolutionAnswer;
+      } | null)
+    | ({
         relationTo: 'follow-ups';
         value: number | FollowUp;
+      } | null)
+    | ({
+        relationTo: 'attachments';
+        value: number | Attachment;
       } | null)
     | ({
         relationTo: 'proposal-events';
@@ -736,6 +803,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'representatives';
         value: number | Representative;
+      } | null)
+    | ({
+        relationTo: 'co-sign-invitations';
+        value: number | CoSignInvitation;
       } | null)
     | ({
         relationTo: 'portal-sessions';
@@ -836,6 +907,8 @@ export interface ProposalsSelect<T extends boolean = true> {
   residentialArea?: T;
   proposer?: T;
   coSigners?: T;
+  invitees?: T;
+  clientKey?: T;
   confidential?: T;
   confidentialReason?: T;
   internalNotes?: T;
@@ -960,6 +1033,20 @@ export interface EvaluationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "resolution-answers_select".
+ */
+export interface ResolutionAnswersSelect<T extends boolean = true> {
+  proposal?: T;
+  representative?: T;
+  round?: T;
+  answer?: T;
+  comment?: T;
+  at?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "follow-ups_select".
  */
 export interface FollowUpsSelect<T extends boolean = true> {
@@ -972,6 +1059,25 @@ export interface FollowUpsSelect<T extends boolean = true> {
   by?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "attachments_select".
+ */
+export interface AttachmentsSelect<T extends boolean = true> {
+  proposal?: T;
+  uploadedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1014,6 +1120,18 @@ export interface RepresentativesSelect<T extends boolean = true> {
   resetPasswordRequestedAt?: T;
   loginAttempts?: T;
   lockUntil?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "co-sign-invitations_select".
+ */
+export interface CoSignInvitationsSelect<T extends boolean = true> {
+  proposal?: T;
+  representative?: T;
+  status?: T;
+  answeredAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

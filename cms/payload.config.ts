@@ -3,7 +3,9 @@ import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
 import { en } from '@payloadcms/translations/languages/en'
 import { zh } from '@payloadcms/translations/languages/zh'
+import { Attachments } from './collections/Attachments'
 import { CoOpinions } from './collections/CoOpinions'
+import { CoSignInvitations } from './collections/CoSignInvitations'
 import { Evaluations } from './collections/Evaluations'
 import { FollowUps } from './collections/FollowUps'
 import { Holidays } from './collections/Holidays'
@@ -13,6 +15,7 @@ import { ProposalEvents } from './collections/ProposalEvents'
 import { Proposals } from './collections/Proposals'
 import { Replies } from './collections/Replies'
 import { Representatives } from './collections/Representatives'
+import { ResolutionAnswersCollection } from './collections/ResolutionAnswers'
 import { ResidentialAreas } from './collections/ResidentialAreas'
 import { Sections } from './collections/Sections'
 import { Sequences } from './collections/Sequences'
@@ -20,6 +23,7 @@ import { Sessions } from './collections/Sessions'
 import { SiteBuilds } from './collections/SiteBuilds'
 import { Users } from './collections/Users'
 import { portalAuthEndpoints } from './endpoints/portalAuth'
+import { portalProposalEndpoints } from './endpoints/portalProposals'
 import { publicExportEndpoints } from './endpoints/publicExport'
 import { siteEndpoints } from './endpoints/site'
 import { withSiteRebuild } from './site/publicChanges'
@@ -29,6 +33,7 @@ import { checkDatabase, hardenDatabase } from './lib/checkDatabase'
 import { getCalendar } from './lib/calendar'
 import { databaseAdapter } from './lib/database'
 import { serverURL } from './lib/env'
+import { ATTACHMENT_MAX_BYTES } from '../core/portal'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -40,6 +45,8 @@ export default buildConfig({
   secret: secret || 'development-only-secret-not-for-production',
   serverURL,
   telemetry: false,
+  // Attachments (and any upload): one file at a time, at most this size.
+  upload: { limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1 } },
   db: databaseAdapter(),
   admin: {
     user: Users.slug,
@@ -58,9 +65,12 @@ export default buildConfig({
     Replies,
     CoOpinions,
     Evaluations,
+    ResolutionAnswersCollection,
     FollowUps,
+    Attachments,
     ProposalEvents,
     Representatives,
+    CoSignInvitations,
     PortalSessions,
     Users,
     Sections,
@@ -70,7 +80,7 @@ export default buildConfig({
     Sequences,
     SiteBuilds,
   ].map(withSiteRebuild),
-  endpoints: [...publicExportEndpoints, ...siteEndpoints, ...portalAuthEndpoints],
+  endpoints: [...publicExportEndpoints, ...siteEndpoints, ...portalAuthEndpoints, ...portalProposalEndpoints],
   jobs: {
     tasks: [RebuildSiteTask],
     enableConcurrencyControl: true,

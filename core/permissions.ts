@@ -8,7 +8,7 @@ import {
   isScreenedOut,
   sameId,
 } from './lifecycle'
-import type { Actor, ProposalFacts, ProposalStatus, Reply, Role } from './types'
+import type { Actor, Invitation, ProposalFacts, ProposalStatus, Reply, Role } from './types'
 
 export const isStaff = (a: Actor): boolean =>
   a.role === 'admin' || a.role === 'office' || a.role === 'leader' || a.role === 'sectionStaff' || a.role === 'sectionHead'
@@ -26,6 +26,8 @@ export type ReadClause =
   | { kind: 'nonDraft' }
   /** the representative is proposer or co-signer (drafts included) */
   | { kind: 'own'; representative: string | number }
+  /** the representative is invited to co-sign and has not answered (drafts included) */
+  | { kind: 'invited'; representative: string | number }
   /** the section is lead or co-section (never a draft) */
   | { kind: 'section'; section: string | number }
 
@@ -40,13 +42,19 @@ export function proposalReadScope(a: Actor): ReadClause[] {
     case 'sectionHead':
       return a.section == null ? [] : [{ kind: 'section', section: a.section }]
     case 'representative':
-      return a.id == null ? [{ kind: 'public' }] : [{ kind: 'public' }, { kind: 'own', representative: a.id }]
+      return a.id == null
+        ? [{ kind: 'public' }]
+        : [
+            { kind: 'public' },
+            { kind: 'own', representative: a.id },
+            { kind: 'invited', representative: a.id },
+          ]
     case 'public':
       return [{ kind: 'public' }]
   }
 }
 
-type Visible = Pick<ProposalFacts, 'status' | 'confidential' | 'proposer' | 'coSigners' | 'assignment'>
+type Visible = Pick<ProposalFacts, 'status' | 'confidential' | 'proposer' | 'coSigners' | 'assignment' | 'invitees'>
 
 export const clauseMatches = (c: ReadClause, p: Visible): boolean => {
   switch (c.kind) {
@@ -58,6 +66,8 @@ export const clauseMatches = (c: ReadClause, p: Visible): boolean => {
       return p.status !== 'draft'
     case 'own':
       return sameId(p.proposer, c.representative) || p.coSigners.some((x) => sameId(x, c.representative))
+    case 'invited':
+      return (p.invitees ?? []).some((x) => sameId(x, c.representative))
     case 'section':
       return (
         p.status !== 'draft' &&
@@ -78,6 +88,27 @@ export const canCreateProposal = (a: Actor): boolean => (a.role === 'representat
 /** Title, body, category, area, co-signers: the proposer while a draft; the office until screening is done. */
 export const canEditProposalContent = (a: Actor, p: ProposalFacts): boolean =>
   (p.status === 'draft' && isProposer(a, p)) || (a.role === 'office' && (p.status === 'draft' || p.status === 'submitted'))
+
+/**
+ * Co-signers join by accepting an invitation (附议邀请), which the proposer sends while the
+ * proposal is a draft; the office may still set them directly for a paper proposal.
+ */
+export const canInviteCoSigners = (a: Actor, p: Pick<ProposalFacts, 'status' | 'proposer'>): boolean =>
+  p.status === 'draft' && isProposer(a, p)
+
+export const canSetCoSigners = (a: Actor, p: Pick<ProposalFacts, 'status'>): boolean =>
+  a.role === 'office' && (p.status === 'draft' || p.status === 'submitted')
+
+/** The invitee answers once, until the office has screened the proposal. */
+export const canAnswerInvitation = (a: Actor, p: Pick<ProposalFacts, 'status'>, i: Invitation): boolean =>
+  a.role === 'representative' &&
+  sameId(a.id, i.representative) &&
+  i.status === 'invited' &&
+  (p.status === 'draft' || p.status === 'submitted')
+
+/** "问题是否已解决？": proposers and co-signers answer once a reply is out, until the item is closed. */
+export const canAnswerResolution = (a: Actor, p: ProposalFacts): boolean =>
+  isProposerOrCoSigner(a, p) && (p.status === 'replied' || p.status === 'evaluated')
 
 export const canScreen = (a: Actor, p: Pick<ProposalFacts, 'status'>): boolean => a.role === 'office' && p.status === 'submitted'
 

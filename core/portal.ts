@@ -3,7 +3,7 @@
 // every body with these; the portal's forms show the same messages.
 import { z } from 'zod'
 import { CategoryOptions } from './categories'
-import { Ratings } from './types'
+import { Ratings, type ProposalStatus } from './types'
 
 /** Sign-in lasts while used: it ends after this long without a request… */
 export const SESSION_IDLE_MS = 2 * 60 * 60 * 1000
@@ -130,4 +130,29 @@ export function invalidInput(error: z.ZodError): PortalError {
     fields[key] ??= issue.message
   }
   return { code: 'invalid', message: error.issues[0]?.message ?? '提交的内容无效', fields }
+}
+
+/** What a file's first bytes say it is, among the attachment types; null for anything else (whatever its name claims). */
+export function sniffAttachmentType(bytes: Uint8Array): (typeof AttachmentTypes)[number] | null {
+  const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b)
+  if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return 'application/pdf' // %PDF-
+  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png'
+  if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg'
+  return null
+}
+
+/** What happens next, in words for the representative, by status. */
+export const NextStep: Record<ProposalStatus, string> = {
+  draft: '草稿：可继续修改，邀请附议代表，确认后提交',
+  submitted: '已提交，等待代表工作室甄别立案',
+  accepted: '已立案，等待街道领导批示',
+  merged: '已并入其他提案一并办理，见代表工作室的说明',
+  redirected: '已转交其他渠道办理，见代表工作室的说明',
+  notAccepted: '未予立案，见代表工作室的说明',
+  instructed: '领导已批示，等待承办科室接办',
+  inProgress: '承办科室办理中，将在答复期限内答复',
+  replied: '已答复：请阅读答复并评价',
+  evaluated: '已评价，等待代表工作室回访验证后办结',
+  rehandling: '您对答复不满意，正在重新办理',
+  closed: '已办结',
 }

@@ -119,6 +119,8 @@ export interface ProposalFacts {
   status: ProposalStatus
   proposer: string | number
   coSigners: (string | number)[]
+  /** Representatives invited to co-sign who have not answered yet: they may read the proposal to decide. */
+  invitees?: (string | number)[]
   confidential: boolean
   submittedAt?: string | null
   screening: {
@@ -135,6 +137,15 @@ export interface ProposalFacts {
   followUps: FollowUp[]
   /** Why no evaluation came (e.g. the window passed), recorded by the office. */
   noEvaluationReason?: string | null
+}
+
+export const InvitationStatuses = ['invited', 'accepted', 'declined'] as const
+export type InvitationStatus = (typeof InvitationStatuses)[number]
+
+/** An invitation to co-sign (附议邀请): the proposer asks, the invitee accepts or declines. */
+export interface Invitation {
+  representative: string | number
+  status: InvitationStatus
 }
 
 /** Per-session deadline settings (DESIGN.md defaults). */

@@ -44,6 +44,8 @@ export function scopeToWhere(scope: ReadClause[], prefix = ''): Where | boolean 
         return { [f('status')]: { not_equals: 'draft' } }
       case 'own':
         return { or: [{ [f('proposer')]: { equals: c.representative } }, { [f('coSigners')]: { in: [c.representative] } }] }
+      case 'invited':
+        return { [f('invitees')]: { in: [c.representative] } }
       case 'section':
         return {
           and: [

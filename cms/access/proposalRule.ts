@@ -1,6 +1,6 @@
 // Access to a record that belongs to a proposal (instruction, reply, evaluation…), decided by
 // a `core` predicate over the proposal's facts.
-import type { Access, PayloadRequest } from 'payload'
+import type { Access, CollectionSlug, PayloadRequest } from 'payload'
 import type { Actor, ProposalFacts } from '../../core/types'
 import { loadFacts } from '../lib/facts'
 import { actorOfReq, idOf } from './actor'
@@ -22,4 +22,33 @@ export const createOnProposal =
     if (!data?.proposal) return true
     const facts = await proposalFacts(req, data.proposal)
     return !!facts && rule(actor, facts, data)
+  }
+
+/**
+ * Update or delete access for a record of a proposal (an attachment…), decided by a `core` rule
+ * on its proposal: by id, that record's proposal; for many at once (a request with a query),
+ * only the records, among those the actor may read, whose proposal the rule allows.
+ */
+export const onRecordsProposal =
+  (collection: CollectionSlug, rule: (a: Actor, p: ProposalFacts) => boolean): Access =>
+  async ({ req, id }) => {
+    const actor = actorOfReq(req)
+    if (actor.role === 'public') return false
+    const allows = async (proposal: unknown) => {
+      const facts = await proposalFacts(req, proposal)
+      return !!facts && rule(actor, facts)
+    }
+    if (id != null) {
+      const doc = (await req.payload.findByID({ collection, id, depth: 0, overrideAccess: true, disableErrors: true, req })) as { proposal?: unknown } | null
+      return !!doc && (await allows(doc.proposal))
+    }
+    const readable = await req.payload.find({ collection, depth: 0, pagination: false, user: req.user, overrideAccess: false, req })
+    const verdicts = new Map<string, boolean>()
+    const allowed: (string | number)[] = []
+    for (const d of readable.docs as { id: string | number; proposal?: unknown }[]) {
+      const key = String(idOf(d.proposal))
+      if (!verdicts.has(key)) verdicts.set(key, await allows(d.proposal))
+      if (verdicts.get(key)) allowed.push(d.id)
+    }
+    return { id: { in: allowed } }
   }

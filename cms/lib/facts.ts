@@ -16,6 +16,7 @@ export function factsFromDoc(doc: Doc, related: Partial<Related> = {}): Proposal
     status: doc.status ?? 'draft',
     proposer: idOf(doc.proposer) as string | number,
     coSigners: ids(doc.coSigners),
+    invitees: ids(doc.invitees),
     confidential: !!doc.confidential,
     submittedAt: doc.submittedAt ?? null,
     screening: {

@@ -6,6 +6,7 @@
 // calendar): who proposes what, and the instant of every step. `seedDemo` creates the
 // reference data and accounts, then replays the plan step by step. Only accounts and
 // reference data are written with overrideAccess.
+import { coSign } from './coSign'
 import type { Payload } from 'payload'
 import { addCalendarDays, DefaultCalendarData, toLocalDate, WorkingCalendar } from '../../core/calendar'
 import { isScreenedOut } from '../../core/lifecycle'
@@ -801,13 +802,14 @@ async function replay(payload: Payload, p: PlannedProposal, x: ReplayContext): P
             body: p.body,
             category: p.category,
             residentialArea: x.ref.areas[p.area],
-            coSigners: p.coSigners.map((i) => reps[i].id),
           } as any,
           user: proposer as any,
           overrideAccess: false, context: SeedContext,
           depth: 0,
         })
         id = doc.id
+        // Co-signers are invited and accept, as in the portal.
+        await coSign(payload, id!, proposer, p.coSigners.map((i) => reps[i]), SeedContext)
         x.ids.set(p.key, id!)
         // Only the office files a proposal under a session other than the current one.
         if (p.session !== 'current') await update(office, { session: x.ref.sessions.previous })

@@ -32,7 +32,7 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
   const child: ChildProcess = spawn(path.join(root, 'node_modules/.bin/next'), ['start', 'cms', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: root,
     // The site is not rebuilt by itself unless a test asks (SITE_AUTOBUILD=1); builds go to a temporary directory.
-    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', SERVER_URL: url, SITE_AUTOBUILD: '0', SITE_DIR: mkdtempSync(path.join(os.tmpdir(), 'site-')), ...env },
+    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', SERVER_URL: url, SITE_AUTOBUILD: '0', SITE_DIR: mkdtempSync(path.join(os.tmpdir(), 'site-')), UPLOAD_DIR: mkdtempSync(path.join(os.tmpdir(), 'uploads-')), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   })

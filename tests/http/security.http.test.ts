@@ -37,10 +37,14 @@ let G: number | string
 
 async function newProposal(title: string) {
   const created = await must(
-    post('A', '/proposals', { title, body: `${title}。请相关部门研究解决。`, category: '其他', residentialArea: world.ref.areas[0], coSigners: [world.reps.B.id], status: 'submitted' }),
+    post('A', '/proposals', { title, body: `${title}。请相关部门研究解决。`, category: '其他', residentialArea: world.ref.areas[0] }),
     'create',
   )
   const id = created.doc.id
+  // B co-signs: A invites, B accepts.
+  const invitation = await must(post('A', '/co-sign-invitations', { proposal: id, representative: world.reps.B.id }), 'invite')
+  await must(patch('B', `/co-sign-invitations/${invitation.doc.id}`, { status: 'accepted' }), 'accept')
+  await must(patch('A', `/proposals/${id}`, { status: 'submitted' }), 'submit')
   await must(patch('office', `/proposals/${id}`, { status: 'accepted', screening: { decision: 'accepted', reason: '予以立案' } }), 'accept')
   await must(patch('office', `/proposals/${id}`, { assignment: { leadSection: S().chengguan, coSections: [S().lvhua] } }), 'assign')
   await must(patch('leader', `/proposals/${id}`, { status: 'instructed', newInstruction: '请城管分队牵头办理。' }), 'instruct')

@@ -3,6 +3,7 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { databaseLabel, startPayload } from '../helpers/payload'
+import { coSign } from '../../cms/seed/coSign'
 import { as, createWorld, type World } from '../fixtures/world'
 
 let payload: Payload
@@ -40,11 +41,12 @@ describe(`lifecycle on ${databaseLabel()}`, () => {
   it('a representative drafts and submits; the number is assigned on submission', async () => {
     const draft = await payload.create({
       collection: 'proposals',
-      data: { title: '梅园小区3号楼电梯经常停运', body: '3号楼电梯近两个月停运多次，老人上下楼困难，请尽快维修并明确维保责任。', category: '住房物业', residentialArea: w.ref.areas[0], coSigners: [w.reps.B.id] } as any,
+      data: { title: '梅园小区3号楼电梯经常停运', body: '3号楼电梯近两个月停运多次，老人上下楼困难，请尽快维修并明确维保责任。', category: '住房物业', residentialArea: w.ref.areas[0] } as any,
       user: u.A,
       overrideAccess: false,
     })
     id = draft.id
+    await coSign(payload, id, w.reps.A, [w.reps.B])
     expect(draft.status).toBe('draft')
     expect(draft.number ?? null).toBeNull()
     expect(String((draft.proposer as any)?.id ?? draft.proposer)).toBe(String(w.reps.A.id))

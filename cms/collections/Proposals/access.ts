@@ -9,6 +9,7 @@ import {
   canManageProposal,
   canReadPrivate,
   canScreen,
+  canSetCoSigners,
   isStaff,
   proposalReadScope,
 } from '../../../core/permissions'
@@ -30,6 +31,13 @@ export const fieldRule =
   }
 
 export const contentAccess = fieldRule(canEditProposalContent)
+/** Co-signers: the office directly; representatives only through accepted invitations. */
+export const coSignersAccess: FieldAccess = ({ req, doc }) => {
+  const actor = actorOfReq(req)
+  return doc ? canSetCoSigners(actor, factsFromDoc(doc)) : actor.role === 'office'
+}
+/** Set once, by the representative whose form made it. */
+export const representativeCreates: FieldAccess = ({ req }) => actorOfReq(req).role === 'representative'
 export const screeningAccess = fieldRule(canScreen)
 export const assignmentAccess = fieldRule(canAssign)
 export const extensionAccess = fieldRule(canApproveExtension)

@@ -7,6 +7,7 @@ import { factsFromDoc } from '../../lib/facts'
 import {
   assignmentAccess,
   confidentialReasonRead,
+  coSignersAccess,
   contentAccess,
   createProposal,
   deleteProposal,
@@ -15,6 +16,7 @@ import {
   officeAccess,
   officeOnlyField,
   privateRead,
+  representativeCreates,
   screeningAccess,
   updateProposal,
 } from './access'
@@ -22,6 +24,7 @@ import { createInstruction } from './hooks/createInstruction'
 import { CategoryOptions } from '../../../core/categories'
 import { prepareChange } from './hooks/prepareChange'
 import { recordEvent } from './hooks/recordEvent'
+import { removeDraft } from './hooks/removeDraft'
 import { ScreeningLabels } from '../../../core/labels'
 
 
@@ -53,6 +56,7 @@ export const Proposals: CollectionConfig = {
   hooks: {
     beforeChange: [prepareChange],
     afterChange: [createInstruction, recordEvent],
+    beforeDelete: [removeDraft],
   },
   fields: [
     {
@@ -142,9 +146,28 @@ export const Proposals: CollectionConfig = {
           relationTo: 'representatives',
           hasMany: true,
           label: { zh: '附议代表', en: 'Co-signers' },
-          access: { update: contentAccess },
+          admin: { description: { zh: '代表在门户网站接受附议邀请后自动加入；纸质提案由代表工作室直接填写。', en: 'Added when an invitation is accepted in the portal; the office sets them for paper proposals.' } },
+          access: { create: coSignersAccess, update: coSignersAccess },
         },
       ],
+    },
+    {
+      // Invited, not yet answered: they may read the proposal to decide (kept by the invitations' hooks).
+      name: 'invitees',
+      type: 'relationship',
+      relationTo: 'representatives',
+      hasMany: true,
+      admin: { hidden: true },
+      access: { create: () => false, update: () => false },
+    },
+    {
+      // The portal's idempotency key: `<proposer id>:<key the form made>`. A retried submission finds the proposal made the first time.
+      name: 'clientKey',
+      type: 'text',
+      unique: true,
+      index: true,
+      admin: { hidden: true },
+      access: { read: privateRead, create: representativeCreates, update: () => false },
     },
     {
       type: 'collapsible',

@@ -1,6 +1,7 @@
 import * as migration_20261127_235147_initial from './20261127_235147_initial';
 import * as migration_20261128_012516_site_builds_and_jobs from './20261128_012516_site_builds_and_jobs';
 import * as migration_20261128_135637_portal_sessions from './20261128_135637_portal_sessions';
+import * as migration_20261128_141251_portal_proposals from './20261128_141251_portal_proposals';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261128_135637_portal_sessions.up,
     down: migration_20261128_135637_portal_sessions.down,
-    name: '20261128_135637_portal_sessions'
+    name: '20261128_135637_portal_sessions',
+  },
+  {
+    up: migration_20261128_141251_portal_proposals.up,
+    down: migration_20261128_141251_portal_proposals.down,
+    name: '20261128_141251_portal_proposals'
   },
 ];

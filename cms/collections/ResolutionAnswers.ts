@@ -1,0 +1,57 @@
+// "问题是否已解决？" — a proposer's or co-signer's own answer once a reply is out. The office
+// sees it beside its follow-ups when it verifies; the public does not (it is not in the export).
+import type { CollectionConfig } from 'payload'
+import { sameId } from '../../core/lifecycle'
+import { canAnswerResolution } from '../../core/permissions'
+import { ResolutionAnswers, ResolutionLabels } from '../../core/portal'
+import { nobody, relatedReadable } from '../access'
+import { actorOfReq, idOf } from '../access/actor'
+import { createOnProposal, proposalFacts } from '../access/proposalRule'
+import { stampAt, stampedAt } from '../fields/stampedAt'
+import { refuse } from '../lib/refuse'
+
+export const ResolutionAnswersCollection: CollectionConfig = {
+  slug: 'resolution-answers',
+  disableDuplicate: true,
+  labels: { singular: { zh: '代表的解决情况反馈', en: 'Resolution answer' }, plural: { zh: '代表的解决情况反馈', en: 'Resolution answers' } },
+  admin: { defaultColumns: ['proposal', 'representative', 'answer', 'at'], group: { zh: '提案办理', en: 'Proposals' } },
+  access: {
+    read: relatedReadable(),
+    create: createOnProposal((a, p) => canAnswerResolution(a, p)),
+    update: nobody,
+    delete: nobody,
+    readVersions: nobody,
+  },
+  hooks: {
+    beforeChange: [
+      stampAt,
+      async ({ data, req, operation }) => {
+        if (operation !== 'create') return data
+        const actor = actorOfReq(req)
+        data.representative = actor.id
+        const facts = await proposalFacts(req, data.proposal)
+        if (!facts || !canAnswerResolution(actor, facts)) refuse('该提案现在不能反馈解决情况', 'answer')
+        const earlier = await req.payload.find({
+          collection: 'resolution-answers',
+          where: { and: [{ proposal: { equals: idOf(data.proposal) } }, { representative: { equals: actor.id } }] },
+          depth: 0,
+          limit: 1,
+          overrideAccess: true,
+          req,
+        })
+        // One answer per reply round: a new one after rehandling is welcome, a second for the same round is not.
+        const round = facts!.replies.filter((r) => r.publishedAt && r.corrects == null).length
+        if (earlier.docs.some((e) => e.round === round && sameId(idOf(e.representative), actor.id))) refuse('本轮答复的解决情况已反馈过', 'answer')
+        return { ...data, round }
+      },
+    ],
+  },
+  fields: [
+    { name: 'proposal', type: 'relationship', relationTo: 'proposals', required: true, index: true, label: { zh: '提案', en: 'Proposal' } },
+    { name: 'representative', type: 'relationship', relationTo: 'representatives', label: { zh: '代表', en: 'Representative' }, admin: { readOnly: true } },
+    { name: 'round', type: 'number', label: { zh: '答复轮次', en: 'Round' }, admin: { readOnly: true } },
+    { name: 'answer', type: 'radio', required: true, label: { zh: '问题是否已解决？', en: 'Is the problem solved?' }, options: ResolutionAnswers.map((a) => ({ value: a, label: ResolutionLabels[a] })) },
+    { name: 'comment', type: 'textarea', maxLength: 2000, label: { zh: '说明', en: 'Comment' } },
+    stampedAt({ label: { zh: '反馈时间', en: 'Answered at' } }),
+  ],
+}

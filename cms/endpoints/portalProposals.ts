@@ -1,0 +1,270 @@
+// The portal's proposal endpoints (/api/portal/*): a representative's own proposals, drafting
+// and submitting (idempotent by a client key), co-signing invitations, attachments, evaluations
+// and the "问题是否已解决？" answer. Each acts through the Local API as the representative
+// (`user`, `overrideAccess: false`): Payload's access rules and the collections' hooks decide.
+import { ValidationError, type PayloadRequest, type Where } from 'payload'
+import { StatusLabels } from '../../core/lifecycle'
+import {
+  ATTACHMENT_MAX_BYTES,
+  DraftSchema,
+  EvaluationSchema,
+  InvitationAnswerSchema,
+  InviteSchema,
+  NewProposalSchema,
+  NextStep,
+  ResolutionSchema,
+  sniffAttachmentType,
+} from '../../core/portal'
+import type { ProposalStatus } from '../../core/types'
+import { idOf } from '../access/actor'
+import type { Proposal } from '../payload-types'
+import { answer, portalEndpoint, refusal, type PortalContext } from '../portal/endpoint'
+
+type Id = string | number
+const as = (req: PayloadRequest) => ({ user: req.user, overrideAccess: false as const })
+const param = (req: PayloadRequest, name = 'id'): string => {
+  const v = req.routeParams?.[name]
+  if (typeof v !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(v)) throw refusal(404, 'notFound', '找不到该记录')
+  return v
+}
+
+const own = (rep: Id): Where => ({ or: [{ proposer: { equals: rep } }, { coSigners: { in: [rep] } }] })
+
+/** One proposal as the representative may see it, or a 404 (someone else's, or none). */
+async function readProposal(req: PayloadRequest, id: Id, depth = 0): Promise<Proposal> {
+  const doc = await req.payload.findByID({ collection: 'proposals', id, depth, joins: false, ...as(req), disableErrors: true })
+  if (!doc) throw refusal(404, 'notFound', '找不到该提案，或您无权查看')
+  return doc
+}
+
+const brief = (p: Proposal, rep: Id) => ({
+  id: p.id,
+  number: p.number ?? null,
+  title: p.title,
+  status: p.status,
+  statusLabel: StatusLabels[p.status as ProposalStatus],
+  nextStep: NextStep[p.status as ProposalStatus],
+  role: idOf(p.proposer) === rep || String(idOf(p.proposer)) === String(rep) ? ('proposer' as const) : ('coSigner' as const),
+  currentDue: p.currentDue ?? null,
+  updatedAt: p.updatedAt,
+})
+
+async function listRelated<C extends 'instructions' | 'replies' | 'evaluations' | 'attachments' | 'co-sign-invitations' | 'resolution-answers'>(
+  req: PayloadRequest,
+  collection: C,
+  where: Where,
+  depth = 0,
+) {
+  return (await req.payload.find({ collection, where, depth, pagination: false, sort: 'createdAt', ...as(req) })).docs
+}
+
+/** Creates the proposal of a form once: the same client key again returns the first one. */
+async function createOnce({ req, body, representative }: PortalContext<ReturnType<typeof NewProposalSchema.parse>>): Promise<{ doc: Proposal; created: boolean }> {
+  const clientKey = `${representative.id}:${body.clientKey}`
+  // The key is bookkeeping, not content: looked up by the system, then read as the representative.
+  const earlier = async () => {
+    const found = await req.payload.find({ collection: 'proposals', where: { clientKey: { equals: clientKey } }, depth: 0, limit: 1, overrideAccess: true, select: {} })
+    return found.docs[0] ? readProposal(req, found.docs[0].id) : null
+  }
+  const first = await earlier()
+  if (first) return { doc: first, created: false }
+  try {
+    const doc = await req.payload.create({
+      collection: 'proposals',
+      data: { title: body.title, body: body.body, category: body.category as Proposal['category'], residentialArea: body.residentialArea as number, clientKey } as Proposal,
+      depth: 0,
+      ...as(req),
+    })
+    return { doc, created: true }
+  } catch (e) {
+    // Two copies of one submission raced: the database's unique key let one through.
+    if (e instanceof ValidationError && e.data?.errors?.some((f) => f.path === 'clientKey')) {
+      const winner = await earlier()
+      if (winner) return { doc: winner, created: false }
+    }
+    throw e
+  }
+}
+
+async function submit(req: PayloadRequest, doc: Proposal): Promise<Proposal> {
+  if (doc.status !== 'draft') return doc // already submitted: a retry changes nothing
+  return req.payload.update({ collection: 'proposals', id: doc.id, data: { status: 'submitted' }, depth: 0, ...as(req) })
+}
+
+export const portalProposalEndpoints = [
+  portalEndpoint({ path: '/proposals', method: 'get' }, async ({ req, representative }) => {
+    const rep = representative.id
+    const mine = await req.payload.find({ collection: 'proposals', where: own(rep), sort: '-updatedAt', depth: 0, joins: false, pagination: false, ...as(req) })
+    const ids = mine.docs.map((p) => p.id)
+    const [replies, evaluations, invitations] = await Promise.all([
+      ids.length ? listRelated(req, 'replies', { proposal: { in: ids } }) : [],
+      ids.length ? listRelated(req, 'evaluations', { and: [{ proposal: { in: ids } }, { representative: { equals: rep } }] }) : [],
+      listRelated(req, 'co-sign-invitations', { and: [{ representative: { equals: rep } }, { status: { equals: 'invited' } }] }, 1),
+    ])
+    const evaluated = new Set(evaluations.map((e) => String(idOf(e.reply))))
+    const evaluable = new Set<string>(['replied', 'evaluated', 'merged', 'redirected', 'notAccepted'])
+    const byId = new Map(mine.docs.map((p) => [String(p.id), p]))
+    const toEvaluate = replies
+      .filter((r) => r.publishedAt && !evaluated.has(String(r.id)) && evaluable.has(byId.get(String(idOf(r.proposal)))?.status ?? ''))
+      .map((r) => {
+        const p = byId.get(String(idOf(r.proposal)))!
+        return { proposal: { id: p.id, number: p.number, title: p.title }, reply: { id: r.id, publishedAt: r.publishedAt } }
+      })
+    return answer({
+      waiting: {
+        toEvaluate,
+        invitations: invitations.map((i) => {
+          const p = i.proposal as Proposal
+          return { id: i.id, proposal: { id: p.id, title: p.title, status: p.status, statusLabel: StatusLabels[p.status as ProposalStatus] }, invitedAt: i.createdAt }
+        }),
+      },
+      proposals: mine.docs.map((p) => brief(p, rep)),
+    })
+  }),
+
+  portalEndpoint({ path: '/proposals', method: 'post', schema: NewProposalSchema }, async (ctx) => {
+    const { doc, created } = await createOnce(ctx)
+    const result = ctx.body.submit ? await submit(ctx.req, doc) : doc
+    return answer({ proposal: brief(result, ctx.representative.id), created }, created ? 201 : 200)
+  }),
+
+  portalEndpoint({ path: '/proposals/:id', method: 'get' }, async ({ req, representative }) => {
+    const id = param(req)
+    const proposal = await readProposal(req, id, 1)
+    const of = { proposal: { equals: proposal.id } }
+    const [instructions, replies, evaluations, attachments, invitations, resolutionAnswers] = await Promise.all([
+      listRelated(req, 'instructions', of, 1),
+      listRelated(req, 'replies', of, 1),
+      listRelated(req, 'evaluations', of, 1),
+      listRelated(req, 'attachments', of),
+      listRelated(req, 'co-sign-invitations', of, 1),
+      listRelated(req, 'resolution-answers', of),
+    ])
+    return answer({
+      proposal: { ...proposal, ...brief(proposal, representative.id) },
+      instructions,
+      replies,
+      evaluations,
+      attachments: attachments.map((a) => ({ id: a.id, filename: a.filename, mimeType: a.mimeType, filesize: a.filesize, url: a.url })),
+      invitations,
+      resolutionAnswers,
+    })
+  }),
+
+  portalEndpoint({ path: '/proposals/:id', method: 'patch', schema: DraftSchema.partial() }, async ({ req, body, representative }) => {
+    const doc = await readProposal(req, param(req))
+    if (doc.status !== 'draft') throw refusal(409, 'frozen', '提案已提交，内容不能再修改')
+    const updated = await req.payload.update({ collection: 'proposals', id: doc.id, data: body as Partial<Proposal>, depth: 0, ...as(req) })
+    return answer({ proposal: brief(updated, representative.id) })
+  }),
+
+  portalEndpoint({ path: '/proposals/:id/submit', method: 'post' }, async ({ req, representative }) => {
+    const doc = await submit(req, await readProposal(req, param(req)))
+    return answer({ proposal: brief(doc, representative.id) })
+  }),
+
+  portalEndpoint({ path: '/proposals/:id', method: 'delete' }, async ({ req }) => {
+    const doc = await readProposal(req, param(req))
+    if (doc.status !== 'draft') throw refusal(409, 'frozen', '只有草稿可以删除')
+    await req.payload.delete({ collection: 'proposals', id: doc.id, ...as(req) })
+    return answer({ deleted: true })
+  }),
+
+  portalEndpoint({ path: '/proposals/:id/invitations', method: 'post', schema: InviteSchema }, async ({ req, body }) => {
+    const doc = await readProposal(req, param(req))
+    const results = []
+    for (const representative of body.representatives) {
+      const invitation = await req.payload.create({ collection: 'co-sign-invitations', data: { proposal: doc.id, representative: representative as number, status: 'invited' }, depth: 0, ...as(req) })
+      results.push(invitation)
+    }
+    return answer({ invitations: results }, 201)
+  }),
+
+  portalEndpoint({ path: '/invitations/:id', method: 'post', schema: InvitationAnswerSchema }, async ({ req, body }) => {
+    const updated = await req.payload.update({
+      collection: 'co-sign-invitations',
+      where: { id: { equals: param(req) } },
+      data: { status: body.accept ? 'accepted' : 'declined' },
+      depth: 0,
+      ...as(req),
+    })
+    if (updated.errors.length) throw refusal(400, 'refused', updated.errors[0].message)
+    if (updated.docs.length === 0) throw refusal(404, 'notFound', '找不到该邀请，或已答复')
+    return answer({ invitation: updated.docs[0] })
+  }),
+
+  portalEndpoint({ path: '/invitations/:id', method: 'delete' }, async ({ req }) => {
+    const removed = await req.payload.delete({ collection: 'co-sign-invitations', where: { id: { equals: param(req) } }, ...as(req) })
+    if (removed.docs.length === 0) throw refusal(404, 'notFound', '找不到该邀请，或已不能撤回')
+    return answer({ withdrawn: true })
+  }),
+
+  portalEndpoint({ path: '/proposals/:id/evaluations', method: 'post', schema: EvaluationSchema }, async ({ req, body }) => {
+    const doc = await readProposal(req, param(req))
+    const evaluation = await req.payload.create({
+      collection: 'evaluations',
+      data: { proposal: doc.id, reply: body.reply as number, rating: body.rating, comment: body.comment },
+      depth: 0,
+      ...as(req),
+    })
+    const after = await readProposal(req, doc.id)
+    return answer({ evaluation, proposal: { status: after.status, statusLabel: StatusLabels[after.status as ProposalStatus] } }, 201)
+  }),
+
+  portalEndpoint({ path: '/proposals/:id/resolution', method: 'post', schema: ResolutionSchema }, async ({ req, body }) => {
+    const doc = await readProposal(req, param(req))
+    const created = await req.payload.create({ collection: 'resolution-answers', data: { proposal: doc.id, answer: body.answer, comment: body.comment }, depth: 0, ...as(req) })
+    return answer({ resolution: created }, 201)
+  }),
+
+  portalEndpoint({ path: '/proposals/:id/attachments', method: 'post' }, async ({ req }) => {
+    const doc = await readProposal(req, param(req))
+    let form: FormData
+    try {
+      form = await req.formData!()
+    } catch {
+      throw refusal(400, 'invalid', '请选择要上传的文件')
+    }
+    const file = form.get('file')
+    if (!(file instanceof Blob) || file.size === 0) throw refusal(400, 'invalid', '请选择要上传的文件', { file: '请选择要上传的文件' })
+    if (file.size > ATTACHMENT_MAX_BYTES)
+      throw refusal(413, 'tooLarge', `文件太大：每个附件不超过 ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB`, { file: '文件太大' })
+    const data = Buffer.from(await file.arrayBuffer())
+    const mimetype = sniffAttachmentType(data)
+    if (!mimetype) throw refusal(415, 'unsupportedType', '只能上传 PDF、JPG 或 PNG 文件', { file: '只能上传 PDF、JPG 或 PNG 文件' })
+    const name = (file as File).name?.replace(/[\\/]/g, '_').slice(-100) || 'attachment'
+    const created = await req.payload.create({
+      collection: 'attachments',
+      data: { proposal: doc.id },
+      file: { data, mimetype, name, size: data.length },
+      depth: 0,
+      ...as(req),
+    })
+    return answer({ attachment: { id: created.id, filename: created.filename, mimeType: created.mimeType, filesize: created.filesize, url: created.url } }, 201)
+  }),
+
+  portalEndpoint({ path: '/attachments/:id', method: 'delete' }, async ({ req }) => {
+    const removed = await req.payload.delete({ collection: 'attachments', where: { id: { equals: param(req) } }, ...as(req) })
+    if (removed.docs.length === 0) throw refusal(404, 'notFound', '找不到该附件，或已不能删除')
+    return answer({ deleted: true })
+  }),
+
+  portalEndpoint({ path: '/representatives', method: 'get' }, async ({ req, representative }) => {
+    const found = await req.payload.find({
+      collection: 'representatives',
+      where: { and: [{ active: { not_equals: false } }, { id: { not_equals: representative.id } }] },
+      select: { name: true, residentialArea: true },
+      depth: 1,
+      sort: 'name',
+      pagination: false,
+      ...as(req),
+    })
+    return answer({
+      representatives: found.docs.map((r) => ({
+        id: r.id,
+        name: r.name,
+        residentialArea: typeof r.residentialArea === 'object' && r.residentialArea ? r.residentialArea.name : '',
+      })),
+    })
+  }),
+]
