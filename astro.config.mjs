@@ -1,5 +1,6 @@
 // The public site: static HTML built from the CMS's public export (site/data/load.ts reads and validates it).
 import { defineConfig } from 'astro/config'
+import react from '@astrojs/react'
 
 export default defineConfig({
   srcDir: './site',
@@ -14,6 +15,8 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always', concurrency: 8 },
   compressHTML: true,
   devToolbar: { enabled: false },
+  // The representatives' portal (site/portal/*.tsx) is React islands; public pages ship no JavaScript.
+  integrations: [react()],
   // No images are processed; don't load sharp.
   image: { service: { entrypoint: 'astro/assets/services/noop' } },
   vite: { logLevel: 'warn' },

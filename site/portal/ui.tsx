@@ -1,0 +1,61 @@
+// Small pieces every portal form uses: a labelled field with its own error, a message box that
+// screen readers announce, and a button that says it is working.
+import { useEffect, useRef, type ReactNode } from 'react'
+import type { PortalError } from '../../core/portal'
+
+export function Message({ error, ok }: { error?: PortalError | null; ok?: string | null }) {
+  const ref = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (error || ok) ref.current?.focus()
+  }, [error, ok])
+  if (!error && !ok) return null
+  return (
+    <div ref={ref} tabIndex={-1} role={error ? 'alert' : 'status'} className={error ? 'alert' : 'alert ok'}>
+      {error ? error.message : ok}
+    </div>
+  )
+}
+
+interface FieldProps {
+  id: string
+  label: string
+  error?: string
+  hint?: string
+  children: (props: { id: string; 'aria-invalid'?: boolean; 'aria-describedby'?: string }) => ReactNode
+}
+
+export function Field({ id, label, error, hint, children }: FieldProps) {
+  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined
+  return (
+    <div className={error ? 'field invalid' : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
+      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': described })}
+      {error && (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  )
+}
+
+export function Button({ busy, children, kind = 'primary', ...rest }: { busy?: boolean; kind?: 'primary' | 'plain' | 'danger' } & React.ButtonHTMLAttributes<HTMLButtonElement>) {
+  return (
+    <button className={`btn ${kind}`} disabled={busy || rest.disabled} aria-busy={busy || undefined} {...rest}>
+      {busy ? '请稍候…' : children}
+    </button>
+  )
+}
+
+export function Loading() {
+  return (
+    <p className="muted" role="status">
+      正在加载…
+    </p>
+  )
+}
