@@ -25,7 +25,9 @@ const STORE = 'portal:new-proposal'
 const empty: DraftValues = { title: '', body: '', category: '', residentialArea: '' }
 
 export default function ProposalForm({ existing, onSaved }: { existing?: DraftValues & { id: number }; onSaved?: () => void }) {
-  const [values, setValues] = useState<DraftValues>(existing ?? empty)
+  const [values, setValues] = useState<DraftValues>(
+    existing ? { title: existing.title, body: existing.body, category: existing.category, residentialArea: existing.residentialArea } : empty,
+  )
   const [clientKey, setClientKey] = useState<string>('')
   const [areas, setAreas] = useState<Area[]>([])
   const [error, setError] = useState<PortalError | null>(null)

@@ -33,7 +33,13 @@ async function findSession(req: Parameters<CollectionBeforeChangeHook>[0]['req']
 export const prepareChange: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req }) => {
   const actor = actorOfReq(req)
   const from: ProposalStatus | null = operation === 'create' ? null : (originalDoc?.status ?? 'draft')
-  const to: ProposalStatus = data.status ?? from ?? 'draft'
+  let to: ProposalStatus = data.status ?? from ?? 'draft'
+  // Writing an instruction on an accepted item instructs it, as the field's description says
+  // (the transition check below still decides whether this person may).
+  if (from === 'accepted' && to === 'accepted' && typeof data.newInstruction === 'string' && data.newInstruction.trim()) {
+    to = 'instructed'
+    data.status = to
+  }
   const now = nowISO()
   const today = toLocalDate(now)
   const merged = { ...(originalDoc ?? {}), ...data, id: originalDoc?.id }

@@ -1,0 +1,185 @@
+// The representatives' portal on a phone-sized screen, the whole story: a representative signs
+// in, drafts, invites a co-signer who accepts, submits; the office screens and assigns in the
+// admin; the leader instructs; the section replies; the proposer evaluates 不满意; rehandling
+// starts; the second reply is evaluated 满意; the public page shows the whole story.
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test, type Browser, type Page } from '@playwright/test'
+import { base, DemoPassword } from './helpers'
+import { draftReply, instruct, screenAndAssign, signOffAndPublish } from './staff'
+
+test.describe.configure({ mode: 'serial' })
+
+const TITLE = '梅园路菜场门口早市占道，电动车无法通行'
+const story = {} as { id: string; number: string }
+
+const phone = (browser: Browser) =>
+  browser.newContext({
+    viewport: { width: 360, height: 740 },
+    isMobile: true,
+    hasTouch: true,
+    deviceScaleFactor: 2,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  })
+
+async function portalSignIn(page: Page, username: string) {
+  await page.goto(`${base()}/portal/login/`)
+  await page.getByLabel('登录名或手机号').fill(username)
+  await page.getByLabel('密码', { exact: true }).fill(DemoPassword)
+  await page.getByRole('button', { name: '登录' }).click()
+  await expect(page.getByRole('heading', { name: '代表门户：我的提案' })).toBeVisible()
+}
+
+async function signOut(page: Page) {
+  await page.goto(`${base()}/portal/`)
+  await page.getByRole('button', { name: '退出登录' }).click()
+  await page.waitForURL(/\/portal\/login\//)
+}
+
+/** The page must not scroll sideways at 360 px. */
+async function fitsThePhone(page: Page) {
+  const wide = await page.evaluate(() =>
+    [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className} ${Math.round(e.getBoundingClientRect().right)}px`),
+  )
+  expect(wide, 'elements wider than the screen').toEqual([])
+}
+
+// The server builds the public site (portal pages included) by itself after it starts.
+test.beforeAll(async ({ request }) => {
+  await expect(async () => expect((await request.get(`${base()}/portal/login/`)).status()).toBe(200)).toPass({ timeout: 120_000, intervals: [2000] })
+})
+
+test('without JavaScript the portal says plainly that it needs it', async ({ request }) => {
+  // What a browser without JavaScript shows: the <noscript> message of every portal page.
+  // (Chromium with scripts switched off through Playwright still parses <noscript> as if they ran.)
+  for (const path of ['/portal/', '/portal/login/', '/portal/new/', '/portal/proposal/?id=1']) {
+    const html = await (await request.get(`${base()}${path}`)).text()
+    expect(html, path).toMatch(/<noscript>\s*<p class="alert">代表门户需要开启浏览器的 JavaScript 功能才能使用/)
+  }
+})
+
+test('a wrong password is refused plainly; the sign-in page has no serious accessibility violation', async ({ browser }) => {
+  const context = await phone(browser)
+  const page = await context.newPage()
+  await page.goto(`${base()}/portal/login/`)
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([])
+  await page.getByLabel('登录名或手机号').fill('rep-a')
+  await page.getByLabel('密码', { exact: true }).fill('not-my-password')
+  await page.getByRole('button', { name: '登录' }).click()
+  await expect(page.getByRole('alert')).toContainText('登录名（或手机号）或密码不正确')
+  await fitsThePhone(page)
+  await context.close()
+})
+
+test('A drafts on a phone and invites B; B accepts; A submits and sees the number at once', async ({ browser }) => {
+  const context = await phone(browser)
+  const page = await context.newPage()
+  await portalSignIn(page, 'rep-a')
+  await fitsThePhone(page)
+  await page.getByRole('link', { name: '写新提案' }).click()
+  await page.getByLabel('标题').fill(TITLE)
+  await page.getByLabel('提案内容').fill('每天早上六点到九点，菜场门口摊位占满人行道和非机动车道，电动车和行人只能走机动车道，很危险。建议划定临时摊位，安排专人管理。')
+  await page.getByLabel('类别').selectOption({ label: '市场秩序' })
+  await expect(page.getByLabel('居民区')).not.toHaveValue('')
+  // What is typed survives a reload before it is saved.
+  await page.reload()
+  await expect(page.getByLabel('标题')).toHaveValue(TITLE)
+  await page.getByRole('button', { name: '保存为草稿' }).click()
+  await page.waitForURL(/\/portal\/proposal\/\?id=\d+/)
+  story.id = new URL(page.url()).searchParams.get('id')!
+  await expect(page.getByRole('status').first()).toContainText('草稿已保存')
+  await fitsThePhone(page)
+
+  await page.getByLabel('邀请附议的代表').selectOption({ label: `刘德明（${await firstOptionArea(page, '刘德明')}）` })
+  await page.getByRole('button', { name: '发出邀请' }).click()
+  await expect(page.getByText('已发出附议邀请')).toBeVisible()
+  await expect(page.locator('#inv').locator('..')).toContainText('刘德明：待答复')
+  await signOut(page)
+
+  await portalSignIn(page, 'rep-b')
+  const invitation = page.locator('.card.attention', { hasText: TITLE })
+  await expect(invitation).toContainText('邀请您附议')
+  await invitation.getByRole('button', { name: '同意附议' }).click()
+  await expect(page.getByText('已同意附议')).toBeVisible()
+  await expect(page.locator('.card', { hasText: TITLE })).toContainText('（附议）')
+  await signOut(page)
+
+  await portalSignIn(page, 'rep-a')
+  await page.getByRole('link', { name: TITLE }).click()
+  await expect(page.locator('#inv').locator('..')).toContainText('刘德明：已同意附议')
+  await page.getByRole('button', { name: '提交提案' }).click()
+  await expect(page.getByText('提交后内容不能再修改。确认提交吗？')).toBeVisible()
+  await page.getByRole('button', { name: '确认提交' }).click()
+  await page.waitForURL(/submitted=1/)
+  const done = page.getByRole('status').filter({ hasText: '提案已提交，编号' })
+  await expect(done).toBeVisible()
+  story.number = (await done.locator('strong').textContent())!.trim()
+  expect(story.number).toMatch(/^\d{4}-\d{3}$/)
+  // The text is frozen: no edit form any more.
+  await expect(page.getByRole('button', { name: '保存修改' })).toHaveCount(0)
+  await context.close()
+})
+
+async function firstOptionArea(page: Page, name: string): Promise<string> {
+  const label = await page.getByLabel('邀请附议的代表').locator('option', { hasText: name }).first().textContent()
+  return label!.match(/（(.*)）/)![1]
+}
+
+test('the office screens and assigns, the leader instructs, the section replies (admin)', async ({ page }) => {
+  await screenAndAssign(page, story.id, '城管分队')
+  await instruct(page, story.id, '请城管分队会同市场监管所现场查看，规范早市摊位。')
+  await draftReply(page, story.id, TITLE, '已在菜场门口施划临时摊位线，早市期间安排一名协管员维持秩序。')
+  await signOffAndPublish(page, story.id)
+})
+
+test('A evaluates 不满意 on the phone (a reason is required) and rehandling starts', async ({ browser }) => {
+  const context = await phone(browser)
+  const page = await context.newPage()
+  await portalSignIn(page, 'rep-a')
+  const waiting = page.locator('.card.attention', { hasText: TITLE })
+  await expect(waiting).toContainText('请阅读并评价')
+  await waiting.getByRole('link', { name: '阅读答复并评价' }).click()
+  await expect(page.locator('#evaluate')).toContainText('临时摊位线')
+  await page.getByLabel('不满意').check()
+  await page.getByRole('button', { name: '提交评价' }).click()
+  await expect(page.getByRole('alert')).toContainText('请写明理由')
+  await page.getByLabel('意见').fill('摊位线画了，但七点以后仍然占道，协管员八点才到。')
+  await page.getByRole('button', { name: '提交评价' }).click()
+  await expect(page.getByRole('status').filter({ hasText: '提案将重新办理' })).toBeVisible()
+  await expect(page.locator('.badge').first()).toContainText('重新办理')
+  await fitsThePhone(page)
+  await context.close()
+})
+
+test('the section answers again; A evaluates the second reply 满意', async ({ page, browser }) => {
+  await draftReply(page, story.id, TITLE, '已调整协管时间为六点至九点，并在早市期间每日巡查两次。')
+  await signOffAndPublish(page, story.id)
+  const context = await phone(browser)
+  const phonePage = await context.newPage()
+  await portalSignIn(phonePage, 'rep-a')
+  await phonePage.locator('.card.attention', { hasText: TITLE }).getByRole('link', { name: '阅读答复并评价' }).click()
+  const second = phonePage.locator('.record', { hasText: '六点至九点' })
+  await second.getByLabel('满意', { exact: true }).check()
+  await second.getByRole('button', { name: '提交评价' }).click()
+  await expect(phonePage.getByRole('status').filter({ hasText: '评价已提交，谢谢您' })).toBeVisible()
+  await context.close()
+})
+
+test('the public page tells the whole story after the automatic rebuild', async ({ page }) => {
+  const url = `${base()}/proposals/${story.number}/`
+  await expect(async () => {
+    await page.goto(url)
+    await expect(page.getByRole('region', { name: '第 2 轮答复' })).toContainText('六点至九点', { timeout: 1000 })
+  }).toPass({ timeout: 90_000, intervals: [2000] })
+  const article = page.locator('article')
+  await expect(article).toContainText(TITLE)
+  await expect(article).toContainText('刘德明') // the co-signer
+  await expect(article).toContainText('现场查看') // the instruction
+  await expect(page.getByRole('region', { name: '第 1 轮答复' })).toContainText('临时摊位线')
+  await expect(article).toContainText('不满意')
+  await expect(article).toContainText('满意')
+  await expect(article).toContainText('重新办理')
+})

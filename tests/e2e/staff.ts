@@ -1,0 +1,78 @@
+// The staff's part of a proposal's story in Payload's admin, each step by the person whose job
+// it is, for tests whose subject is something else (the portal): the office screens and
+// assigns, the leader instructs, the lead section takes it on and drafts a reply, its head
+// signs it off, the office publishes.
+import { expect, type Page } from '@playwright/test'
+import { apiGet, base, choose, expectSaved, fill, leaveDocument, openDoc, save, signIn, statusOf, tick } from './helpers'
+
+export async function screenAndAssign(page: Page, id: string | number, lead: string) {
+  await signIn(page, 'office@demo.local')
+  await openDoc(page, 'proposals', id)
+  await save(page, async () => {
+    await choose(page, 'status', '已立案待批示')
+    await choose(page, 'screening__decision', '立案')
+    await fill(page, 'screening__reason', '属于本街道职责，予以立案。')
+  })
+  await expectSaved(page)
+  await openDoc(page, 'proposals', id)
+  await save(page, async () => {
+    await choose(page, 'assignment__leadSection', lead)
+  })
+  await expectSaved(page)
+  await leaveDocument(page)
+}
+
+export async function instruct(page: Page, id: string | number, text: string) {
+  await signIn(page, 'leader@demo.local')
+  await openDoc(page, 'proposals', id)
+  // Writing the instruction is enough: an accepted item becomes instructed with it.
+  await save(page, async () => {
+    await fill(page, 'newInstruction', text)
+  })
+  await expectSaved(page)
+  expect(await statusOf(page, id)).toBe('instructed')
+  await leaveDocument(page)
+}
+
+/** The lead section's staff (taking the item on first if it is only instructed) drafts a reply. */
+export async function draftReply(page: Page, id: string | number, title: string, text: string) {
+  await signIn(page, 'staff@demo.local')
+  if ((await statusOf(page, id)) === 'instructed') {
+    await openDoc(page, 'proposals', id)
+    await save(page, async () => {
+      await choose(page, 'status', '办理中')
+    })
+    await expectSaved(page)
+    await leaveDocument(page)
+  }
+  await page.goto(`${base()}/admin/collections/replies/create`)
+  await save(page, async () => {
+    await choose(page, 'proposal', title)
+    await choose(page, 'class', 'A 已解决或采纳')
+    await fill(page, 'text', text)
+  })
+  await expectSaved(page)
+  await page.waitForURL(/\/replies\/\d+/)
+  await leaveDocument(page)
+}
+
+/** The section head signs off the proposal's reply that awaits it; the office publishes it. */
+export async function signOffAndPublish(page: Page, id: string | number) {
+  await signIn(page, 'head@demo.local')
+  const pending = (await apiGet(page, `/replies?where[proposal][equals]=${id}&where[signedOffAt][exists]=false&depth=0`)).docs
+  expect(pending).toHaveLength(1)
+  await openDoc(page, 'replies', pending[0].id)
+  await save(page, async () => {
+    await tick(page, 'signOff')
+  })
+  await expectSaved(page)
+  await leaveDocument(page)
+  await signIn(page, 'office@demo.local')
+  await openDoc(page, 'replies', pending[0].id)
+  await save(page, async () => {
+    await tick(page, 'publish')
+  })
+  await expectSaved(page)
+  expect(await statusOf(page, id)).toBe('replied')
+  await leaveDocument(page)
+}
