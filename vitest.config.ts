@@ -22,12 +22,12 @@ export default defineConfig({
       { test: { ...shared, name: 'site', include: ['tests/site/**/*.site.test.ts'] } },
       // The attack probes create and lock records: they get a server and database of their own.
       { test: { ...shared, name: 'http-security', include: ['tests/http/security.http.test.ts'], globalSetup: ['tests/http/setup.ts'] } },
-      // The portal locks, disables and throttles accounts: a server and database of its own too.
-      // Its files one after the other: they sign the same staff in, and two Payload logins of one
-      // account at the same moment can lose one of its sessions (a read-modify-write of the user).
-      {
-        test: { ...shared, name: 'http-portal', include: ['tests/http/portal*.http.test.ts'], globalSetup: ['tests/http/setup.ts'], fileParallelism: false },
-      },
+      // The portal's files lock, disable and throttle accounts and load the server: each gets a
+      // server and database of its own (files of one project run side by side, and two Payload
+      // logins of one staff account at the same moment can fail: seen here as a 500).
+      ...['portal', 'portal-proposals', 'portal-load'].map((name) => ({
+        test: { ...shared, name: `http-${name}`, include: [`tests/http/${name}.http.test.ts`], globalSetup: ['tests/http/setup.ts'] },
+      })),
     ],
   },
 })

@@ -100,6 +100,8 @@ export interface Config {
       coOpinions: 'co-opinions';
       evaluations: 'evaluations';
       followUps: 'follow-ups';
+      resolutionAnswers: 'resolution-answers';
+      attachments: 'attachments';
       events: 'proposal-events';
     };
   };
@@ -295,6 +297,16 @@ export interface Proposal {
   };
   followUps?: {
     docs?: (number | FollowUp)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  resolutionAnswers?: {
+    docs?: (number | ResolutionAnswer)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  attachments?: {
+    docs?: (number | Attachment)[];
     hasNextPage?: boolean;
     totalDocs?: number;
   };
@@ -511,24 +523,6 @@ export interface FollowUp {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "proposal-events".
- */
-export interface ProposalEvent {
-  id: number;
-  proposal: number | Proposal;
-  at: string;
-  actorRole: 'admin' | 'office' | 'leader' | 'sectionStaff' | 'sectionHead' | 'representative' | 'public';
-  actorUser?: (number | null) | User;
-  actorRepresentative?: (number | null) | Representative;
-  from?: string | null;
-  to?: string | null;
-  action: string;
-  note?: string | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "resolution-answers".
  */
 export interface ResolutionAnswer {
@@ -561,6 +555,24 @@ export interface Attachment {
   height?: number | null;
   focalX?: number | null;
   focalY?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "proposal-events".
+ */
+export interface ProposalEvent {
+  id: number;
+  proposal: number | Proposal;
+  at: string;
+  actorRole: 'admin' | 'office' | 'leader' | 'sectionStaff' | 'sectionHead' | 'representative' | 'public';
+  actorUser?: (number | null) | User;
+  actorRepresentative?: (number | null) | Representative;
+  from?: string | null;
+  to?: string | null;
+  action: string;
+  note?: string | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -957,6 +969,8 @@ export interface ProposalsSelect<T extends boolean = true> {
   coOpinions?: T;
   evaluations?: T;
   followUps?: T;
+  resolutionAnswers?: T;
+  attachments?: T;
   events?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -5,6 +5,7 @@
 import { execSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { writeBenchSection } from './benchNotes'
 import os from 'node:os'
 import path from 'node:path'
 import { PublicExportSchema, type PublicExport, type PublicProposal } from '../core/contract'
@@ -260,12 +261,7 @@ Target: ≤ 60 s at 10k. Measured end to end at the demo's size by the Playwrigh
 \`tests/e2e/lifecycle.e2e.ts\` (it prints \`publish latency\`): a reply published in the admin
 shows on the public page in the time the table gives for a few dozen proposals.
 `
-  // Only the part between the markers is replaced; notes written by hand around it stay.
-  const out = path.join(process.cwd(), 'docs', 'benchmarks.md')
-  const [start, end] = ['<!-- bench:start -->', '<!-- bench:end -->']
-  const previous = existsSync(out) ? readFileSync(out, 'utf8') : ''
-  const block = `${start}\n${report}\n${end}`
-  writeFileSync(out, previous.includes(start) && previous.includes(end) ? previous.slice(0, previous.indexOf(start)) + block + previous.slice(previous.indexOf(end) + end.length) : `${block}\n`)
+  const out = writeBenchSection('bench', report)
   console.log(`\n${report}\n→ ${out}`)
   process.exit(0)
 }

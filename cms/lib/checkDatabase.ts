@@ -61,6 +61,31 @@ function queueWriteTransactions(db: any): void {
   }
   db.commitTransaction = finish(commit)
   db.rollbackTransaction = finish(rollback)
+
+  // The job queue's own writes outside any transaction (its cron updates the schedule record
+  // every few seconds) wait their turn too: on SQLite one interleaved with a request's
+  // transaction failed with SQLITE_BUSY_SNAPSHOT, after which that request was answered as
+  // saved while nothing had been stored (seen with the portal's sign-ups under load). Only
+  // these: other writes without a transaction can run inside a request that holds the queue.
+  const alone = async <T>(work: () => Promise<T>): Promise<T> => {
+    let release!: () => void
+    const previous = queue
+    queue = new Promise<void>((r) => (release = r))
+    await previous
+    try {
+      return await work()
+    } finally {
+      release()
+    }
+  }
+  for (const name of ['updateGlobal', 'updateJobs']) {
+    const original = db[name]
+    if (typeof original !== 'function') continue
+    const bound = original.bind(db)
+    db[name] = (args: { req?: { transactionID?: unknown } } = {}) =>
+      // Inside a transaction the queue is already held by it.
+      args?.req?.transactionID != null ? bound(args) : alone(() => bound(args))
+  }
 }
 
 export async function checkDatabase(payload: Payload): Promise<Record<string, unknown>> {

@@ -128,9 +128,16 @@ async function firstOptionArea(page: Page, name: string): Promise<string> {
   return label!.match(/（(.*)）/)![1]
 }
 
-test('the office screens and assigns, the leader instructs, the section replies (admin)', async ({ page }) => {
+test('the office screens and assigns in the admin', async ({ page }) => {
   await screenAndAssign(page, story.id, '城管分队')
+})
+
+test('the leader instructs in the admin', async ({ page }) => {
   await instruct(page, story.id, '请城管分队会同市场监管所现场查看，规范早市摊位。')
+})
+
+test('the section replies; its head signs off; the office publishes (admin)', async ({ page }) => {
+  test.setTimeout(240_000)
   await draftReply(page, story.id, TITLE, '已在菜场门口施划临时摊位线，早市期间安排一名协管员维持秩序。')
   await signOffAndPublish(page, story.id)
 })
@@ -154,17 +161,21 @@ test('A evaluates 不满意 on the phone (a reason is required) and rehandling s
   await context.close()
 })
 
-test('the section answers again; A evaluates the second reply 满意', async ({ page, browser }) => {
+test('the section answers again in the rehandling round (admin)', async ({ page }) => {
+  test.setTimeout(240_000)
   await draftReply(page, story.id, TITLE, '已调整协管时间为六点至九点，并在早市期间每日巡查两次。')
   await signOffAndPublish(page, story.id)
+})
+
+test('A evaluates the second reply 满意 on the phone', async ({ browser }) => {
   const context = await phone(browser)
-  const phonePage = await context.newPage()
-  await portalSignIn(phonePage, 'rep-a')
-  await phonePage.locator('.card.attention', { hasText: TITLE }).getByRole('link', { name: '阅读答复并评价' }).click()
-  const second = phonePage.locator('.record', { hasText: '六点至九点' })
+  const page = await context.newPage()
+  await portalSignIn(page, 'rep-a')
+  await page.locator('.card.attention', { hasText: TITLE }).getByRole('link', { name: '阅读答复并评价' }).click()
+  const second = page.locator('.record', { hasText: '六点至九点' })
   await second.getByLabel('满意', { exact: true }).check()
   await second.getByRole('button', { name: '提交评价' }).click()
-  await expect(phonePage.getByRole('status').filter({ hasText: '评价已提交，谢谢您' })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: '评价已提交，谢谢您' })).toBeVisible()
   await context.close()
 })
 

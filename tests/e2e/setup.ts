@@ -6,6 +6,10 @@ import { startServer } from '../helpers/server'
 export default async function setup() {
   delete process.env.TEST_POSTGRES_URL
   process.env.PAYLOAD_SECRET = 'e2e-secret'
+  // This process's own Payload (it makes the test data) must not run the job queue: its cron
+  // would keep writing into the server's SQLite file from a second process (seen: SQLITE_BUSY_SNAPSHOT,
+  // and the server then acknowledging writes it had not stored).
+  process.env.SITE_AUTOBUILD = '0'
   const payload = await startPayload()
   const databaseURL = process.env.DATABASE_URL!
   const { createWorld, as } = await import('../fixtures/world')

@@ -22,3 +22,13 @@ export async function startPayload(): Promise<Payload> {
 }
 
 export const databaseLabel = (): string => (process.env.TEST_POSTGRES_URL ? 'postgres' : 'sqlite')
+
+/** Payload's Local API on an existing, migrated database (e.g. the one the started server uses). */
+export async function connectPayload(url: string): Promise<Payload> {
+  process.env.PAYLOAD_SECRET ||= 'test-secret'
+  const { getPayload } = await import('payload')
+  const { default: configPromise } = await import('../../cms/payload.config')
+  const { databaseAdapter } = await import('../../cms/lib/database')
+  const config = await configPromise
+  return getPayload({ config: { ...config, db: databaseAdapter(url) } as typeof config, key: `test-${randomBytes(6).toString('hex')}` })
+}

@@ -12,6 +12,7 @@ import { login, portalSignIn, sessionCookieOf, type Credential } from '../helper
 const base = inject('baseURL')
 const world = inject('world')
 const databaseURL = inject('databaseURL')
+const scenario = inject('scenario')
 const json = { 'content-type': 'application/json' }
 
 type Staff = 'office' | 'leader' | 'sectionStaff' | 'sectionHead'
@@ -180,6 +181,28 @@ describe('representative B and A’s things', () => {
     expect(new Uint8Array(await mine.arrayBuffer()).slice(0, 4)).toEqual(new Uint8Array([0x89, 0x50, 0x4e, 0x47]))
     expect([403, 404]).toContain((await get(B.cookie)).status)
     expect([403, 404]).toContain((await get()).status)
+  })
+})
+
+describe('reading one’s own proposal in full, never anyone else’s private data', () => {
+  it('the proposer reads their confidential proposal with its reason; others get 404', async () => {
+    const c = sessionCookieOf(await portalSignIn(base, 'rep-c', DemoPassword))
+    const own = await portal(`/proposals/${scenario.confidential}`, { cookie: c })
+    expect(own.status).toBe(200)
+    expect(own.body.proposal.confidentialReason).toBe('PRIVATE-CONFIDENTIAL-REASON')
+    // The office's internal notes are not the proposer's to read.
+    expect(own.text).not.toMatch(/INTERNAL-NOTE|internalNotes/)
+    const a = sessionCookieOf(await portalSignIn(base, 'rep-a', DemoPassword))
+    expect((await portal(`/proposals/${scenario.confidential}`, { cookie: a })).status).toBe(404)
+  })
+
+  it('a co-signer sees the proposal in full but not the proposer’s phone, ID number or address', async () => {
+    const b = sessionCookieOf(await portalSignIn(base, 'rep-b', DemoPassword))
+    const r = await portal(`/proposals/${scenario.inProgress}`, { cookie: b })
+    expect(r.status).toBe(200)
+    expect(r.body.proposal.role).toBe('coSigner')
+    expect(r.text).toContain('张桂英')
+    expect(r.text).not.toMatch(/PRIVATE-(PHONE|ID|ADDRESS)-rep-a|INTERNAL-NOTE/)
   })
 })
 

@@ -9,6 +9,10 @@ let server: RunningServer | undefined
 export default async function setup(project: TestProject) {
   process.env.APP_NOW ||= '2026-03-02T02:00:00.000Z'
   process.env.PAYLOAD_SECRET = 'http-test-secret'
+  // This process's own Payload (it makes the test data) must not run the job queue: its cron
+  // would keep writing into the server's SQLite file from a second process (seen: SQLITE_BUSY_SNAPSHOT,
+  // and the server then acknowledging writes it had not stored).
+  process.env.SITE_AUTOBUILD = '0'
   const payload = await startPayload()
   const { createWorld } = await import('../fixtures/world')
   const { createScenario } = await import('../fixtures/scenario')

@@ -315,7 +315,15 @@ export const Proposals: CollectionConfig = {
         { label: { zh: '答复', en: 'Replies' }, fields: [{ name: 'replies', type: 'join', collection: 'replies', on: 'proposal', label: { zh: '答复', en: 'Replies' } }] },
         { label: { zh: '协办意见', en: 'Co-opinions' }, fields: [{ name: 'coOpinions', type: 'join', collection: 'co-opinions', on: 'proposal', label: { zh: '协办意见', en: 'Co-opinions' } }] },
         { label: { zh: '评价', en: 'Evaluations' }, fields: [{ name: 'evaluations', type: 'join', collection: 'evaluations', on: 'proposal', label: { zh: '代表评价', en: 'Evaluations' } }] },
-        { label: { zh: '回访验证', en: 'Follow-ups' }, fields: [{ name: 'followUps', type: 'join', collection: 'follow-ups', on: 'proposal', label: { zh: '回访与验证', en: 'Follow-ups' } }] },
+        {
+          label: { zh: '回访验证', en: 'Follow-ups' },
+          fields: [
+            { name: 'followUps', type: 'join', collection: 'follow-ups', on: 'proposal', label: { zh: '回访与验证', en: 'Follow-ups' } },
+            // What the representatives themselves said in the portal (问题是否已解决？), beside the office's own checks.
+            { name: 'resolutionAnswers', type: 'join', collection: 'resolution-answers', on: 'proposal', label: { zh: '代表反馈的解决情况', en: 'Representatives’ answers' } },
+          ],
+        },
+        { label: { zh: '附件', en: 'Attachments' }, fields: [{ name: 'attachments', type: 'join', collection: 'attachments', on: 'proposal', label: { zh: '附件', en: 'Attachments' } }] },
         { label: { zh: '办理记录', en: 'Timeline' }, fields: [{ name: 'events', type: 'join', collection: 'proposal-events', on: 'proposal', label: { zh: '办理记录', en: 'Events' }, defaultSort: 'at' }] },
       ],
     },
