@@ -36,6 +36,12 @@ async function signOut(page: Page) {
   await page.waitForURL(/\/portal\/login\//)
 }
 
+/** No serious or critical WCAG 2.2 AA violation on the page as it is now. */
+async function accessible(page: Page) {
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([])
+}
+
 /** The page must not scroll sideways at 360 px. */
 async function fitsThePhone(page: Page) {
   const wide = await page.evaluate(() =>
@@ -60,12 +66,31 @@ test('without JavaScript the portal says plainly that it needs it', async ({ req
   }
 })
 
+test('signing in works with the keyboard alone', async ({ browser }) => {
+  const context = await phone(browser)
+  const page = await context.newPage()
+  await page.goto(`${base()}/portal/login/`)
+  await expect(page.getByLabel('登录名或手机号')).toBeVisible()
+  // From the top of the page: the skip link, then the header's links and search, then the form.
+  await page.getByLabel('登录名或手机号').focus()
+  await page.keyboard.type('rep-c')
+  await page.keyboard.press('Tab')
+  await expect(page.getByLabel('密码', { exact: true })).toBeFocused()
+  await page.keyboard.type(DemoPassword)
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('heading', { name: '代表门户：我的提案' })).toBeVisible()
+  // The first things to reach by Tab on the portal's own content are its actions.
+  await page.getByRole('link', { name: '写新提案' }).focus()
+  await page.keyboard.press('Tab')
+  await expect(page.getByRole('link', { name: '修改密码' })).toBeFocused()
+  await context.close()
+})
+
 test('a wrong password is refused plainly; the sign-in page has no serious accessibility violation', async ({ browser }) => {
   const context = await phone(browser)
   const page = await context.newPage()
   await page.goto(`${base()}/portal/login/`)
-  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
-  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([])
+  await accessible(page)
   await page.getByLabel('登录名或手机号').fill('rep-a')
   await page.getByLabel('密码', { exact: true }).fill('not-my-password')
   await page.getByRole('button', { name: '登录' }).click()
@@ -79,7 +104,10 @@ test('A drafts on a phone and invites B; B accepts; A submits and sees the numbe
   const page = await context.newPage()
   await portalSignIn(page, 'rep-a')
   await fitsThePhone(page)
+  await accessible(page)
   await page.getByRole('link', { name: '写新提案' }).click()
+  await expect(page.getByLabel('标题')).toBeVisible()
+  await accessible(page)
   await page.getByLabel('标题').fill(TITLE)
   await page.getByLabel('提案内容').fill('每天早上六点到九点，菜场门口摊位占满人行道和非机动车道，电动车和行人只能走机动车道，很危险。建议划定临时摊位，安排专人管理。')
   await page.getByLabel('类别').selectOption({ label: '市场秩序' })
@@ -92,6 +120,7 @@ test('A drafts on a phone and invites B; B accepts; A submits and sees the numbe
   story.id = new URL(page.url()).searchParams.get('id')!
   await expect(page.getByRole('status').first()).toContainText('草稿已保存')
   await fitsThePhone(page)
+  await accessible(page)
 
   await page.getByLabel('邀请附议的代表').selectOption({ label: `刘德明（${await firstOptionArea(page, '刘德明')}）` })
   await page.getByRole('button', { name: '发出邀请' }).click()
@@ -136,19 +165,30 @@ test('the leader instructs in the admin', async ({ page }) => {
   await instruct(page, story.id, '请城管分队会同市场监管所现场查看，规范早市摊位。')
 })
 
-test('the section replies; its head signs off; the office publishes (admin)', async ({ page }) => {
+/** The section drafts a reply, its head signs it off, the office publishes it (admin). */
+async function sectionAnswers(page: Page, text: string) {
   test.setTimeout(240_000)
-  await draftReply(page, story.id, TITLE, '已在菜场门口施划临时摊位线，早市期间安排一名协管员维持秩序。')
+  await draftReply(page, story.id, TITLE, text)
   await signOffAndPublish(page, story.id)
-})
+}
 
-test('A evaluates 不满意 on the phone (a reason is required) and rehandling starts', async ({ browser }) => {
+/** A signs in on a phone and follows "阅读答复并评价" from what waits on them. */
+async function openReplyToEvaluate(browser: Browser) {
   const context = await phone(browser)
   const page = await context.newPage()
   await portalSignIn(page, 'rep-a')
   const waiting = page.locator('.card.attention', { hasText: TITLE })
   await expect(waiting).toContainText('请阅读并评价')
   await waiting.getByRole('link', { name: '阅读答复并评价' }).click()
+  return { context, page }
+}
+
+test('the section replies; its head signs off; the office publishes (admin)', async ({ page }) => {
+  await sectionAnswers(page, '已在菜场门口施划临时摊位线，早市期间安排一名协管员维持秩序。')
+})
+
+test('A evaluates 不满意 on the phone (a reason is required) and rehandling starts', async ({ browser }) => {
+  const { context, page } = await openReplyToEvaluate(browser)
   await expect(page.locator('#evaluate')).toContainText('临时摊位线')
   await page.getByLabel('不满意').check()
   await page.getByRole('button', { name: '提交评价' }).click()
@@ -162,16 +202,11 @@ test('A evaluates 不满意 on the phone (a reason is required) and rehandling s
 })
 
 test('the section answers again in the rehandling round (admin)', async ({ page }) => {
-  test.setTimeout(240_000)
-  await draftReply(page, story.id, TITLE, '已调整协管时间为六点至九点，并在早市期间每日巡查两次。')
-  await signOffAndPublish(page, story.id)
+  await sectionAnswers(page, '已调整协管时间为六点至九点，并在早市期间每日巡查两次。')
 })
 
 test('A evaluates the second reply 满意 on the phone', async ({ browser }) => {
-  const context = await phone(browser)
-  const page = await context.newPage()
-  await portalSignIn(page, 'rep-a')
-  await page.locator('.card.attention', { hasText: TITLE }).getByRole('link', { name: '阅读答复并评价' }).click()
+  const { context, page } = await openReplyToEvaluate(browser)
   const second = page.locator('.record', { hasText: '六点至九点' })
   await second.getByLabel('满意', { exact: true }).check()
   await second.getByRole('button', { name: '提交评价' }).click()
