@@ -1,6 +1,6 @@
 // Thin Payload wrappers over the `core` predicates: every access rule of the CMS is here or
 // in a collection's own access folder, and each one asks `core`.
-import type { Access, FieldAccess, PayloadRequest, Where } from 'payload'
+import type { Access, CollectionConfig, FieldAccess, PayloadRequest, Where } from 'payload'
 import {
   canAdminister,
   canManageRepresentatives,
@@ -82,3 +82,17 @@ export const relatedReadable =
     }
     return false
   }
+
+/** Records on a proposal that staff read within their scope and representatives never (co-opinions, follow-ups, the event log). */
+export const staffRelatedReadable: Access = ({ req }) => {
+  const actor = actorOfReq(req)
+  return isStaff(actor) ? scopeToWhere(proposalReadScope(actor), 'proposal.') : false
+}
+
+/** A permanent record: read and created by the given rules, never changed or deleted by anyone, no versions. */
+export const appendOnly = (rules: { read: Access; create: Access }): NonNullable<CollectionConfig['access']> => ({
+  ...rules,
+  update: nobody,
+  delete: nobody,
+  readVersions: nobody,
+})

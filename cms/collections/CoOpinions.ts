@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 import { canWriteCoOpinion } from '../../core/permissions'
-import { nobody, relatedReadable } from '../access'
+import { appendOnly, staffRelatedReadable } from '../access'
 import { actorOfReq } from '../access/actor'
 import { createOnProposal } from '../access/proposalRule'
 import { stampAt, stampedAt } from '../fields/stampedAt'
@@ -12,14 +12,8 @@ export const CoOpinions: CollectionConfig = {
   disableDuplicate: true,
   labels: { singular: { zh: '协办意见', en: 'Co-opinion' }, plural: { zh: '协办意见', en: 'Co-opinions' } },
   admin: { useAsTitle: 'text', defaultColumns: ['proposal', 'section', 'author', 'at'], group: { zh: '提案办理', en: 'Proposals' } },
-  access: {
-    // Representatives never read internal co-opinions.
-    read: (args) => (actorOfReq(args.req).role === 'representative' ? false : relatedReadable()(args)),
-    create: createOnProposal((a, p) => canWriteCoOpinion(a, p)),
-    update: nobody,
-    delete: nobody,
-    readVersions: nobody,
-  },
+  // Representatives never read internal co-opinions.
+  access: appendOnly({ read: staffRelatedReadable, create: createOnProposal((a, p) => canWriteCoOpinion(a, p)) }),
   hooks: {
     beforeChange: [
       stampAt,

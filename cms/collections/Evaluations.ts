@@ -3,7 +3,7 @@ import { toLocalDate } from '../../core/calendar'
 import { isProposer, latestPublishedReply, MAX_REHANDLING_ROUNDS, sameId } from '../../core/lifecycle'
 import { canEvaluate } from '../../core/permissions'
 import { Ratings } from '../../core/types'
-import { nobody, relatedReadable } from '../access'
+import { appendOnly, relatedReadable } from '../access'
 import { actorOfReq, idOf } from '../access/actor'
 import { createOnProposal, proposalFacts } from '../access/proposalRule'
 import { deadlineSettingsOf, getCalendar } from '../lib/calendar'
@@ -22,16 +22,13 @@ export const Evaluations: CollectionConfig = {
   disableDuplicate: true,
   labels: { singular: { zh: '代表评价', en: 'Evaluation' }, plural: { zh: '代表评价', en: 'Evaluations' } },
   admin: { useAsTitle: 'rating', defaultColumns: ['proposal', 'representative', 'rating', 'at'], group: { zh: '提案办理', en: 'Proposals' } },
-  access: {
+  access: appendOnly({
     read: relatedReadable(),
     create: createOnProposal((a, p, data) => {
       const reply = p.replies.find((r) => sameId(r.id, idOf(data.reply)))
       return !!reply && canEvaluate(a, p, reply)
     }),
-    update: nobody,
-    delete: nobody,
-    readVersions: nobody,
-  },
+  }),
   hooks: {
     beforeChange: [
       stampAt,

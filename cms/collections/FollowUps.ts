@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { canRecordFollowUp } from '../../core/permissions'
 import { FollowUpKinds } from '../../core/types'
-import { nobody, relatedReadable } from '../access'
+import { appendOnly, staffRelatedReadable } from '../access'
 import { actorOfReq } from '../access/actor'
 import { createOnProposal } from '../access/proposalRule'
 import { nowISO } from '../lib/clock'
@@ -16,13 +16,7 @@ export const FollowUps: CollectionConfig = {
   disableDuplicate: true,
   labels: { singular: { zh: '回访验证', en: 'Follow-up' }, plural: { zh: '回访与验证', en: 'Follow-ups' } },
   admin: { useAsTitle: 'kind', defaultColumns: ['proposal', 'kind', 'verified', 'at'], group: { zh: '提案办理', en: 'Proposals' } },
-  access: {
-    read: (args) => (actorOfReq(args.req).role === 'representative' ? false : relatedReadable()(args)),
-    create: createOnProposal((a, p) => canRecordFollowUp(a, p)),
-    update: nobody,
-    delete: nobody,
-    readVersions: nobody,
-  },
+  access: appendOnly({ read: staffRelatedReadable, create: createOnProposal((a, p) => canRecordFollowUp(a, p)) }),
   hooks: {
     beforeChange: [
       ({ data, req, operation }) => {

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 import { canInstruct } from '../../core/permissions'
-import { nobody, relatedReadable } from '../access'
+import { appendOnly, relatedReadable } from '../access'
 import { actorOfReq } from '../access/actor'
 import { createOnProposal } from '../access/proposalRule'
 import { stampAt, stampedAt } from '../fields/stampedAt'
@@ -12,13 +12,7 @@ export const Instructions: CollectionConfig = {
   disableDuplicate: true,
   labels: { singular: { zh: '批示', en: 'Instruction' }, plural: { zh: '领导批示', en: 'Instructions' } },
   admin: { useAsTitle: 'text', defaultColumns: ['proposal', 'leader', 'text', 'at'], group: { zh: '提案办理', en: 'Proposals' } },
-  access: {
-    read: relatedReadable(),
-    create: createOnProposal((a, p) => canInstruct(a, p)),
-    update: nobody,
-    delete: nobody,
-    readVersions: nobody,
-  },
+  access: appendOnly({ read: relatedReadable(), create: createOnProposal((a, p) => canInstruct(a, p)) }),
   hooks: {
     beforeChange: [stampAt, ({ data, req, operation }) => (operation === 'create' ? { ...data, leader: actorOfReq(req).id } : data)],
   },

@@ -1,8 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { RoleLabels } from '../../core/lifecycle'
 import { Roles } from '../../core/types'
-import { nobody, relatedReadable } from '../access'
-import { actorOfReq } from '../access/actor'
+import { appendOnly, nobody, staffRelatedReadable } from '../access'
 
 /** The append-only event log: who, when, from → to, what. No API can write, change or delete it. */
 export const ProposalEvents: CollectionConfig = {
@@ -12,13 +11,7 @@ export const ProposalEvents: CollectionConfig = {
   labels: { singular: { zh: '办理记录', en: 'Event' }, plural: { zh: '办理记录', en: 'Events' } },
   admin: { useAsTitle: 'action', defaultColumns: ['proposal', 'at', 'actorRole', 'action'], group: { zh: '提案办理', en: 'Proposals' } },
   defaultSort: '-at',
-  access: {
-    read: (args) => (actorOfReq(args.req).role === 'representative' ? false : relatedReadable()(args)),
-    create: nobody,
-    update: nobody,
-    delete: nobody,
-    readVersions: nobody,
-  },
+  access: appendOnly({ read: staffRelatedReadable, create: nobody }),
   fields: [
     { name: 'proposal', type: 'relationship', relationTo: 'proposals', required: true, index: true, label: { zh: '提案', en: 'Proposal' } },
     { name: 'at', type: 'date', required: true, index: true, label: { zh: '时间', en: 'When' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },

@@ -4,7 +4,7 @@ import type { CollectionConfig } from 'payload'
 import { sameId } from '../../core/lifecycle'
 import { canAnswerResolution } from '../../core/permissions'
 import { ResolutionAnswers, ResolutionLabels } from '../../core/portal'
-import { nobody, relatedReadable } from '../access'
+import { appendOnly, relatedReadable } from '../access'
 import { actorOfReq, idOf } from '../access/actor'
 import { createOnProposal, proposalFacts } from '../access/proposalRule'
 import { stampAt, stampedAt } from '../fields/stampedAt'
@@ -15,13 +15,7 @@ export const ResolutionAnswersCollection: CollectionConfig = {
   disableDuplicate: true,
   labels: { singular: { zh: '代表的解决情况反馈', en: 'Resolution answer' }, plural: { zh: '代表的解决情况反馈', en: 'Resolution answers' } },
   admin: { defaultColumns: ['proposal', 'representative', 'answer', 'at'], group: { zh: '提案办理', en: 'Proposals' } },
-  access: {
-    read: relatedReadable(),
-    create: createOnProposal((a, p) => canAnswerResolution(a, p)),
-    update: nobody,
-    delete: nobody,
-    readVersions: nobody,
-  },
+  access: appendOnly({ read: relatedReadable(), create: createOnProposal((a, p) => canAnswerResolution(a, p)) }),
   hooks: {
     beforeChange: [
       stampAt,

@@ -1,11 +1,10 @@
 import type { CollectionConfig, FieldAccess, Where } from 'payload'
 import { currentRound, isScreenedOut, sameId } from '../../../core/lifecycle'
-import { canDraftReply, canEditReplyDraft, canPublishReply, canSignOffReply, isStaff } from '../../../core/permissions'
+import { canDraftReply, canEditReplyDraft, canPublishReply, canSignOffReply } from '../../../core/permissions'
 import { ReplyClasses } from '../../../core/types'
-import { nobody, relatedReadable, scopeToWhere } from '../../access'
+import { nobody, relatedReadable, staffRelatedReadable } from '../../access'
 import { actorOfReq, idOf } from '../../access/actor'
 import { createOnProposal, proposalFacts } from '../../access/proposalRule'
-import { proposalReadScope } from '../../../core/permissions'
 import { nowISO } from '../../lib/clock'
 import { replyFromDoc } from '../../lib/facts'
 import { refuse as refuseWith } from '../../lib/refuse'
@@ -43,10 +42,7 @@ export const Replies: CollectionConfig = {
     // Representatives see only published replies to their own proposals.
     read: relatedReadable(() => ({ publishedAt: { exists: true } })),
     create: createOnProposal((a, p, data) => canDraftReply(a, p, data.corrects != null)),
-    update: ({ req }) => {
-      const actor = actorOfReq(req)
-      return isStaff(actor) ? scopeToWhere(proposalReadScope(actor), 'proposal.') : false
-    },
+    update: staffRelatedReadable,
     delete: nobody,
     readVersions: nobody,
   },
