@@ -106,10 +106,11 @@ async function main() {
     console.log(`  管理后台  http://localhost:${port}/admin`)
     console.log(`  接口      http://localhost:${port}/api`)
     console.log(`  开放数据  http://localhost:${port}/data/`)
+    console.log(`  代表门户  http://localhost:${port}/portal/`)
     if (!emptyDatabase) {
       console.log(`\n  演示账号（密码均为 ${DemoPassword}）：`)
       for (const s of StaffSeeds) console.log(`    ${s.role.padEnd(13)} ${s.email}  ${s.name}`)
-      console.log(`    representative rep01（代表门户，后续版本提供）`)
+      console.log(`    representative rep01 … rep30（在代表门户登录，用户名或手机号）`)
     }
     console.log('\n  按 Ctrl+C 停止。')
   })
