@@ -61,6 +61,13 @@ export const publishedReplies = (p: Pick<ProposalFacts, 'replies'>): Reply[] =>
     .filter((r) => !!r.publishedAt)
     .sort((a, b) => a.round - b.round || String(a.publishedAt).localeCompare(String(b.publishedAt)))
 
+/**
+ * The reply round a representative's "问题是否已解决？" answer belongs to: the number of published
+ * replies that are not corrections of an earlier one (a correction restates a round, it is not a new one).
+ */
+export const answerRound = (replies: readonly { publishedAt?: string | null; corrects?: unknown }[]): number =>
+  replies.filter((r) => r.publishedAt && r.corrects == null).length
+
 export const latestPublishedReply = (p: Pick<ProposalFacts, 'replies'>): Reply | undefined =>
   publishedReplies(p).at(-1)
 

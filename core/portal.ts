@@ -2,6 +2,7 @@
 // for people), the password rule, and how long a sign-in lasts. The CMS endpoints validate
 // every body with these; the portal's forms show the same messages.
 import { z } from 'zod'
+import zhCNLocale from 'zod/v4/locales/zh-CN.js'
 import { CategoryOptions } from './categories'
 import { Ratings, type ProposalStatus } from './types'
 
@@ -122,14 +123,23 @@ export interface PortalError {
   fields?: Record<string, string>
 }
 
+/** zod's own messages in Chinese, for whatever a schema does not word itself (a list of the wrong kind…). */
+const zhCN = zhCNLocale().localeError
+
 /** Turns a zod failure into the portal's error: the first message, and one per field. */
-export function invalidInput(error: z.ZodError): PortalError {
+function invalidInput(error: z.ZodError): PortalError {
   const fields: Record<string, string> = {}
   for (const issue of error.issues) {
     const key = issue.path.join('.') || '_'
-    fields[key] ??= issue.message
+    fields[key] ??= issue.path.length === 0 && issue.code === 'invalid_type' ? '提交的内容格式不对，请刷新页面后重试' : issue.message
   }
-  return { code: 'invalid', message: error.issues[0]?.message ?? '提交的内容无效', fields }
+  return { code: 'invalid', message: Object.values(fields)[0] ?? '提交的内容无效', fields }
+}
+
+/** Checks a request's body (or a form's values) against a portal schema, in zh-CN either way. */
+export function checkInput<S extends z.ZodType>(schema: S, raw: unknown): { ok: true; data: z.infer<S> } | { ok: false; error: PortalError } {
+  const parsed = schema.safeParse(raw, { error: zhCN })
+  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, error: invalidInput(parsed.error) }
 }
 
 /** What a file's first bytes say it is, among the attachment types; null for anything else (whatever its name claims). */

@@ -1,5 +1,5 @@
 // `npm run bench:portal` (about 2 minutes): the portal under load on this machine. A fresh
-// SQLite database with the test world, the real production server (`next start`, built by
+// SQLite database with the test world, the real production server (scripts/serve.mjs, built by
 // `npm run build` or the test command first), 50 representatives each with their own session
 // submitting for 30 s, every acknowledged submission checked to exist exactly once with a
 // unique number, and the raw Local API create-and-submit rate measured in the same run.

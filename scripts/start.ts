@@ -92,7 +92,7 @@ async function main() {
   build()
   await prepareDatabase()
   log(`启动服务…`)
-  const server = spawn('npx', ['next', 'start', 'cms', '-p', String(port)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: process.env, detached: false })
+  const server = spawn(process.execPath, [path.join(root, 'scripts', 'serve.mjs'), '--port', String(port)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: process.env, detached: false })
   let announced = false
   server.stdout.on('data', async (chunk: Buffer) => {
     process.stdout.write(chunk)

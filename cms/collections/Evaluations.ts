@@ -6,7 +6,7 @@ import { Ratings } from '../../core/types'
 import { appendOnly, relatedReadable } from '../access'
 import { actorOfReq, idOf } from '../access/actor'
 import { createOnProposal, proposalFacts } from '../access/proposalRule'
-import { deadlineSettingsOf, getCalendar } from '../lib/calendar'
+import { getCalendar, lastEvaluationDay } from '../lib/calendar'
 import { nowISO } from '../lib/clock'
 import { stampAt, stampedAt } from '../fields/stampedAt'
 import { refuse as refuseWith } from '../lib/refuse'
@@ -51,9 +51,7 @@ export const Evaluations: CollectionConfig = {
         if (data.rating === 'dissatisfied' && !(typeof data.comment === 'string' && data.comment.trim().length >= 2))
           refuse('选择“不满意”时请写明理由', 'comment')
         const proposal = await req.payload.findByID({ collection: 'proposals', id: idOf(data.proposal)!, depth: 1, joins: false, overrideAccess: true, req })
-        const settings = deadlineSettingsOf(proposal.session)
-        const calendar = await getCalendar(req.payload, req)
-        const last = calendar.addWorkingDays(toLocalDate(reply!.publishedAt!), settings.evaluationWorkingDays)
+        const last = lastEvaluationDay(await getCalendar(req.payload, req), proposal.session, reply!.publishedAt!)
         if (toLocalDate(nowISO()) > last) refuse(`评价期限已过（${last}），请联系代表工作室`)
         return data
       },

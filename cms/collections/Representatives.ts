@@ -7,10 +7,18 @@ import { actorOfReq } from '../access/actor'
 import { refuse } from '../lib/refuse'
 import { endAllSessions, portalSessionStrategy } from '../portal/sessions'
 
+/** Set on the request by the portal's password change once the current password has been checked. */
+export const CURRENT_PASSWORD_CONFIRMED = 'currentPasswordConfirmed'
+
 /** Their own personal data: the office, the admin, and the representative. */
 const privateOrSelf: FieldAccess = ({ req, doc, id }) => {
   const a = actorOfReq(req)
   return canReadPrivate(a) || (a.role === 'representative' && sameId(a.id, doc?.id ?? id))
+}
+/** Account details (login name, email, state): staff and the representative themself, not other representatives. */
+const staffOrSelf: FieldAccess = ({ req, doc, id }) => {
+  const a = actorOfReq(req)
+  return isStaff(a) || (a.role === 'representative' && sameId(a.id, doc?.id ?? id))
 }
 const managersOnly: FieldAccess = ({ req }) => canManageRepresentatives(actorOfReq(req))
 
@@ -77,9 +85,11 @@ export const Representatives: CollectionConfig = {
       return a.role === 'representative'
     },
     create: representativeManagers,
+    // A representative changes only their own password, and only through the portal's
+    // /password endpoint, which confirms the current one first (never by REST with a session alone).
     update: ({ req, id }) => {
       const a = actorOfReq(req)
-      return canManageRepresentatives(a) || (a.role === 'representative' && sameId(a.id, id))
+      return canManageRepresentatives(a) || (a.role === 'representative' && sameId(a.id, id) && req.context[CURRENT_PASSWORD_CONFIRMED] === true)
     },
     delete: representativeManagers,
     unlock: representativeManagers,
@@ -94,7 +104,17 @@ export const Representatives: CollectionConfig = {
       unique: true,
       index: true,
       label: { zh: '登录名', en: 'Username' },
-      access: { update: managersOnly },
+      access: { read: staffOrSelf, update: managersOnly },
+    },
+    // Payload's own email field as it makes it here (optional, not unique, not shown), with the same read rule.
+    {
+      name: 'email',
+      type: 'email',
+      required: false,
+      unique: false,
+      label: { zh: '电子邮箱', en: 'Email' },
+      admin: { hidden: true },
+      access: { read: staffOrSelf, update: managersOnly },
     },
     { name: 'name', type: 'text', required: true, label: { zh: '姓名', en: 'Name' }, access: { update: managersOnly } },
     {
@@ -122,14 +142,14 @@ export const Representatives: CollectionConfig = {
       type: 'checkbox',
       defaultValue: true,
       label: { zh: '账号启用', en: 'Account enabled' },
-      access: { update: managersOnly },
+      access: { read: staffOrSelf, update: managersOnly },
     },
     {
       name: 'mustChangePassword',
       type: 'checkbox',
       defaultValue: true,
       label: { zh: '首次登录须修改密码', en: 'Must change password at next sign-in' },
-      access: { update: managersOnly },
+      access: { read: staffOrSelf, update: managersOnly },
     },
     {
       type: 'collapsible',

@@ -1,7 +1,7 @@
 // "问题是否已解决？" — a proposer's or co-signer's own answer once a reply is out. The office
 // sees it beside its follow-ups when it verifies; the public does not (it is not in the export).
 import type { CollectionConfig } from 'payload'
-import { sameId } from '../../core/lifecycle'
+import { answerRound, sameId } from '../../core/lifecycle'
 import { canAnswerResolution } from '../../core/permissions'
 import { ResolutionAnswers, ResolutionLabels } from '../../core/portal'
 import { appendOnly, relatedReadable } from '../access'
@@ -34,7 +34,7 @@ export const ResolutionAnswersCollection: CollectionConfig = {
           req,
         })
         // One answer per reply round: a new one after rehandling is welcome, a second for the same round is not.
-        const round = facts!.replies.filter((r) => r.publishedAt && r.corrects == null).length
+        const round = answerRound(facts!.replies)
         if (earlier.docs.some((e) => e.round === round && sameId(idOf(e.representative), actor.id))) refuse('本轮答复的解决情况已反馈过', 'answer')
         return { ...data, round }
       },

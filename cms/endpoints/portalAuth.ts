@@ -4,6 +4,7 @@
 import { AuthenticationError, LockedAuth, type Payload } from 'payload'
 import { ChangePasswordSchema, SignInSchema } from '../../core/portal'
 import { idOf } from '../access/actor'
+import { CURRENT_PASSWORD_CONFIRMED } from '../collections/Representatives'
 import type { Representative } from '../payload-types'
 import { answer, portalEndpoint, refusal } from '../portal/endpoint'
 import { blankCookie, endSession, hashToken, startSession } from '../portal/sessions'
@@ -17,10 +18,13 @@ const tooMany = (seconds: number) =>
   })
 const badCredentials = () => refusal(401, 'badCredentials', '登录名（或手机号）或密码不正确')
 
-/** The username to check: the login itself, or the one account whose phone it is. */
+/**
+ * The username to check: the login itself (Payload stores usernames in lower case, so ZhangSan
+ * is zhangsan), or the one account whose phone it is.
+ */
 async function usernameFor(payload: Payload, login: string): Promise<string | null> {
   const system = { overrideAccess: true, depth: 0, pagination: false, limit: 2 } as const
-  const byName = await payload.find({ collection: 'representatives', where: { username: { equals: login } }, select: { username: true }, ...system })
+  const byName = await payload.find({ collection: 'representatives', where: { username: { equals: login.trim().toLowerCase() } }, select: { username: true }, ...system })
   if (byName.docs.length === 1) return byName.docs[0].username
   const digits = login.replace(/[\s-]/g, '')
   if (!/^\+?\d{7,15}$/.test(digits)) return null
@@ -93,11 +97,15 @@ export const portalAuthEndpoints = [
       if (e instanceof LockedAuth) throw tooMany(15 * 60)
       throw e
     }
-    // The collection's hook checks the rule again, meets the first-sign-in demand and ends every sign-in…
+    // The collection lets a representative change their own record only with the current
+    // password confirmed (this request); its hook checks the rule again, meets the
+    // first-sign-in demand and ends every sign-in…
+    req.context[CURRENT_PASSWORD_CONFIRMED] = true
     const updated = await req.payload.update({
       collection: 'representatives',
       id: representative.id,
       data: { password: body.newPassword },
+      req,
       user: req.user,
       overrideAccess: false,
     })

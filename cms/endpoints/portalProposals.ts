@@ -3,7 +3,7 @@
 // and the "问题是否已解决？" answer. Each acts through the Local API as the representative
 // (`user`, `overrideAccess: false`): Payload's access rules and the collections' hooks decide.
 import { ValidationError, type PayloadRequest, type Where } from 'payload'
-import { StatusLabels } from '../../core/lifecycle'
+import { answerRound, StatusLabels } from '../../core/lifecycle'
 import {
   ATTACHMENT_MAX_BYTES,
   DraftSchema,
@@ -17,6 +17,9 @@ import {
 } from '../../core/portal'
 import type { ProposalStatus } from '../../core/types'
 import { idOf } from '../access/actor'
+import { toLocalDate } from '../../core/calendar'
+import { getCalendar, lastEvaluationDay } from '../lib/calendar'
+import { nowISO } from '../lib/clock'
 import type { Proposal } from '../payload-types'
 import { answer, portalEndpoint, refusal, type PortalContext } from '../portal/endpoint'
 
@@ -36,6 +39,10 @@ async function readProposal(req: PayloadRequest, id: Id, depth = 0): Promise<Pro
   if (!doc) throw refusal(404, 'notFound', '找不到该提案，或您无权查看')
   return doc
 }
+
+/** A person (or a residential area) as the portal shows them: by name. */
+const named = (v: unknown): { id: Id; name: string } =>
+  v && typeof v === 'object' ? { id: (v as { id: Id }).id, name: (v as { name?: string }).name ?? '' } : { id: v as Id, name: '' }
 
 const brief = (p: Proposal, rep: Id) => ({
   id: p.id,
@@ -58,29 +65,36 @@ async function listRelated<C extends 'instructions' | 'replies' | 'evaluations' 
   return (await req.payload.find({ collection, where, depth, pagination: false, sort: 'createdAt', ...as(req) })).docs
 }
 
-/** Creates the proposal of a form once: the same client key again returns the first one. */
+/**
+ * Creates the proposal of a form once: the same client key again is the same proposal. A copy
+ * of the request (a double tap, a retry) returns it as it is; new text under the same key (the
+ * form was saved, then edited and sent again) replaces the text while it is still a draft and is
+ * refused once it has been submitted, so what is frozen is always what the proposer last sent.
+ */
 async function createOnce({ req, body, representative }: PortalContext<ReturnType<typeof NewProposalSchema.parse>>): Promise<{ doc: Proposal; created: boolean }> {
   const clientKey = `${representative.id}:${body.clientKey}`
+  const content = { title: body.title, body: body.body, category: body.category as Proposal['category'], residentialArea: body.residentialArea as number }
   // The key is bookkeeping, not content: looked up by the system, then read as the representative.
   const earlier = async () => {
     const found = await req.payload.find({ collection: 'proposals', where: { clientKey: { equals: clientKey } }, depth: 0, limit: 1, overrideAccess: true, select: {} })
     return found.docs[0] ? readProposal(req, found.docs[0].id) : null
   }
+  const sameAs = async (doc: Proposal): Promise<{ doc: Proposal; created: boolean }> => {
+    const unchanged = (Object.keys(content) as (keyof typeof content)[]).every((k) => String(idOf(doc[k] as never)) === String(content[k]))
+    if (unchanged) return { doc, created: false }
+    if (doc.status !== 'draft') throw refusal(409, 'frozen', `这件提案已经提交${doc.number ? `（编号 ${doc.number}）` : ''}，内容不能再修改`)
+    return { doc: await req.payload.update({ collection: 'proposals', id: doc.id, data: content, depth: 0, ...as(req) }), created: false }
+  }
   const first = await earlier()
-  if (first) return { doc: first, created: false }
+  if (first) return sameAs(first)
   try {
-    const doc = await req.payload.create({
-      collection: 'proposals',
-      data: { title: body.title, body: body.body, category: body.category as Proposal['category'], residentialArea: body.residentialArea as number, clientKey } as Proposal,
-      depth: 0,
-      ...as(req),
-    })
+    const doc = await req.payload.create({ collection: 'proposals', data: { ...content, clientKey } as Proposal, depth: 0, ...as(req) })
     return { doc, created: true }
   } catch (e) {
     // Two copies of one submission raced: the database's unique key let one through.
     if (e instanceof ValidationError && e.data?.errors?.some((f) => f.path === 'clientKey')) {
       const winner = await earlier()
-      if (winner) return { doc: winner, created: false }
+      if (winner) return sameAs(winner)
     }
     throw e
   }
@@ -104,12 +118,21 @@ export const portalProposalEndpoints = [
     const evaluated = new Set(evaluations.map((e) => String(idOf(e.reply))))
     const evaluable = new Set<string>(['replied', 'evaluated', 'merged', 'redirected', 'notAccepted'])
     const byId = new Map(mine.docs.map((p) => [String(p.id), p]))
+    const calendar = await getCalendar(req.payload)
+    const sessionIds = [...new Set(mine.docs.map((p) => idOf(p.session)).filter((v) => v != null))]
+    const sessions = sessionIds.length
+      ? new Map((await req.payload.find({ collection: 'sessions', where: { id: { in: sessionIds } }, depth: 0, pagination: false, overrideAccess: true })).docs.map((d) => [String(d.id), d]))
+      : new Map()
+    const today = toLocalDate(nowISO())
     const toEvaluate = replies
       .filter((r) => r.publishedAt && !evaluated.has(String(r.id)) && evaluable.has(byId.get(String(idOf(r.proposal)))?.status ?? ''))
       .map((r) => {
         const p = byId.get(String(idOf(r.proposal)))!
-        return { proposal: { id: p.id, number: p.number, title: p.title }, reply: { id: r.id, publishedAt: r.publishedAt } }
+        const until = lastEvaluationDay(calendar, sessions.get(String(idOf(p.session))), r.publishedAt!)
+        return { proposal: { id: p.id, number: p.number, title: p.title }, reply: { id: r.id, publishedAt: r.publishedAt, evaluableUntil: until } }
       })
+      // Past its window a reply can no longer be evaluated here (the office can still record one).
+      .filter((w) => w.reply.evaluableUntil >= today)
     return answer({
       waiting: {
         toEvaluate,
@@ -128,26 +151,55 @@ export const portalProposalEndpoints = [
     return answer({ proposal: brief(result, ctx.representative.id), created }, created ? 201 : 200)
   }),
 
+  // One proposal in full for its proposer or a co-signer, in a shape made for the portal's page:
+  // people by name only (never anyone's account or personal data), each reply with how long it may
+  // be evaluated and whether it corrects an earlier one.
   portalEndpoint({ path: '/proposals/:id', method: 'get' }, async ({ req, representative }) => {
-    const id = param(req)
-    const proposal = await readProposal(req, id, 1)
+    const proposal = await readProposal(req, param(req), 1)
     const of = { proposal: { equals: proposal.id } }
-    const [instructions, replies, evaluations, attachments, invitations, resolutionAnswers] = await Promise.all([
-      listRelated(req, 'instructions', of, 1),
+    const [instructions, replies, evaluations, attachments, invitations, resolutionAnswers, calendar] = await Promise.all([
+      listRelated(req, 'instructions', of),
       listRelated(req, 'replies', of, 1),
-      listRelated(req, 'evaluations', of, 1),
+      listRelated(req, 'evaluations', of),
       listRelated(req, 'attachments', of),
       listRelated(req, 'co-sign-invitations', of, 1),
       listRelated(req, 'resolution-answers', of),
+      getCalendar(req.payload),
     ])
+    const p = proposal
     return answer({
-      proposal: { ...proposal, ...brief(proposal, representative.id) },
-      instructions,
-      replies,
-      evaluations,
+      proposal: {
+        ...brief(p, representative.id),
+        body: p.body,
+        category: p.category,
+        residentialArea: named(p.residentialArea),
+        proposer: named(p.proposer),
+        coSigners: (p.coSigners ?? []).map(named),
+        confidential: !!p.confidential,
+        confidentialReason: p.confidentialReason ?? null,
+        screening: { decision: p.screening?.decision ?? null, reason: p.screening?.reason ?? null },
+        submittedAt: p.submittedAt ?? null,
+      },
+      instructions: instructions.map((i) => ({ id: i.id, text: i.text, at: i.at })),
+      replies: replies
+        .filter((r) => r.publishedAt)
+        .map((r) => ({
+          id: r.id,
+          round: r.round ?? 1,
+          class: r.class,
+          text: r.text,
+          section: r.section && typeof r.section === 'object' ? { name: r.section.name } : null,
+          commitments: (r.commitments ?? []).map((c) => ({ id: c.id, text: c.text, dueDate: c.dueDate })),
+          publishedAt: r.publishedAt,
+          corrects: r.corrects == null ? null : idOf(r.corrects),
+          correctionNote: r.correctionNote ?? null,
+          evaluableUntil: lastEvaluationDay(calendar, p.session, r.publishedAt!),
+        })),
+      resolutionRound: answerRound(replies),
+      evaluations: evaluations.map((e) => ({ id: e.id, reply: idOf(e.reply), representative: idOf(e.representative), rating: e.rating, comment: e.comment ?? null, at: e.at })),
       attachments: attachments.map((a) => ({ id: a.id, filename: a.filename, mimeType: a.mimeType, filesize: a.filesize, url: a.url })),
-      invitations,
-      resolutionAnswers,
+      invitations: invitations.map((i) => ({ id: i.id, representative: named(i.representative), status: i.status })),
+      resolutionAnswers: resolutionAnswers.map((a) => ({ id: a.id, representative: idOf(a.representative), round: a.round, answer: a.answer })),
     })
   }),
 
@@ -249,6 +301,9 @@ export const portalProposalEndpoints = [
     return answer({ deleted: true })
   }),
 
+  // Whom one may invite: every other enabled account, by name and residential area only. Those two
+  // are public (the site lists each representative's proposals under them); whether an account is
+  // enabled is not a representative's to read, so the system looks it up and gives out nothing else.
   portalEndpoint({ path: '/representatives', method: 'get' }, async ({ req, representative }) => {
     const found = await req.payload.find({
       collection: 'representatives',
@@ -257,7 +312,7 @@ export const portalProposalEndpoints = [
       depth: 1,
       sort: 'name',
       pagination: false,
-      ...as(req),
+      overrideAccess: true,
     })
     return answer({
       representatives: found.docs.map((r) => ({

@@ -1,6 +1,6 @@
 // The working-day calendar as the office keeps it in the `holidays` collection.
 import type { Payload, PayloadRequest } from 'payload'
-import { WorkingCalendar, type CalendarData } from '../../core/calendar'
+import { toLocalDate, WorkingCalendar, type CalendarData } from '../../core/calendar'
 import { DefaultDeadlineSettings, type DeadlineSettings } from '../../core/types'
 
 let cached: Promise<WorkingCalendar> | null = null
@@ -36,3 +36,7 @@ export function deadlineSettingsOf(session: unknown): DeadlineSettings {
   const d = (session as { deadlines?: Partial<DeadlineSettings> } | null)?.deadlines ?? {}
   return { ...DefaultDeadlineSettings, ...Object.fromEntries(Object.entries(d).filter(([, v]) => typeof v === 'number')) }
 }
+
+/** The last day a reply published at `publishedAt` may be evaluated: its session's window, in working days. */
+export const lastEvaluationDay = (calendar: WorkingCalendar, session: unknown, publishedAt: string): string =>
+  calendar.addWorkingDays(toLocalDate(publishedAt), deadlineSettingsOf(session).evaluationWorkingDays)

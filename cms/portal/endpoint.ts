@@ -4,9 +4,9 @@
 // and everything it does goes through the Local API with `overrideAccess: false`.
 import { APIError, ValidationError, type Endpoint, type PayloadRequest } from 'payload'
 import type { z } from 'zod'
-import { invalidInput, type PortalError } from '../../core/portal'
-import { serverURL } from '../lib/env'
+import { checkInput, type PortalError } from '../../core/portal'
 import type { Representative } from '../payload-types'
+import { fromOwnOrigin } from './origin'
 import { currentSession, type PortalSession } from './sessions'
 
 export class PortalRefusal extends Error {
@@ -26,17 +26,6 @@ export const answer = (body: unknown, status = 200, headers: Record<string, stri
   Response.json(body, { status, headers: { 'Cache-Control': 'no-store', ...headers } })
 
 const failure = (status: number, error: PortalError, headers: Record<string, string> = {}) => answer({ error }, status, headers)
-
-/** The site's own origins: the configured address, and the one this request came to. */
-function ownOrigins(req: PayloadRequest): Set<string> {
-  const origins = new Set([new URL(serverURL).origin])
-  const host = req.headers.get('host')
-  if (host) {
-    const proto = req.headers.get('x-forwarded-proto') ?? new URL(req.url ?? serverURL).protocol.replace(':', '')
-    origins.add(`${proto}://${host}`)
-  }
-  return origins
-}
 
 export interface PortalContext<B> {
   req: PayloadRequest
@@ -77,8 +66,7 @@ export function portalEndpoint(options: Options<z.ZodType | undefined>, handler:
     handler: async (req) => {
       try {
         if (options.method !== 'get') {
-          const origin = req.headers.get('origin')
-          if (!origin || !ownOrigins(req).has(origin))
+          if (!fromOwnOrigin(req))
             throw refusal(403, 'origin', '请求来源不符：请从本站的代表门户页面操作')
         }
         let body: unknown
@@ -89,9 +77,9 @@ export function portalEndpoint(options: Options<z.ZodType | undefined>, handler:
           } catch {
             throw refusal(400, 'invalid', '提交的内容不是有效的 JSON')
           }
-          const parsed = options.schema.safeParse(raw ?? {})
-          if (!parsed.success) throw new PortalRefusal(400, invalidInput(parsed.error))
-          body = parsed.data
+          const checked = checkInput(options.schema, raw ?? {})
+          if (!checked.ok) throw new PortalRefusal(400, checked.error)
+          body = checked.data
         }
         if (options.auth === 'none') return await (handler as (c: unknown) => Promise<Response>)({ req, body })
         // Payload's auth strategy (portalSessionStrategy) has looked the session up already.

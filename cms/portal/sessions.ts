@@ -11,6 +11,7 @@ import type { AuthStrategy, Payload, PayloadRequest } from 'payload'
 import { parseCookies } from 'payload/shared'
 import { SESSION_ABSOLUTE_MS, SESSION_COOKIE, SESSION_IDLE_MS } from '../../core/portal'
 import { secureCookies } from '../lib/env'
+import { changesState, fromOwnOrigin } from './origin'
 import type { Representative } from '../payload-types'
 
 type Id = string | number
@@ -174,8 +175,9 @@ export const deleteExpiredSessions = (payload: Payload): Promise<void> => luciaF
 /**
  * Payload's auth strategy for the portal's cookie: with it, a representative's session is a
  * Payload user on every route (the portal's endpoints, and the REST API under the same access
- * rules as everyone), never before the first-sign-in password change. The session it found is
- * kept on the request for the portal's endpoints.
+ * rules as everyone), never before the first-sign-in password change, and for a request that
+ * changes something only when it comes from the site's own pages (Origin), as the portal's
+ * endpoints demand. The session it found is kept on the request for the portal's endpoints.
  */
 export const portalSessionStrategy: AuthStrategy = {
   name: 'portal-session',
@@ -183,6 +185,7 @@ export const portalSessionStrategy: AuthStrategy = {
     const session = await currentSession({ payload, headers })
     if (req) req.context.portalSession = session
     if (!session || session.representative.mustChangePassword) return { user: null }
+    if (req && changesState(req.method) && !fromOwnOrigin(req)) return { user: null }
     return { user: { ...session.representative, collection: 'representatives', _strategy: 'portal-session' } }
   },
 }

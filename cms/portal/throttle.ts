@@ -62,8 +62,9 @@ export class FailureThrottle {
 }
 
 /**
- * The client's address: the last X-Forwarded-For entry, which the nearest proxy (nginx, or
- * Next.js itself when nobody else set one) wrote.
+ * The client's address: the last X-Forwarded-For entry. scripts/serve.mjs drops the forwarded
+ * headers a client sends unless it is a trusted proxy (TRUSTED_PROXIES), so this entry is either
+ * what that proxy saw or, from Next.js, the connection's own address.
  */
 export function clientAddress(headers: Headers): string {
   const forwarded = headers.get('x-forwarded-for')

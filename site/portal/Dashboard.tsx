@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react'
 import type { PortalError } from '../../core/portal'
 import { api, formatTime } from './api'
-import { Button, Loading, Message } from './ui'
+import { Button, forgetEverything, Loading, Message } from './ui'
 
 interface Brief {
   id: number
@@ -18,7 +18,7 @@ interface Brief {
 }
 interface List {
   waiting: {
-    toEvaluate: { proposal: { id: number; number: string; title: string }; reply: { id: number; publishedAt: string } }[]
+    toEvaluate: { proposal: { id: number; number: string; title: string }; reply: { id: number; publishedAt: string; evaluableUntil: string } }[]
     invitations: { id: number; proposal: { id: number; title: string; statusLabel: string }; invitedAt: string }[]
   }
   proposals: Brief[]
@@ -55,7 +55,13 @@ export default function Dashboard() {
 
   async function signOut() {
     setBusy('out')
-    await api('/portal/sign-out', { method: 'POST' })
+    const r = await api('/portal/sign-out', { method: 'POST', quiet401: true })
+    // Already signed out elsewhere (401) is signed out too; anything else is said, and nothing is forgotten.
+    if (r.error && r.status !== 401) {
+      setBusy(null)
+      return setError(r.error)
+    }
+    forgetEverything()
     location.assign('/portal/login/')
   }
 
@@ -94,7 +100,9 @@ export default function Dashboard() {
                     {t.proposal.number} {t.proposal.title}
                   </strong>
                 </p>
-                <p>已于 {formatTime(t.reply.publishedAt)} 答复，请阅读并评价。</p>
+                <p>
+                  已于 {formatTime(t.reply.publishedAt)} 答复，请阅读并在 {t.reply.evaluableUntil} 前评价。
+                </p>
                 <a className="btn primary" href={`/portal/proposal/?id=${t.proposal.id}#evaluate`}>
                   阅读答复并评价
                 </a>

@@ -3,7 +3,7 @@
 // double tap, a retry) makes one proposal, because it carries one client key.
 import { useEffect, useState, type FormEvent } from 'react'
 import { CategoryOptions } from '../../core/categories'
-import { DraftSchema, invalidInput, type PortalError } from '../../core/portal'
+import { checkInput, DraftSchema, type PortalError } from '../../core/portal'
 import { api, newClientKey } from './api'
 import { Button, Field, Message } from './ui'
 
@@ -21,55 +21,72 @@ interface Area {
   name: string
 }
 
-const STORE = 'portal:new-proposal'
+/** Where a new proposal's unsaved text waits, per representative (a phone may be shared); an edited draft's, per draft. */
+const storeOf = (representative: number) => `portal:new-proposal:${representative}`
+const draftStore = (id: number) => `portal:kept:draft:${id}`
 const empty: DraftValues = { title: '', body: '', category: '', residentialArea: '' }
 
 export default function ProposalForm({ existing, onSaved }: { existing?: DraftValues & { id: number }; onSaved?: () => void }) {
   const [values, setValues] = useState<DraftValues>(
     existing ? { title: existing.title, body: existing.body, category: existing.category, residentialArea: existing.residentialArea } : empty,
   )
-  const [clientKey, setClientKey] = useState<string>('')
+  const [clientKey, setClientKey] = useState<string>(newClientKey)
   const [areas, setAreas] = useState<Area[]>([])
   const [error, setError] = useState<PortalError | null>(null)
   const [ok, setOk] = useState<string | null>(null)
   const [busy, setBusy] = useState<'save' | 'submit' | null>(null)
   const [confirming, setConfirming] = useState(false)
 
+  const [store, setStore] = useState<string | null>(null)
+
   useEffect(() => {
     api<{ docs: Area[] }>('/residential-areas?limit=200&depth=0&sort=name').then((r) => r.data && setAreas(r.data.docs))
-    if (existing) return
-    const stored = JSON.parse(localStorage.getItem(STORE) ?? 'null') as { values: DraftValues; clientKey: string } | null
-    if (stored) {
-      setValues(stored.values)
-      setClientKey(stored.clientKey)
-      setOk('已恢复您上次未保存的内容。')
-    } else {
-      setClientKey(newClientKey())
-      api<{ representative: { residentialArea: { id: number } } }>('/portal/me').then((r) =>
-        r.data && setValues((v) => ({ ...v, residentialArea: v.residentialArea || String(r.data!.representative.residentialArea.id) })),
-      )
+    if (existing) {
+      const kept = JSON.parse(sessionStorage.getItem(draftStore(existing.id)) ?? 'null') as DraftValues | null
+      if (kept) {
+        setValues(kept)
+        setOk('已恢复您上次未保存的修改。')
+      }
+      return
     }
+    api<{ representative: { id: number; residentialArea: { id: number } } }>('/portal/me').then((r) => {
+      if (!r.data) return
+      const me = r.data.representative
+      setStore(storeOf(me.id))
+      const stored = JSON.parse(localStorage.getItem(storeOf(me.id)) ?? 'null') as { values: DraftValues; clientKey: string } | null
+      if (stored) {
+        setValues(stored.values)
+        setClientKey(stored.clientKey)
+        setOk('已恢复您上次未保存的内容。')
+      } else {
+        setValues((v) => ({ ...v, residentialArea: v.residentialArea || String(me.residentialArea.id) }))
+      }
+    })
   }, [])
 
   const set = (k: keyof DraftValues) => (e: { target: { value: string } }) => {
     const next = { ...values, [k]: e.target.value }
     setValues(next)
-    if (!existing) localStorage.setItem(STORE, JSON.stringify({ values: next, clientKey }))
+    try {
+      if (existing) sessionStorage.setItem(draftStore(existing.id), JSON.stringify(next))
+      else if (store) localStorage.setItem(store, JSON.stringify({ values: next, clientKey }))
+    } catch {}
   }
 
   async function save(submit: boolean) {
     setError(null)
     setOk(null)
-    const parsed = DraftSchema.safeParse({ ...values, residentialArea: values.residentialArea ? Number(values.residentialArea) : undefined })
-    if (!parsed.success) {
+    const parsed = checkInput(DraftSchema, { ...values, residentialArea: values.residentialArea ? Number(values.residentialArea) : undefined })
+    if (!parsed.ok) {
       setConfirming(false)
-      return setError(invalidInput(parsed.error))
+      return setError(parsed.error)
     }
     setBusy(submit ? 'submit' : 'save')
     let id = existing?.id
     if (existing) {
       const r = await api<Saved>(`/portal/proposals/${existing.id}`, { method: 'PATCH', body: parsed.data })
       if (r.error) return finish(r.error)
+      sessionStorage.removeItem(draftStore(existing.id))
       if (submit) {
         const s = await api<Saved>(`/portal/proposals/${existing.id}/submit`, { method: 'POST' })
         if (s.error) return finish(s.error)
@@ -77,7 +94,7 @@ export default function ProposalForm({ existing, onSaved }: { existing?: DraftVa
     } else {
       const r = await api<Saved>('/portal/proposals', { method: 'POST', body: { ...parsed.data, clientKey, submit } })
       if (r.error) return finish(r.error)
-      localStorage.removeItem(STORE)
+      if (store) localStorage.removeItem(store)
       id = r.data!.proposal.id
     }
     finish(null)

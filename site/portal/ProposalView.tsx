@@ -3,10 +3,10 @@
 // problem is solved, answer an invitation), and its confidential reason if it has one.
 import { useEffect, useState, type FormEvent } from 'react'
 import { categoryLabel } from '../../core/categories'
-import { ATTACHMENT_MAX_BYTES, EvaluationSchema, invalidInput, ResolutionLabels, ResolutionAnswers, type PortalError } from '../../core/portal'
-import { api, formatTime } from './api'
+import { ATTACHMENT_MAX_BYTES, checkInput, EvaluationSchema, ResolutionLabels, ResolutionAnswers, type PortalError } from '../../core/portal'
+import { api, formatTime, localToday } from './api'
 import ProposalForm from './ProposalForm'
-import { Button, Field, Loading, Message } from './ui'
+import { Button, Field, Loading, Message, useKept } from './ui'
 
 type Id = number
 interface Doc {
@@ -30,11 +30,27 @@ interface Doc {
     submittedAt?: string | null
   }
   instructions: { id: Id; text: string; at: string }[]
-  replies: { id: Id; round: number; class: string; text: string; publishedAt?: string | null; section?: { name: string } | null; commitments?: { id: string; text: string; dueDate: string }[] }[]
-  evaluations: { id: Id; reply: Id | { id: Id }; representative: Id | { id: Id; name: string }; rating: string; comment?: string | null; at: string }[]
+  /** Published replies only, oldest first. */
+  replies: {
+    id: Id
+    round: number
+    class: string
+    text: string
+    publishedAt: string
+    section: { name: string } | null
+    commitments: { id: string; text: string; dueDate: string }[]
+    /** The reply this one corrects, if it is a correction. */
+    corrects: Id | null
+    correctionNote: string | null
+    /** The last day it may be evaluated (YYYY-MM-DD). */
+    evaluableUntil: string
+  }[]
+  /** The round a "问题是否已解决？" answer now belongs to. */
+  resolutionRound: number
+  evaluations: { id: Id; reply: Id; representative: Id; rating: string; comment?: string | null; at: string }[]
   attachments: { id: Id; filename: string; filesize: number; url: string }[]
   invitations: { id: Id; representative: { id: Id; name: string } | Id; status: string }[]
-  resolutionAnswers: { id: Id; representative: Id | { id: Id }; round: number; answer: string }[]
+  resolutionAnswers: { id: Id; representative: Id; round: number; answer: string }[]
 }
 interface Me {
   representative: { id: Id; name: string }
@@ -361,19 +377,26 @@ function DeleteDraft({ id, onError }: { id: Id; onError: (e: PortalError) => voi
 }
 
 function Replies({ doc, me, canAct, onDone, onError }: { doc: Doc; me: Id; canAct: boolean } & Act) {
-  const published = doc.replies.filter((r) => r.publishedAt)
+  const published = doc.replies
   if (published.length === 0) return null
   const evaluable = ['replied', 'evaluated', 'merged', 'redirected', 'notAccepted'].includes(doc.proposal.status)
+  const today = localToday()
+  const ordinal = (id: Id) => published.findIndex((r) => r.id === id) + 1
   return (
     <section aria-labelledby="replies" id="evaluate">
       <h2 id="replies">答复</h2>
       {published.map((r) => {
         const mine = doc.evaluations.find((e) => idOf(e.reply) === r.id && idOf(e.representative) === me)
         return (
-          <div key={r.id} className="record">
+          <div key={r.id} className={r.corrects != null ? 'record correction' : 'record'}>
             <p className="muted">
               {r.section?.name ?? '代表工作室'} · 第 {r.round} 轮 · {r.class} 类 · {formatTime(r.publishedAt)}
             </p>
+            {r.corrects != null && (
+              <p>
+                <strong>更正</strong>：更正上面第 {ordinal(r.corrects)} 条答复{r.correctionNote ? `（${r.correctionNote}）` : ''}
+              </p>
+            )}
             <div className="text">{r.text}</div>
             {r.commitments && r.commitments.length > 0 && (
               <ul>
@@ -389,8 +412,10 @@ function Replies({ doc, me, canAct, onDone, onError }: { doc: Doc; me: Id; canAc
                 您的评价：<strong>{RatingText[mine.rating]}</strong>
                 {mine.comment ? `，${mine.comment}` : ''}
               </p>
+            ) : canAct && evaluable && r.evaluableUntil >= today ? (
+              <Evaluate proposal={doc.proposal.id} reply={r.id} until={r.evaluableUntil} keep={`${me}:evaluate:${r.id}`} onDone={onDone} onError={onError} />
             ) : canAct && evaluable ? (
-              <Evaluate proposal={doc.proposal.id} reply={r.id} onDone={onDone} onError={onError} />
+              <p className="muted">评价期限（{r.evaluableUntil}）已过；如有意见，请联系代表工作室。</p>
             ) : null}
           </div>
         )
@@ -399,30 +424,64 @@ function Replies({ doc, me, canAct, onDone, onError }: { doc: Doc; me: Id; canAc
   )
 }
 
-function Evaluate({ proposal, reply, onDone, onError }: { proposal: Id; reply: Id } & Act) {
-  const [rating, setRating] = useState('')
-  const [comment, setComment] = useState('')
+function Evaluate({ proposal, reply, until, keep, onDone, onError }: { proposal: Id; reply: Id; until: string; keep: string } & Act) {
+  const [rating, setRating, forgetRating] = useKept(`${keep}:rating`, '')
+  const [comment, setComment, forgetComment] = useKept(`${keep}:comment`, '')
   const [busy, setBusy] = useState(false)
+  const [confirming, setConfirming] = useState(false)
   const [fieldError, setFieldError] = useState<Record<string, string>>({})
-  const submit = async (e: FormEvent) => {
-    e.preventDefault()
-    const parsed = EvaluationSchema.safeParse({ reply, rating: rating || undefined, comment })
-    if (!parsed.success) {
-      const err = invalidInput(parsed.error)
-      setFieldError(err.fields ?? {})
-      return onError(err)
+  const check = () => {
+    const parsed = checkInput(EvaluationSchema, { reply, rating: rating || undefined, comment })
+    if (!parsed.ok) {
+      setFieldError(parsed.error.fields ?? {})
+      onError(parsed.error)
+      return null
     }
+    setFieldError({})
+    return parsed.data
+  }
+  // First the check and a confirmation (an evaluation counts once and cannot be changed)…
+  const review = (e: FormEvent) => {
+    e.preventDefault()
+    if (check()) setConfirming(true)
+  }
+  // …then the evaluation itself.
+  const send = async () => {
+    const data = check()
+    if (!data) return setConfirming(false)
     setBusy(true)
-    const r = await api<{ proposal: { statusLabel: string } }>(`/portal/proposals/${proposal}/evaluations`, { method: 'POST', body: parsed.data })
+    const r = await api<{ proposal: { status: string; statusLabel: string } }>(`/portal/proposals/${proposal}/evaluations`, { method: 'POST', body: data })
     setBusy(false)
+    setConfirming(false)
     if (r.error) {
       setFieldError(r.error.fields ?? {})
       return onError(r.error)
     }
-    onDone(rating === 'dissatisfied' ? '评价已提交。您不满意，提案将重新办理。' : '评价已提交，谢谢您。')
+    forgetRating()
+    forgetComment()
+    const status = r.data!.proposal.status
+    onDone(status === 'rehandling' ? '评价已提交。您不满意，提案将重新办理。' : `评价已提交，谢谢您。提案现在：${r.data!.proposal.statusLabel}。`)
   }
+  if (confirming)
+    return (
+      <div className="portal-form evaluate confirm" role="group" aria-labelledby={`confirm-${reply}`}>
+        <p id={`confirm-${reply}`}>
+          您的评价是<strong>“{RatingText[rating]}”</strong>
+          {comment.trim() ? `，意见：${comment.trim()}` : ''}。评价提交后不能修改，确认提交吗？
+        </p>
+        <p className="actions">
+          <Button busy={busy} onClick={send}>
+            确认提交评价
+          </Button>
+          <Button kind="plain" onClick={() => setConfirming(false)}>
+            返回修改
+          </Button>
+        </p>
+      </div>
+    )
   return (
-    <form onSubmit={submit} className="portal-form evaluate" noValidate>
+    <form onSubmit={review} className="portal-form evaluate" noValidate>
+      <p className="muted">请在 {until} 前评价；每条答复只能评价一次。</p>
       <fieldset aria-describedby={fieldError.rating ? 'rating-error' : undefined}>
         <legend>您对这条答复满意吗？</legend>
         {Object.entries(RatingText).map(([value, label]) => (
@@ -447,20 +506,22 @@ function Evaluate({ proposal, reply, onDone, onError }: { proposal: Id; reply: I
 }
 
 function Resolution({ doc, me, canAct, onDone, onError }: { doc: Doc; me: Id; canAct: boolean } & Act) {
-  const [answer, setAnswer] = useState('')
-  const [comment, setComment] = useState('')
+  const keep = `${me}:resolution:${doc.proposal.id}:${doc.resolutionRound}`
+  const [answer, setAnswer, forgetAnswer] = useKept(`${keep}:answer`, '')
+  const [comment, setComment, forgetComment] = useKept(`${keep}:comment`, '')
   const [busy, setBusy] = useState(false)
   if (!canAct || !['replied', 'evaluated'].includes(doc.proposal.status)) return null
-  const round = doc.replies.filter((r) => r.publishedAt).length
-  const mine = doc.resolutionAnswers.find((a) => idOf(a.representative) === me && a.round === round)
+  const mine = doc.resolutionAnswers.find((a) => a.representative === me && a.round === doc.resolutionRound)
   const submit = async (e: FormEvent) => {
     e.preventDefault()
     if (!answer) return onError({ code: 'invalid', message: '请选择已解决、部分解决或未解决' })
     setBusy(true)
     const r = await api(`/portal/proposals/${doc.proposal.id}/resolution`, { method: 'POST', body: { answer, comment } })
     setBusy(false)
-    if (r.error) onError(r.error)
-    else onDone('已告知代表工作室，谢谢您。')
+    if (r.error) return onError(r.error)
+    forgetAnswer()
+    forgetComment()
+    onDone('已告知代表工作室，谢谢您。')
   }
   return (
     <section aria-labelledby="resolved">

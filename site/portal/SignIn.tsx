@@ -33,7 +33,7 @@ export default function SignIn() {
     <form onSubmit={submit} className="portal-form" noValidate>
       <Message error={error} />
       <Field id="login" label="登录名或手机号" error={error?.fields?.login}>
-        {(p) => <input {...p} name="username" autoComplete="username" value={login} onChange={(e) => setLogin(e.target.value)} required />}
+        {(p) => <input {...p} name="username" autoComplete="username" autoCapitalize="none" autoCorrect="off" spellCheck={false} value={login} onChange={(e) => setLogin(e.target.value)} required />}
       </Field>
       <Field id="password" label="密码" error={error?.fields?.password}>
         {(p) => <input {...p} type="password" name="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />}

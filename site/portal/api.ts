@@ -53,3 +53,6 @@ export const safeNext = (next: string | null): string => (next && next.startsWit
 
 export const formatTime = (iso?: string | null): string =>
   iso ? new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)) : ''
+
+/** Today in Beijing time (YYYY-MM-DD), as deadlines are written. */
+export const localToday = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())

@@ -1,6 +1,6 @@
 // Small pieces every portal form uses: a labelled field with its own error, a message box that
-// screen readers announce, and a button that says it is working.
-import { useEffect, useRef, type ReactNode } from 'react'
+// screen readers announce, a button that says it is working, and state kept as it is typed.
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import type { PortalError } from '../../core/portal'
 
 export function Message({ error, ok }: { error?: PortalError | null; ok?: string | null }) {
@@ -58,4 +58,41 @@ export function Loading() {
       正在加载…
     </p>
   )
+}
+
+const KEPT = 'portal:kept:'
+
+/**
+ * State kept in this tab (sessionStorage) as it is typed: when a sign-in has expired the portal
+ * sends the person to sign in and back, and what they had written is still there. `forget` after
+ * it has been sent; signing out forgets everything.
+ */
+export function useKept<T>(key: string, initial: T): [T, (v: T) => void, () => void] {
+  const storageKey = KEPT + key
+  const [value, setValue] = useState<T>(() => {
+    try {
+      const stored = sessionStorage.getItem(storageKey)
+      return stored == null ? initial : (JSON.parse(stored) as T)
+    } catch {
+      return initial
+    }
+  })
+  const set = (v: T) => {
+    setValue(v)
+    try {
+      sessionStorage.setItem(storageKey, JSON.stringify(v))
+    } catch {}
+  }
+  const forget = () => {
+    try {
+      sessionStorage.removeItem(storageKey)
+    } catch {}
+  }
+  return [value, set, forget]
+}
+
+/** Removes everything the portal kept on this device (signing out, e.g. on a shared phone). */
+export function forgetEverything(): void {
+  for (const store of [sessionStorage, localStorage])
+    for (const k of Object.keys(store)) if (k.startsWith('portal:')) store.removeItem(k)
 }

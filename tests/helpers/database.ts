@@ -28,6 +28,8 @@ export async function runSQL(url: string, statement: string): Promise<void> {
     const { createClient } = await import('@libsql/client')
     const client = createClient({ url })
     try {
+      // The server writes to the same file: wait for its lock rather than fail at once.
+      await client.execute('PRAGMA busy_timeout = 15000')
       await client.execute(statement)
     } finally {
       client.close()

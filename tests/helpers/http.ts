@@ -1,6 +1,7 @@
 // Calling the started server's REST API as a given person: staff with a JWT from Payload's
 // login, representatives with the portal's session cookie (they have no other way in), the
 // public with nothing. A credential is the header that carries it.
+import { request as httpRequest } from 'node:http'
 import { expect } from 'vitest'
 import type { World } from '../fixtures/world'
 
@@ -19,6 +20,31 @@ export const portalSignIn = (base: string, login: string, password: string, head
     headers: { 'content-type': 'application/json', origin: base, ...headers },
     body: JSON.stringify({ login, password }),
   })
+
+/**
+ * The same sign-in sent from a chosen loopback address (127.0.0.x; the server listens on
+ * 127.0.0.1), so a test can be "another client" as the server sees the connection.
+ */
+export function portalSignInFrom(base: string, localAddress: string, login: string, password: string, headers: Record<string, string> = {}): Promise<Response> {
+  const body = JSON.stringify({ login, password })
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      `${base}/api/portal/sign-in`,
+      { method: 'POST', localAddress, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), origin: base, ...headers } },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () => {
+          const h = new Headers()
+          for (const [k, v] of Object.entries(res.headers)) for (const one of Array.isArray(v) ? v : v == null ? [] : [v]) h.append(k, one)
+          resolve(new Response(Buffer.concat(chunks), { status: res.statusCode, headers: h }))
+        })
+      },
+    )
+    req.on('error', reject)
+    req.end(body)
+  })
+}
 
 /** The `name=value` of the session cookie a response sets. */
 export const sessionCookieOf = (r: Response): string => {

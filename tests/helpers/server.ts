@@ -1,4 +1,4 @@
-// Starts the real production server (next start) on a free port against a given database,
+// Starts the real production server (scripts/serve.mjs, as npm start does) on a free port against a given database,
 // and stops it by process group (killing npx alone leaves next-server running).
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
@@ -29,7 +29,7 @@ export interface RunningServer {
 export async function startServer(env: Record<string, string>): Promise<RunningServer> {
   const port = await freePort()
   const url = `http://localhost:${port}`
-  const child: ChildProcess = spawn(path.join(root, 'node_modules/.bin/next'), ['start', 'cms', '-p', String(port), '-H', '127.0.0.1'], {
+  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'scripts/serve.mjs'), '--port', String(port), '--host', '127.0.0.1'], {
     cwd: root,
     // The site is not rebuilt by itself unless a test asks (SITE_AUTOBUILD=1); builds go to a temporary directory.
     env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', SERVER_URL: url, SITE_AUTOBUILD: '0', SITE_DIR: mkdtempSync(path.join(os.tmpdir(), 'site-')), UPLOAD_DIR: mkdtempSync(path.join(os.tmpdir(), 'uploads-')), ...env },

@@ -67,6 +67,27 @@ const fileForm = (bytes: Uint8Array, name: string, type = 'image/png') => {
   return form
 }
 
+/** A proposal of A's, submitted through the portal and taken to a published reply by the staff whose job it is. */
+async function toPublishedReply(title: string, replyText = '已调整为 45 秒。') {
+  const submitted = await must(portal('/proposals', { method: 'POST', cookie: A.cookie, body: { ...draftBody(title), clientKey: clientKey(), submit: true } }), 'submit')
+  const id = submitted.proposal.id
+  const S = world.ref.sections as Record<string, number | string>
+  await must(asStaff('office', `/proposals/${id}`, 'PATCH', { status: 'accepted', screening: { decision: 'accepted', reason: '予以立案' } }), 'accept')
+  await must(asStaff('office', `/proposals/${id}`, 'PATCH', { assignment: { leadSection: S.chengguan } }), 'assign')
+  await must(asStaff('leader', `/proposals/${id}`, 'PATCH', { status: 'instructed', newInstruction: '请城管分队办理。' }), 'instruct')
+  await must(asStaff('sectionStaff', `/proposals/${id}`, 'PATCH', { status: 'inProgress' }), 'take on')
+  const reply = await publish({ proposal: id, class: 'A', text: replyText })
+  return { proposal: id as number | string, reply }
+}
+
+/** A reply written by the lead section, signed off by its head and published by the office. */
+async function publish(data: Record<string, unknown>): Promise<number | string> {
+  const reply = (await must(asStaff('sectionStaff', '/replies', 'POST', data), 'reply')).doc.id
+  await must(asStaff('sectionHead', `/replies/${reply}`, 'PATCH', { signOff: true }), 'sign off')
+  await must(asStaff('office', `/replies/${reply}`, 'PATCH', { publish: true }), 'publish')
+  return reply
+}
+
 let A: Awaited<ReturnType<typeof newRepresentative>>
 let B: Awaited<ReturnType<typeof newRepresentative>>
 let disabled: Awaited<ReturnType<typeof newRepresentative>>
@@ -83,16 +104,7 @@ beforeAll(async () => {
   X.attachment = { id: att.id, url: att.url }
 
   // A's proposal taken to a published reply by the staff whose job it is.
-  const submitted = await must(portal('/proposals', { method: 'POST', cookie: A.cookie, body: { ...draftBody('A的提案：路口红绿灯太短'), clientKey: clientKey(), submit: true } }), 'submit')
-  X.replied = submitted.proposal.id
-  const S = world.ref.sections as Record<string, number | string>
-  await must(asStaff('office', `/proposals/${X.replied}`, 'PATCH', { status: 'accepted', screening: { decision: 'accepted', reason: '予以立案' } }), 'accept')
-  await must(asStaff('office', `/proposals/${X.replied}`, 'PATCH', { assignment: { leadSection: S.chengguan } }), 'assign')
-  await must(asStaff('leader', `/proposals/${X.replied}`, 'PATCH', { status: 'instructed', newInstruction: '请城管分队办理。' }), 'instruct')
-  await must(asStaff('sectionStaff', `/proposals/${X.replied}`, 'PATCH', { status: 'inProgress' }), 'take on')
-  X.reply = (await must(asStaff('sectionStaff', '/replies', 'POST', { proposal: X.replied, class: 'A', text: '已调整为 45 秒。' }), 'reply')).doc.id
-  await must(asStaff('sectionHead', `/replies/${X.reply}`, 'PATCH', { signOff: true }), 'sign off')
-  await must(asStaff('office', `/replies/${X.reply}`, 'PATCH', { publish: true }), 'publish')
+  ;({ proposal: X.replied, reply: X.reply } = await toPublishedReply('A的提案：路口红绿灯太短'))
 
   // B's draft, to which B invites A.
   X.bDraft = (await must(portal('/proposals', { method: 'POST', cookie: B.cookie, body: { ...draftBody('B的草稿：垃圾站异味'), clientKey: clientKey() } }), 'B draft')).proposal.id
@@ -203,6 +215,8 @@ describe('reading one’s own proposal in full, never anyone else’s private da
     expect(r.body.proposal.role).toBe('coSigner')
     expect(r.text).toContain('张桂英')
     expect(r.text).not.toMatch(/PRIVATE-(PHONE|ID|ADDRESS)-rep-a|INTERNAL-NOTE/)
+    // Nor anyone's account: login names, emails, account state (people are shown by name only).
+    expect(r.text).not.toMatch(/"(username|email|active|mustChangePassword|loginAttempts|lockUntil|phone)"/)
   })
 })
 
@@ -256,6 +270,21 @@ describe('A’s own work', () => {
     expect(all[0].body.proposal.number).toMatch(/^\d{4}-\d{3}$/)
     const found = await asStaff('office', `/proposals?where[title][equals]=${encodeURIComponent(body.title)}&depth=0`)
     expect(found.body.totalDocs).toBe(1)
+  })
+
+  it('the same key with new text: a draft takes the new text before it is submitted; a submitted one refuses it and keeps its own', async () => {
+    const key = clientKey()
+    const saved = await must(portal('/proposals', { method: 'POST', cookie: A.cookie, body: { ...draftBody('同键草稿：旧标题'), clientKey: key } }), 'draft')
+    const sent = await must(portal('/proposals', { method: 'POST', cookie: A.cookie, body: { ...draftBody('同键草稿：新标题'), clientKey: key, submit: true } }), 'edited and sent')
+    expect(sent.proposal.id).toBe(saved.proposal.id)
+    expect(sent.proposal.title).toBe('同键草稿：新标题')
+    expect(sent.proposal.number).toMatch(/^\d{4}-\d{3}$/)
+    const stored = await asStaff('office', `/proposals/${saved.proposal.id}?depth=0`)
+    expect(stored.body).toMatchObject({ title: '同键草稿：新标题', body: '同键草稿：新标题：请相关部门尽快处理。', status: 'submitted' })
+    const late = await portal('/proposals', { method: 'POST', cookie: A.cookie, body: { ...draftBody('同键草稿：提交后再改'), clientKey: key, submit: true } })
+    expect(late.status).toBe(409)
+    expect(late.body.error.message).toMatch(new RegExp(`已经提交（编号 ${sent.proposal.number}）`))
+    expect((await asStaff('office', `/proposals/${saved.proposal.id}?depth=0`)).body.title).toBe('同键草稿：新标题')
   })
 
   it('the proposer sees the number at once; the text is frozen after submission', async () => {
@@ -327,6 +356,37 @@ describe('A’s own work', () => {
     const office = await asStaff('office', `/resolution-answers?where[proposal][equals]=${X.replied}`)
     expect(office.body.docs.map((d: any) => d.answer)).toEqual(['unresolved'])
     expect((await portal('/proposals', { cookie: A.cookie })).body.waiting.toEvaluate.map((w: any) => w.reply.id)).not.toContain(X.reply)
+  })
+
+  it('a correction is shown as one and opens no new round: the resolution answer stays answered', async () => {
+    const { proposal, reply } = await toPublishedReply('A的提案：更正测试', '已修复梅园路段路灯十二盏，恢复夜间照明。')
+    expect((await portal(`/proposals/${proposal}/resolution`, { method: 'POST', cookie: A.cookie, body: { answer: 'partly' } })).status).toBe(201)
+    const fix = await publish({ proposal, class: 'A', text: '更正：已修复梅园路段路灯二十盏，恢复夜间照明。', corrects: reply, correctionNote: '数量由十二盏更正为二十盏' })
+    const view = (await portal(`/proposals/${proposal}`, { cookie: A.cookie })).body
+    expect(view.replies.map((r: any) => [r.id, r.corrects, r.correctionNote])).toEqual([
+      [reply, null, null],
+      [fix, reply, '数量由十二盏更正为二十盏'],
+    ])
+    expect(view.resolutionRound).toBe(1)
+    expect(view.resolutionAnswers.map((a: any) => [a.round, a.answer])).toEqual([[1, 'partly']])
+    // So the page offers no second answer, and the server agrees.
+    expect((await portal(`/proposals/${proposal}/resolution`, { method: 'POST', cookie: A.cookie, body: { answer: 'resolved' } })).status).toBe(400)
+  })
+
+  it('each reply says until when it may be evaluated; past that day it no longer waits on the dashboard', async () => {
+    const { proposal, reply } = await toPublishedReply('A的提案：评价期限测试')
+    const view = (await portal(`/proposals/${proposal}`, { cookie: A.cookie })).body
+    const until = view.replies[0].evaluableUntil as string
+    expect(until).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+    const waiting = (await portal('/proposals', { cookie: A.cookie })).body.waiting.toEvaluate
+    expect(waiting.find((w: any) => w.reply.id === reply)?.reply.evaluableUntil).toBe(until)
+    // Published long ago: the window (20 working days) has passed.
+    await runSQL(databaseURL, `UPDATE replies SET published_at = '2025-01-02T02:00:00.000Z' WHERE id = ${Number(reply)}`)
+    const later = (await portal('/proposals', { cookie: A.cookie })).body.waiting.toEvaluate
+    expect(later.map((w: any) => w.reply.id)).not.toContain(reply)
+    const late = await portal(`/proposals/${proposal}/evaluations`, { method: 'POST', cookie: A.cookie, body: { reply, rating: 'satisfied' } })
+    expect(late.status).toBe(400)
+    expect(late.body.error.message).toMatch(/评价期限已过/)
   })
 
   it('a draft is deleted by its proposer, a submitted proposal is not', async () => {

@@ -7,7 +7,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 import { DemoPassword } from '../../cms/seed/reference'
 import { databaseText, runSQL } from '../helpers/database'
-import { login, portalSignIn, sessionCookieOf, type Credential } from '../helpers/http'
+import { login, portalSignIn, portalSignInFrom, sessionCookieOf, type Credential } from '../helpers/http'
 
 const base = inject('baseURL')
 const world = inject('world')
@@ -79,6 +79,12 @@ describe('signing in', () => {
     expect((await portal('/me', { cookie })).body.representative.username).toBe(rep.username)
   })
 
+  it('by username in any case, as a phone keyboard may capitalise it', async () => {
+    const rep = await newRepresentative()
+    const cookie = await signIn(` ${rep.username.toUpperCase()} `)
+    expect((await portal('/me', { cookie })).body.representative.username).toBe(rep.username)
+  })
+
   it('every sign-in gets a new token', async () => {
     const rep = await newRepresentative()
     expect(await signIn(rep.username)).not.toBe(await signIn(rep.username))
@@ -105,37 +111,52 @@ describe('signing in', () => {
     expect((await broken.json()).error.message).toMatch(/JSON/)
   })
 
+  // Each of these tests is a client of its own (a loopback address of its own); the forwarded
+  // header a client sends is not believed unless it comes through the trusted proxy (127.0.0.9).
   it('the sixth wrong password meets Payload’s lockout: 429 with Retry-After, even with the right password, until the office unlocks', async () => {
     const rep = await newRepresentative()
-    const xff = { 'x-forwarded-for': '10.9.0.1' }
-    for (let i = 0; i < 5; i++) expect((await portalSignIn(base, rep.username, 'wrong-password-1', xff)).status).toBe(401)
-    const sixth = await portalSignIn(base, rep.username, 'wrong-password-1', xff)
+    const from = '127.0.0.11'
+    for (let i = 0; i < 5; i++) expect((await portalSignInFrom(base, from, rep.username, 'wrong-password-1')).status).toBe(401)
+    const sixth = await portalSignInFrom(base, from, rep.username, 'wrong-password-1')
     expect(sixth.status).toBe(429)
     expect(Number(sixth.headers.get('retry-after'))).toBeGreaterThan(60)
     expect((await sixth.json()).error.message).toMatch(/尝试次数过多/)
-    expect((await portalSignIn(base, rep.username, DemoPassword, xff)).status).toBe(429)
+    expect((await portalSignInFrom(base, from, rep.username, DemoPassword)).status).toBe(429)
     const unlock = await office_('/representatives/unlock', 'POST', { username: rep.username })
     expect(unlock.status, await unlock.clone().text()).toBe(200)
-    expect((await portalSignIn(base, rep.username, DemoPassword, xff)).status).toBe(200)
+    expect((await portalSignInFrom(base, from, rep.username, DemoPassword)).status).toBe(200)
   })
 
   it('an unknown account is throttled at the same count as a real one', async () => {
     const name = `ghost-${randomBytes(3).toString('hex')}`
-    const xff = { 'x-forwarded-for': '10.9.0.2' }
-    for (let i = 0; i < 5; i++) expect((await portalSignIn(base, name, 'wrong-password-1', xff)).status).toBe(401)
-    const sixth = await portalSignIn(base, name, 'wrong-password-1', xff)
+    const from = '127.0.0.12'
+    for (let i = 0; i < 5; i++) expect((await portalSignInFrom(base, from, name, 'wrong-password-1')).status).toBe(401)
+    const sixth = await portalSignInFrom(base, from, name, 'wrong-password-1')
     expect(sixth.status).toBe(429)
     expect(Number(sixth.headers.get('retry-after'))).toBeGreaterThan(60)
   })
 
-  it('too many failures from one address: 429 there for any account, while other addresses sign in', async () => {
+  it('too many failures from one address: 429 there for any account, whatever X-Forwarded-For it claims, while other addresses sign in', async () => {
     const rep = await newRepresentative()
-    const from = { 'x-forwarded-for': '10.9.0.3' }
-    for (let i = 0; i < 20; i++) expect((await portalSignIn(base, `ghost-${i}-${randomBytes(2).toString('hex')}`, 'wrong-password-1', from)).status).toBe(401)
-    const blocked = await portalSignIn(base, rep.username, DemoPassword, from)
+    const from = '127.0.0.13'
+    for (let i = 0; i < 20; i++) {
+      const claimed = { 'x-forwarded-for': `10.9.1.${i}` }
+      expect((await portalSignInFrom(base, from, `ghost-${i}-${randomBytes(2).toString('hex')}`, 'wrong-password-1', claimed)).status).toBe(401)
+    }
+    const blocked = await portalSignInFrom(base, from, rep.username, DemoPassword, { 'x-forwarded-for': '10.9.1.99' })
     expect(blocked.status).toBe(429)
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0)
-    expect((await portalSignIn(base, rep.username, DemoPassword, { 'x-forwarded-for': '10.9.0.4' })).status).toBe(200)
+    expect((await portalSignInFrom(base, '127.0.0.14', rep.username, DemoPassword)).status).toBe(200)
+  })
+
+  it('behind the trusted proxy, the address counted is the one the proxy forwards', async () => {
+    const rep = await newRepresentative()
+    const proxy = '127.0.0.9'
+    const client = { 'x-forwarded-for': '10.9.2.1' }
+    for (let i = 0; i < 20; i++) expect((await portalSignInFrom(base, proxy, `ghost-p${i}-${randomBytes(2).toString('hex')}`, 'wrong-password-1', client)).status).toBe(401)
+    expect((await portalSignInFrom(base, proxy, rep.username, DemoPassword, client)).status).toBe(429)
+    // Another client through the same proxy is not blocked by the first one's failures.
+    expect((await portalSignInFrom(base, proxy, rep.username, DemoPassword, { 'x-forwarded-for': '10.9.2.2' })).status).toBe(200)
   })
 })
 
@@ -150,6 +171,44 @@ describe('a session', () => {
     expect((await other.json()).phone).toBeUndefined()
     expect((await portal('/me')).status).toBe(401)
     expect((await portal('/me')).body.error.code).toBe('unauthenticated')
+  })
+
+  it('changes its own account only through the portal: a new password sent to the REST API with the session alone is refused', async () => {
+    const rep = await newRepresentative()
+    const cookie = await signIn(rep.username)
+    const r = await fetch(`${base}/api/representatives/${rep.id}`, { method: 'PATCH', headers: { ...json, cookie, origin: base }, body: JSON.stringify({ password: 'Taken-over-2026' }) })
+    expect(r.status).toBe(403)
+    expect((await portalSignIn(base, rep.username, 'Taken-over-2026')).status).toBe(401)
+    expect((await portalSignIn(base, rep.username, DemoPassword)).status).toBe(200)
+  })
+
+  it('on a request that changes something, counts only when it comes from the site’s own pages (Origin)', async () => {
+    const cookie = await signIn('rep-a')
+    const draft = (title: string) => JSON.stringify({ title, body: '来源检查：请相关部门处理。', category: 'urban', residentialArea: world.ref.areas[0] })
+    const title = `来源检查 ${randomBytes(3).toString('hex')}`
+    for (const origin of ['https://evil.example', null]) {
+      const r = await fetch(`${base}/api/proposals`, { method: 'POST', headers: { ...json, cookie, ...(origin ? { origin } : {}) }, body: draft(title) })
+      expect(r.status, `Origin ${origin}`).toBe(403)
+    }
+    const found = await fetch(`${base}/api/proposals?where[title][equals]=${encodeURIComponent(title)}&depth=0`, { headers: office })
+    expect((await found.json()).totalDocs).toBe(0)
+    const own = await fetch(`${base}/api/proposals`, { method: 'POST', headers: { ...json, cookie, origin: base }, body: draft(title) })
+    expect(own.status).toBe(201)
+  })
+
+  it('reads names of other representatives, never their login names, emails or account state', async () => {
+    const cookie = await signIn('rep-a')
+    const r = await fetch(`${base}/api/representatives?limit=200&depth=0`, { headers: { cookie } })
+    expect(r.status).toBe(200)
+    const docs = (await r.json()).docs as Record<string, unknown>[]
+    const self = docs.find((d) => d.id === world.reps.A.id)!
+    expect(self.username).toBe('rep-a')
+    const others = docs.filter((d) => d.id !== world.reps.A.id)
+    expect(others.length).toBeGreaterThan(1)
+    for (const d of others) {
+      expect(d.name).toBeTruthy()
+      for (const k of ['username', 'email', 'active', 'mustChangePassword', 'phone', 'idNumber', 'address', 'loginAttempts', 'lockUntil']) expect(d, `${k} of ${d.id}`).not.toHaveProperty(k)
+    }
   })
 
   it('replayed after sign-out gets 401, on the portal and on the REST API', async () => {

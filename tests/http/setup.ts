@@ -19,7 +19,8 @@ export default async function setup(project: TestProject) {
   const world = await createWorld(payload)
   const scenario = await createScenario(payload, world)
   await payload.destroy()
-  server = await startServer({ DATABASE_URL: process.env.DATABASE_URL!, PAYLOAD_SECRET: 'http-test-secret', APP_NOW: process.env.APP_NOW! })
+  // 127.0.0.9 plays a reverse proxy on this machine: only its X-Forwarded-For is believed.
+  server = await startServer({ DATABASE_URL: process.env.DATABASE_URL!, PAYLOAD_SECRET: 'http-test-secret', APP_NOW: process.env.APP_NOW!, TRUSTED_PROXIES: '127.0.0.9' })
   project.provide('baseURL', server.url)
   project.provide('world', JSON.parse(JSON.stringify(world)))
   project.provide('scenario', scenario)

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest'
+import {
+  ChangePasswordSchema,
+  checkInput,
+  DraftSchema,
+  EvaluationSchema,
+  InvitationAnswerSchema,
+  InviteSchema,
+  NewProposalSchema,
+  passwordProblem,
+  ResolutionSchema,
+  SignInSchema,
+  sniffAttachmentType,
+} from './portal'
+
+const schemas = { SignInSchema, ChangePasswordSchema, DraftSchema, NewProposalSchema, InviteSchema, InvitationAnswerSchema, EvaluationSchema, ResolutionSchema }
+
+/** Bodies a buggy or hostile client might send; none may get an English or empty message. */
+const badBodies: unknown[] = [
+  null,
+  [],
+  'text',
+  42,
+  {},
+  { extra: 1 },
+  { login: 5, password: [], title: {}, body: 7, category: 'nope', residentialArea: -1, clientKey: 'x', submit: 'yes' },
+  { representatives: 'all', accept: 'yes', reply: {}, rating: 'great', comment: 5, answer: 'maybe' },
+  { representatives: [{}], currentPassword: 1, newPassword: 2 },
+]
+
+describe('every portal schema answers bad input in Chinese, per field', () => {
+  for (const [name, schema] of Object.entries(schemas))
+    for (const body of badBodies)
+      it(`${name} ← ${JSON.stringify(body)}`, () => {
+        const r = checkInput(schema, body)
+        expect(r.ok).toBe(false)
+        if (r.ok) return
+        expect(r.error.code).toBe('invalid')
+        for (const message of [r.error.message, ...Object.values(r.error.fields ?? {})]) {
+          expect(message).toMatch(/[\u4e00-\u9fff]/)
+          expect(message).not.toMatch(/\b(expected|received|invalid|input|required)\b/i)
+        }
+      })
+})
+
+describe('a good body passes with its defaults', () => {
+  it.each([
+    [SignInSchema, { login: ' rep01 ', password: 'x' }, { login: 'rep01', password: 'x' }],
+    [NewProposalSchema, { title: '题', body: '内容', category: 'urban', residentialArea: 1, clientKey: 'a'.repeat(16) }, { submit: false }],
+    [EvaluationSchema, { reply: 1, rating: 'satisfied' }, { comment: '' }],
+    [ResolutionSchema, { answer: 'resolved' }, { comment: '' }],
+  ] as const)('%#', (schema, body, expected) => {
+    const r = checkInput(schema, body)
+    expect(r.ok && r.data).toMatchObject(expected)
+  })
+})
+
+describe('the password rule', () => {
+  it.each([
+    ['short1', null, '新密码至少 8 位'],
+    ['12345678', null, '新密码须同时包含数字和字母（或其他符号）'],
+    ['abcdefgh', null, '新密码须同时包含数字和字母（或其他符号）'],
+    ['x'.repeat(129), null, '新密码不能超过 128 位'],
+    ['zhangsan2026', 'ZhangSan', '新密码不能包含登录名'],
+    ['Lift-2026-ok', 'rep01', null],
+  ])('%s (login %s) → %s', (password, username, problem) => {
+    expect(passwordProblem(password, username ?? undefined)).toBe(problem)
+  })
+})
+
+describe('attachments are known by their first bytes, not their names', () => {
+  it.each([
+    [[0x25, 0x50, 0x44, 0x46, 0x2d, 0x31], 'application/pdf'],
+    [[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'image/png'],
+    [[0xff, 0xd8, 0xff, 0xe0], 'image/jpeg'],
+    [[0x3c, 0x68, 0x74, 0x6d, 0x6c], null],
+    [[0x4d, 0x5a], null],
+    [[], null],
+  ])('%j → %s', (bytes, type) => {
+    expect(sniffAttachmentType(new Uint8Array(bytes))).toBe(type)
+  })
+})
