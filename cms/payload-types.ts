@@ -364,6 +364,9 @@ export interface Representative {
   kind: 'resident' | 'deputy';
   active?: boolean | null;
   mustChangePassword?: boolean | null;
+  /**
+   * Also a portal login; spaces and dashes are removed
+   */
   phone?: string | null;
   idNumber?: string | null;
   address?: string | null;

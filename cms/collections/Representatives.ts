@@ -155,7 +155,15 @@ export const Representatives: CollectionConfig = {
       type: 'collapsible',
       label: { zh: '个人信息（仅代表工作室可见）', en: 'Personal data (office only)' },
       fields: [
-        { name: 'phone', type: 'text', label: { zh: '手机号', en: 'Phone' }, access: { read: privateOrSelf, update: managersOnly } },
+        {
+          name: 'phone',
+          type: 'text',
+          label: { zh: '手机号', en: 'Phone' },
+          admin: { description: { zh: '代表可用手机号登录门户；空格和短横线会自动去掉', en: 'Also a portal login; spaces and dashes are removed' } },
+          access: { read: privateOrSelf, update: managersOnly },
+          // A number typed with spaces or dashes is stored as digits, so a sign-in by phone finds it.
+          hooks: { beforeValidate: [({ value }) => (typeof value === 'string' && /^[+\d\s-]+$/.test(value) ? value.replace(/[\s-]/g, '') : value)] },
+        },
         { name: 'idNumber', type: 'text', label: { zh: '身份证号', en: 'ID number' }, access: { read: privateOrSelf, update: managersOnly } },
         { name: 'address', type: 'text', label: { zh: '住址', en: 'Address' }, access: { read: privateOrSelf, update: managersOnly } },
       ],

@@ -1,6 +1,8 @@
 // The portal's sign-in, sign-out, password change and sign-in list (/api/portal/*).
 // Credentials are checked by Payload's auth for the representatives collection, so its lockout
 // applies; an unknown account and a wrong password get the same answer.
+import { pbkdf2 } from 'node:crypto'
+import { promisify } from 'node:util'
 import { AuthenticationError, LockedAuth, type Payload } from 'payload'
 import { ChangePasswordSchema, SignInSchema } from '../../core/portal'
 import { idOf } from '../access/actor'
@@ -31,6 +33,9 @@ async function usernameFor(payload: Payload, login: string): Promise<string | nu
   const byPhone = await payload.find({ collection: 'representatives', where: { phone: { equals: digits } }, select: { username: true }, ...system })
   return byPhone.docs.length === 1 ? byPhone.docs[0].username : null
 }
+
+/** The work Payload does to check a password (PBKDF2-SHA256, 600,000 rounds), on nothing. */
+const pretendToCheck = (password: string) => promisify(pbkdf2)(password, 'no-such-account', 600_000, 32, 'sha256')
 
 /** Seconds until Payload's lockout of an account ends (the office can also unlock it at once). */
 async function lockedFor(payload: Payload, username: string): Promise<number> {
@@ -65,7 +70,11 @@ export const portalAuthEndpoints = [
     if (!username && throttle.accountWait(account)) throw tooMany(throttle.accountWait(account))
     let user: Representative
     try {
-      if (!username) throw new AuthenticationError()
+      if (!username) {
+        // As long as checking a real password takes, so the answer's timing does not tell either.
+        await pretendToCheck(body.password)
+        throw new AuthenticationError()
+      }
       const result = await req.payload.login({ collection: 'representatives', data: { username, password: body.password } })
       user = result.user as Representative
     } catch (e) {

@@ -271,6 +271,9 @@ export const portalProposalEndpoints = [
 
   portalEndpoint({ path: '/proposals/:id/attachments', method: 'post' }, async ({ req }) => {
     const doc = await readProposal(req, param(req))
+    // Said before the body is read: a file far too large is not taken into memory first.
+    const tooLarge = () => refusal(413, 'tooLarge', `文件太大：每个附件不超过 ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB`, { file: '文件太大' })
+    if (Number(req.headers.get('content-length') ?? 0) > ATTACHMENT_MAX_BYTES + 64 * 1024) throw tooLarge()
     let form: FormData
     try {
       form = await req.formData!()
@@ -279,8 +282,7 @@ export const portalProposalEndpoints = [
     }
     const file = form.get('file')
     if (!(file instanceof Blob) || file.size === 0) throw refusal(400, 'invalid', '请选择要上传的文件', { file: '请选择要上传的文件' })
-    if (file.size > ATTACHMENT_MAX_BYTES)
-      throw refusal(413, 'tooLarge', `文件太大：每个附件不超过 ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB`, { file: '文件太大' })
+    if (file.size > ATTACHMENT_MAX_BYTES) throw tooLarge()
     const data = Buffer.from(await file.arrayBuffer())
     const mimetype = sniffAttachmentType(data)
     if (!mimetype) throw refusal(415, 'unsupportedType', '只能上传 PDF、JPG 或 PNG 文件', { file: '只能上传 PDF、JPG 或 PNG 文件' })

@@ -98,7 +98,7 @@ export default function ProposalView() {
       </p>
       {params.get('submitted') && p.number && (
         <p className="alert ok" role="status">
-          提案已提交，编号 <strong>{p.number}</strong>。代表工作室将在 3 个工作日内甄别。
+          提案已提交，编号 <strong>{p.number}</strong>。{p.currentDue ? `代表工作室将在 ${p.currentDue} 前甄别立案。` : '代表工作室将尽快甄别立案。'}
         </p>
       )}
       {params.get('saved') && draft && (

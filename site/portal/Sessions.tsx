@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react'
 import type { PortalError } from '../../core/portal'
 import { api, formatTime } from './api'
-import { Button, Loading, Message } from './ui'
+import { Button, forgetEverything, Loading, Message } from './ui'
 
 interface Session {
   id: number
@@ -16,14 +16,20 @@ export default function Sessions() {
   const [sessions, setSessions] = useState<Session[] | null>(null)
   const [error, setError] = useState<PortalError | null>(null)
   const [ok, setOk] = useState<string | null>(null)
+  const [busy, setBusy] = useState<number | null>(null)
   const load = () => api<{ sessions: Session[] }>('/portal/sessions').then((r) => (r.error ? setError(r.error) : setSessions(r.data!.sessions)))
   useEffect(() => {
     load()
   }, [])
   const end = async (s: Session) => {
+    setBusy(s.id)
     const r = await api(`/portal/sessions/${s.id}`, { method: 'DELETE' })
+    setBusy(null)
     if (r.error) return setError(r.error)
-    if (s.current) return location.assign('/portal/login/')
+    if (s.current) {
+      forgetEverything()
+      return location.assign('/portal/login/')
+    }
     setOk(`已让“${s.device}”退出登录。`)
     load()
   }
@@ -40,7 +46,7 @@ export default function Sessions() {
             <p className="muted">
               登录于 {formatTime(s.createdAt)}，最近使用 {formatTime(s.lastSeenAt)}
             </p>
-            <Button kind="plain" onClick={() => end(s)}>
+            <Button kind="plain" busy={busy === s.id} onClick={() => end(s)}>
               {s.current ? '退出此设备' : '让这台设备退出'}
             </Button>
           </li>

@@ -4,6 +4,7 @@
 // file URL); no staff field can be set; submission is idempotent; co-signing, attachments,
 // evaluation and the resolution answer work for A.
 import { randomBytes } from 'node:crypto'
+import { request as httpRequest } from 'node:http'
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 import { DemoPassword } from '../../cms/seed/reference'
 import { runSQL } from '../helpers/database'
@@ -332,6 +333,20 @@ describe('A’s own work', () => {
     big.set([0x25, 0x50, 0x44, 0x46, 0x2d])
     const tooBig = await portal(`/proposals/${id}/attachments`, { method: 'POST', cookie: A.cookie, form: fileForm(big, 'big.pdf', 'application/pdf') })
     expect(tooBig.status).toBe(413)
+    // Far too large: refused by its declared length, before the body is read (this one never
+    // sends its body; a server that waited for it would not answer).
+    const early = await new Promise<number>((resolve, reject) => {
+      const headers = { cookie: A.cookie, origin: base, 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(50 * 1024 * 1024) }
+      const req = httpRequest(`${base}/api/portal/proposals/${id}/attachments`, { method: 'POST', headers }, (res) => {
+        clearTimeout(timer)
+        resolve(res.statusCode!)
+        req.destroy()
+      })
+      const timer = setTimeout(() => (req.destroy(), reject(new Error('no answer before the body'))), 20_000)
+      req.on('error', () => undefined)
+      req.write('--x\r\n')
+    })
+    expect(early).toBe(413)
     for (let i = 0; i < 5; i++) expect((await portal(`/proposals/${id}/attachments`, { method: 'POST', cookie: A.cookie, form: fileForm(png(), `p${i}.png`) })).status).toBe(201)
     const sixth = await portal(`/proposals/${id}/attachments`, { method: 'POST', cookie: A.cookie, form: fileForm(png(), 'p6.png') })
     expect(sixth.status).toBe(400)

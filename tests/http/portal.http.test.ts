@@ -77,6 +77,9 @@ describe('signing in', () => {
     const rep = await newRepresentative({ phone: '13900002222' })
     const cookie = await signIn('139 0000 2222')
     expect((await portal('/me', { cookie })).body.representative.username).toBe(rep.username)
+    // However the office typed it.
+    const dashed = await newRepresentative({ phone: '139-0000-3333' })
+    expect((await portal('/me', { cookie: await signIn('13900003333') })).body.representative.username).toBe(dashed.username)
   })
 
   it('by username in any case, as a phone keyboard may capitalise it', async () => {
