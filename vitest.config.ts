@@ -7,7 +7,7 @@ export default defineConfig({
     // 2 cores: integration files each start Payload on their own database.
     maxWorkers: 2,
     projects: [
-      { test: { ...shared, name: 'unit', include: ['core/**/*.test.ts'] } },
+      { test: { ...shared, name: 'unit', include: ['core/**/*.test.ts', 'cms/**/*.test.ts', 'site/**/*.test.ts'], exclude: ['cms/.next/**'] } },
       { test: { ...shared, name: 'int', include: ['tests/int/**/*.int.test.ts'] } },
       {
         test: {

@@ -22,10 +22,21 @@ const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../cms')
 const plain = (address) => (address ?? '').replace(/^::ffff:/, '')
 const trusted = new Set((process.env.TRUSTED_PROXIES ?? '').split(',').map((a) => plain(a.trim())).filter(Boolean))
 
+const forwarded = ['x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port', 'x-real-ip', 'forwarded']
+const loopback = (address) => address === '::1' || address.startsWith('127.')
+let warned = false
+
 /** Removes forwarded headers unless the connection comes from a trusted proxy. */
 function trustForwarded(req) {
-  if (trusted.has(plain(req.socket.remoteAddress))) return
-  for (const name of ['x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port', 'x-real-ip', 'forwarded']) delete req.headers[name]
+  const peer = plain(req.socket.remoteAddress)
+  if (trusted.has(peer)) return
+  // A proxy on this machine that is not listed: every client would look like this one address
+  // (and share its sign-in limit). Said once, in the log, with the setting that fixes it.
+  if (!warned && loopback(peer) && req.headers['x-forwarded-for']) {
+    warned = true
+    console.warn(`! 来自本机 ${peer} 的请求带有 X-Forwarded-For，但 ${peer} 不在 TRUSTED_PROXIES 中：如果前面有反向代理，请设置 TRUSTED_PROXIES=${peer}（以及 SERVER_URL）`)
+  }
+  for (const name of forwarded) delete req.headers[name]
 }
 
 const app = next({ dev: false, dir, hostname: host, port })

@@ -1,3 +1,4 @@
+import { Forbidden } from 'payload'
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionConfig, Endpoint, FieldAccess } from 'payload'
 import { canManageRepresentatives, canReadPrivate, isStaff } from '../../core/permissions'
 import { sameId } from '../../core/lifecycle'
@@ -6,6 +7,13 @@ import { representativeManagers } from '../access'
 import { actorOfReq } from '../access/actor'
 import { refuse } from '../lib/refuse'
 import { endAllSessions, portalSessionStrategy } from '../portal/sessions'
+
+/**
+ * Set by the portal's sign-in on the login it asks Payload for. Any other login of a representative
+ * (Payload's GraphQL `loginRepresentative`, for one) is refused: it would skip the portal's
+ * throttling, first-password rule and sessions.
+ */
+export const PORTAL_SIGN_IN = 'portalSignIn'
 
 /** Set on the request by the portal's password change once the current password has been checked. */
 export const CURRENT_PASSWORD_CONFIRMED = 'currentPasswordConfirmed'
@@ -75,7 +83,26 @@ export const Representatives: CollectionConfig = {
     strategies: [portalSessionStrategy],
   },
   endpoints: ['/login', '/refresh-token', '/forgot-password', '/reset-password', '/first-register'].map(portalOnly),
-  hooks: { beforeChange: [passwordChange], afterChange: [endSessions] },
+  hooks: {
+    beforeChange: [passwordChange],
+    afterChange: [endSessions],
+    // When an account record last changed tells of others' sign-in failures and password changes:
+    // staff and the representative themself only.
+    afterRead: [
+      ({ doc, req }) => {
+        const a = actorOfReq(req)
+        if (isStaff(a) || (a.role === 'representative' && sameId(a.id, doc.id))) return doc
+        const { updatedAt: _u, createdAt: _c, ...rest } = doc
+        return rest
+      },
+    ],
+    beforeLogin: [
+      ({ context, user }) => {
+        if (context[PORTAL_SIGN_IN] !== true) throw new Forbidden()
+        return user
+      },
+    ],
+  },
   access: {
     admin: () => false,
     read: ({ req }) => {

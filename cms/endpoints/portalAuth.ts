@@ -6,7 +6,7 @@ import { promisify } from 'node:util'
 import { AuthenticationError, LockedAuth, type Payload } from 'payload'
 import { ChangePasswordSchema, SignInSchema } from '../../core/portal'
 import { idOf } from '../access/actor'
-import { CURRENT_PASSWORD_CONFIRMED } from '../collections/Representatives'
+import { CURRENT_PASSWORD_CONFIRMED, PORTAL_SIGN_IN } from '../collections/Representatives'
 import type { Representative } from '../payload-types'
 import { answer, portalEndpoint, refusal } from '../portal/endpoint'
 import { blankCookie, endSession, hashToken, startSession } from '../portal/sessions'
@@ -32,6 +32,12 @@ async function usernameFor(payload: Payload, login: string): Promise<string | nu
   if (!/^\+?\d{7,15}$/.test(digits)) return null
   const byPhone = await payload.find({ collection: 'representatives', where: { phone: { equals: digits } }, select: { username: true }, ...system })
   return byPhone.docs.length === 1 ? byPhone.docs[0].username : null
+}
+
+/** The throttle's key for a login: digits for a phone number, lower case for a name. */
+const loginKey = (login: string): string => {
+  const digits = login.replace(/[\s-]/g, '')
+  return /^\+?\d{7,15}$/.test(digits) ? digits : login.trim().toLowerCase()
 }
 
 /** The work Payload does to check a password (PBKDF2-SHA256, 600,000 rounds), on nothing. */
@@ -62,12 +68,18 @@ async function signedIn(payload: Payload, representative: Representative, userAg
 
 export const portalAuthEndpoints = [
   portalEndpoint({ path: '/sign-in', method: 'post', schema: SignInSchema, auth: 'none' }, async ({ req, body }) => {
-    const account = body.login.toLowerCase()
+    // One key however the login is typed: a phone number with or without spaces, a name in any case.
+    const account = loginKey(body.login)
     const address = clientAddress(req.headers)
     if (throttle.addressWait(address)) throw tooMany(throttle.addressWait(address))
+    // Counted as a failure at once (and taken back if it succeeds), so attempts sent side by side
+    // cannot all get past the limit while the password work is under way.
+    throttle.failAt(address)
     const username = await usernameFor(req.payload, body.login)
-    // An unknown account is counted here exactly as Payload's lockout counts a real one.
+    // An unknown account is counted here exactly as Payload's lockout counts a real one (which the
+    // office can lift at once, so a real one is left to it).
     if (!username && throttle.accountWait(account)) throw tooMany(throttle.accountWait(account))
+    throttle.failFor(account)
     let user: Representative
     try {
       if (!username) {
@@ -75,16 +87,15 @@ export const portalAuthEndpoints = [
         await pretendToCheck(body.password)
         throw new AuthenticationError()
       }
-      const result = await req.payload.login({ collection: 'representatives', data: { username, password: body.password } })
+      const result = await req.payload.login({ collection: 'representatives', data: { username, password: body.password }, context: { [PORTAL_SIGN_IN]: true } })
       user = result.user as Representative
     } catch (e) {
       if (!(e instanceof AuthenticationError) && !(e instanceof LockedAuth)) throw e
-      throttle.fail(account, address)
       if (e instanceof LockedAuth) throw tooMany(await lockedFor(req.payload, username!))
       throw badCredentials()
     }
+    throttle.succeed(account, address)
     if (user.active === false) throw refusal(403, 'disabled', '该账号已停用，请联系代表工作室')
-    throttle.succeed(account)
     return signedIn(req.payload, user, req.headers.get('user-agent'))
   }),
 
@@ -100,7 +111,7 @@ export const portalAuthEndpoints = [
 
   portalEndpoint({ path: '/password', method: 'post', schema: ChangePasswordSchema, beforePasswordChange: true }, async ({ req, body, representative }) => {
     try {
-      await req.payload.login({ collection: 'representatives', data: { username: representative.username, password: body.currentPassword } })
+      await req.payload.login({ collection: 'representatives', data: { username: representative.username, password: body.currentPassword }, context: { [PORTAL_SIGN_IN]: true } })
     } catch (e) {
       if (e instanceof AuthenticationError) throw refusal(400, 'invalid', '当前密码不正确', { currentPassword: '当前密码不正确' })
       if (e instanceof LockedAuth) throw tooMany(15 * 60)

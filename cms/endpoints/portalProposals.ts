@@ -82,8 +82,12 @@ async function createOnce({ req, body, representative }: PortalContext<ReturnTyp
   const sameAs = async (doc: Proposal): Promise<{ doc: Proposal; created: boolean }> => {
     const unchanged = (Object.keys(content) as (keyof typeof content)[]).every((k) => String(idOf(doc[k] as never)) === String(content[k]))
     if (unchanged) return { doc, created: false }
-    if (doc.status !== 'draft') throw refusal(409, 'frozen', `这件提案已经提交${doc.number ? `（编号 ${doc.number}）` : ''}，内容不能再修改`)
-    return { doc: await req.payload.update({ collection: 'proposals', id: doc.id, data: content, depth: 0, ...as(req) }), created: false }
+    const frozen = (d: Proposal) => refusal(409, 'frozen', `这件提案已经提交${d.number ? `（编号 ${d.number}）` : ''}，内容不能再修改`)
+    if (doc.status !== 'draft') throw frozen(doc)
+    const updated = await req.payload.update({ collection: 'proposals', id: doc.id, data: content, depth: 0, ...as(req) })
+    // Submitted in the meantime (another copy of the form): the rules kept the text; say so.
+    if (updated.title !== content.title || updated.body !== content.body) throw frozen(updated)
+    return { doc: updated, created: false }
   }
   const first = await earlier()
   if (first) return sameAs(first)
@@ -273,7 +277,9 @@ export const portalProposalEndpoints = [
     const doc = await readProposal(req, param(req))
     // Said before the body is read: a file far too large is not taken into memory first.
     const tooLarge = () => refusal(413, 'tooLarge', `文件太大：每个附件不超过 ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB`, { file: '文件太大' })
-    if (Number(req.headers.get('content-length') ?? 0) > ATTACHMENT_MAX_BYTES + 64 * 1024) throw tooLarge()
+    const length = req.headers.get('content-length')
+    if (length == null) throw refusal(411, 'lengthRequired', '上传失败：请用本站的上传按钮重新选择文件')
+    if (Number(length) > ATTACHMENT_MAX_BYTES + 64 * 1024) throw tooLarge()
     let form: FormData
     try {
       form = await req.formData!()

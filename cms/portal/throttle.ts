@@ -41,18 +41,28 @@ export class FailureThrottle {
     return this.wait(`a:${account}`, this.limits.perAccount)
   }
 
-  fail(account: string, address: string): void {
-    for (const key of [`a:${account}`, `i:${address}`]) {
-      const w = this.current(key) ?? { failures: 0, resetAt: this.clock() + this.limits.windowMs }
-      w.failures++
-      this.windows.set(key, w)
-    }
+  private count(key: string): void {
+    const w = this.current(key) ?? { failures: 0, resetAt: this.clock() + this.limits.windowMs }
+    w.failures++
+    this.windows.set(key, w)
     if (this.windows.size > 50_000) this.sweep()
   }
 
-  /** A successful sign-in clears the account's count (not the address's). */
-  succeed(account: string): void {
+  /** One failed (or not yet succeeded) attempt from this address. */
+  failAt(address: string): void {
+    this.count(`i:${address}`)
+  }
+
+  /** One failed (or not yet succeeded) attempt at this account name. */
+  failFor(account: string): void {
+    this.count(`a:${account}`)
+  }
+
+  /** A successful sign-in clears the account's count and takes back its own count at the address. */
+  succeed(account: string, address: string): void {
     this.windows.delete(`a:${account}`)
+    const w = this.current(`i:${address}`)
+    if (w && w.failures > 0) w.failures--
   }
 
   private sweep(): void {

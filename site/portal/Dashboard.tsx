@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react'
 import type { PortalError } from '../../core/portal'
 import { api, formatTime } from './api'
-import { Button, forgetEverything, Loading, Message } from './ui'
+import { Button, forgetOnSignOut, Loading, Message } from './ui'
 
 interface Brief {
   id: number
@@ -61,7 +61,7 @@ export default function Dashboard() {
       setBusy(null)
       return setError(r.error)
     }
-    forgetEverything()
+    forgetOnSignOut()
     location.assign('/portal/login/')
   }
 
@@ -101,7 +101,7 @@ export default function Dashboard() {
                   </strong>
                 </p>
                 <p>
-                  已于 {formatTime(t.reply.publishedAt)} 答复，请阅读并在 {t.reply.evaluableUntil} 前评价。
+                  已于 {formatTime(t.reply.publishedAt)} 答复，请阅读并评价（截至 {t.reply.evaluableUntil}，含当天）。
                 </p>
                 <a className="btn primary" href={`/portal/proposal/?id=${t.proposal.id}#evaluate`}>
                   阅读答复并评价

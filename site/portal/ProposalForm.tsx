@@ -93,6 +93,14 @@ export default function ProposalForm({ existing, onSaved }: { existing?: DraftVa
       }
     } else {
       const r = await api<Saved>('/portal/proposals', { method: 'POST', body: { ...parsed.data, clientKey, submit } })
+      if (r.error?.code === 'frozen') {
+        // This form was submitted already (its answer was lost on the way): that proposal stands as
+        // it was sent. What is in the form now can still go in as a new proposal, under a new key.
+        const key = newClientKey()
+        setClientKey(key)
+        if (store) localStorage.setItem(store, JSON.stringify({ values, clientKey: key }))
+        return finish({ ...r.error, message: `${r.error.message}，可在“我的提案”中查看。下面是您修改后的内容：如需作为一件新提案，请再次提交。` })
+      }
       if (r.error) return finish(r.error)
       if (store) localStorage.removeItem(store)
       id = r.data!.proposal.id

@@ -470,7 +470,7 @@ function Evaluate({ proposal, reply, until, keep, onDone, onError }: { proposal:
           {comment.trim() ? `，意见：${comment.trim()}` : ''}。评价提交后不能修改，确认提交吗？
         </p>
         <p className="actions">
-          <Button busy={busy} onClick={send}>
+          <Button busy={busy} onClick={send} autoFocus>
             确认提交评价
           </Button>
           <Button kind="plain" onClick={() => setConfirming(false)}>
@@ -481,7 +481,7 @@ function Evaluate({ proposal, reply, until, keep, onDone, onError }: { proposal:
     )
   return (
     <form onSubmit={review} className="portal-form evaluate" noValidate>
-      <p className="muted">请在 {until} 前评价；每条答复只能评价一次。</p>
+      <p className="muted">评价截至 {until}（含当天）；每条答复只能评价一次。</p>
       <fieldset aria-describedby={fieldError.rating ? 'rating-error' : undefined}>
         <legend>您对这条答复满意吗？</legend>
         {Object.entries(RatingText).map(([value, label]) => (

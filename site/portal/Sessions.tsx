@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react'
 import type { PortalError } from '../../core/portal'
 import { api, formatTime } from './api'
-import { Button, forgetEverything, Loading, Message } from './ui'
+import { Button, forgetOnSignOut, Loading, Message } from './ui'
 
 interface Session {
   id: number
@@ -27,7 +27,7 @@ export default function Sessions() {
     setBusy(null)
     if (r.error) return setError(r.error)
     if (s.current) {
-      forgetEverything()
+      forgetOnSignOut()
       return location.assign('/portal/login/')
     }
     setOk(`已让“${s.device}”退出登录。`)

@@ -49,7 +49,9 @@ export const newClientKey = (): string => {
 }
 
 /** Only paths of this site are followed after signing in. */
-export const safeNext = (next: string | null): string => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/portal/')
+export const safeNext = (next: string | null): string =>
+  // One slash, then neither a slash nor a backslash (browsers read /\host as //host); no control characters.
+  next && /^\/(?![\/\\])/.test(next) && !/[\u0000-\u001f\\]/.test(next) ? next : '/portal/'
 
 export const formatTime = (iso?: string | null): string =>
   iso ? new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)) : ''

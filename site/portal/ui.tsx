@@ -91,8 +91,11 @@ export function useKept<T>(key: string, initial: T): [T, (v: T) => void, () => v
   return [value, set, forget]
 }
 
-/** Removes everything the portal kept on this device (signing out, e.g. on a shared phone). */
-export function forgetEverything(): void {
-  for (const store of [sessionStorage, localStorage])
-    for (const k of Object.keys(store)) if (k.startsWith('portal:')) store.removeItem(k)
+/**
+ * Removes what the portal kept in this tab when signing out (e.g. on a shared phone). A new
+ * proposal not yet saved stays on the device under its writer's own key: only they see it again,
+ * at their next sign-in, and nothing they wrote is lost by signing out.
+ */
+export function forgetOnSignOut(): void {
+  for (const k of Object.keys(sessionStorage)) if (k.startsWith('portal:')) sessionStorage.removeItem(k)
 }

@@ -347,6 +347,19 @@ describe('A’s own work', () => {
       req.write('--x\r\n')
     })
     expect(early).toBe(413)
+    // Sent in chunks with no declared length (no browser form does this): refused before reading too.
+    const chunked = await new Promise<number>((resolve, reject) => {
+      const headers = { cookie: A.cookie, origin: base, 'content-type': 'multipart/form-data; boundary=x' }
+      const req = httpRequest(`${base}/api/portal/proposals/${id}/attachments`, { method: 'POST', headers }, (res) => {
+        clearTimeout(timer)
+        resolve(res.statusCode!)
+        req.destroy()
+      })
+      const timer = setTimeout(() => (req.destroy(), reject(new Error('no answer before the body'))), 20_000)
+      req.on('error', () => undefined)
+      req.write('--x\r\n')
+    })
+    expect(chunked).toBe(411)
     for (let i = 0; i < 5; i++) expect((await portal(`/proposals/${id}/attachments`, { method: 'POST', cookie: A.cookie, form: fileForm(png(), `p${i}.png`) })).status).toBe(201)
     const sixth = await portal(`/proposals/${id}/attachments`, { method: 'POST', cookie: A.cookie, form: fileForm(png(), 'p6.png') })
     expect(sixth.status).toBe(400)

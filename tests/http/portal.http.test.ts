@@ -152,6 +152,22 @@ describe('signing in', () => {
     expect((await portalSignInFrom(base, '127.0.0.14', rep.username, DemoPassword)).status).toBe(200)
   })
 
+  it('attempts sent side by side from one address cannot all get past the limit', async () => {
+    const from = '127.0.0.15'
+    const all = await Promise.all(Array.from({ length: 30 }, (_, i) => portalSignInFrom(base, from, `ghost-par${i}-${randomBytes(2).toString('hex')}`, 'wrong-password-1')))
+    const statuses = all.map((r) => r.status)
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(20)
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(10)
+  })
+
+  it('a phone number is one account however it is typed: an unknown one is throttled like a real one', async () => {
+    const from = '127.0.0.16'
+    const spellings = ['138 0013 9999', '13800139999', '138-0013-9999', '1380013 9999', '138 00139999']
+    for (const login of spellings) expect((await portalSignInFrom(base, from, login, 'wrong-password-1')).status).toBe(401)
+    expect((await portalSignInFrom(base, from, '13800139999', 'wrong-password-1')).status).toBe(429)
+    expect((await portalSignInFrom(base, from, '138 0013 9999', 'wrong-password-1')).status).toBe(429)
+  })
+
   it('behind the trusted proxy, the address counted is the one the proxy forwards', async () => {
     const rep = await newRepresentative()
     const proxy = '127.0.0.9'
@@ -210,8 +226,22 @@ describe('a session', () => {
     expect(others.length).toBeGreaterThan(1)
     for (const d of others) {
       expect(d.name).toBeTruthy()
-      for (const k of ['username', 'email', 'active', 'mustChangePassword', 'phone', 'idNumber', 'address', 'loginAttempts', 'lockUntil']) expect(d, `${k} of ${d.id}`).not.toHaveProperty(k)
+      for (const k of ['username', 'email', 'active', 'mustChangePassword', 'phone', 'idNumber', 'address', 'loginAttempts', 'lockUntil', 'updatedAt']) expect(d, `${k} of ${d.id}`).not.toHaveProperty(k)
     }
+  })
+
+  it('cannot be had any other way: Payload’s GraphQL login of a representative gives no token', async () => {
+    const rep = await newRepresentative()
+    const r = await fetch(`${base}/api/graphql`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ query: `mutation { loginRepresentative(username: "${rep.username}", password: "${DemoPassword}") { token } }` }),
+    })
+    const body = await r.json()
+    expect(body.data?.loginRepresentative?.token ?? null).toBeNull()
+    expect(body.errors?.length).toBeGreaterThan(0)
+    // The portal still signs the same account in.
+    expect((await portalSignIn(base, rep.username, DemoPassword)).status).toBe(200)
   })
 
   it('replayed after sign-out gets 401, on the portal and on the REST API', async () => {

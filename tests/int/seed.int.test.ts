@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { toLocalDate } from '../../core/calendar'
 import { currentDeadline, deadlineState, type DeadlineState } from '../../core/deadlines'
 import { ProposalStatuses, StaffRoles } from '../../core/types'
+import { PORTAL_SIGN_IN } from '../../cms/collections/Representatives'
 import { deadlineSettingsOf, getCalendar, invalidateCalendar } from '../../cms/lib/calendar'
 import { factsFromDoc } from '../../cms/lib/facts'
 import { planDemo, seedDemo, isEmpty, type SeedResult } from '../../cms/seed/demo'
@@ -103,8 +104,10 @@ describe(`demo seed on ${databaseLabel()}`, () => {
       expect(r.idNumber).toMatch(/^\d{17}[\dX]$/)
       expect(r.address).toBeTruthy()
     }
-    const login = await payload.login({ collection: 'representatives', data: { username: 'rep01', password: DemoPassword } as any })
-    expect(login.token).toBeTruthy()
+    // The demo password works, through the portal's sign-in (no other login of a representative is taken).
+    const login = await payload.login({ collection: 'representatives', data: { username: 'rep01', password: DemoPassword } as any, context: { [PORTAL_SIGN_IN]: true } })
+    expect(login.user?.username).toBe('rep01')
+    await expect(payload.login({ collection: 'representatives', data: { username: 'rep01', password: DemoPassword } as any })).rejects.toThrow()
 
     const users = await all(payload, 'users')
     for (const role of StaffRoles) expect(users.some((u) => u.role === role), role).toBe(true)
