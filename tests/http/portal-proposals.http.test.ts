@@ -89,6 +89,21 @@ async function publish(data: Record<string, unknown>): Promise<number | string> 
   return reply
 }
 
+/** The status of a multipart POST as A whose body never comes (only its first bytes are sent). */
+function statusBeforeBody(url: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const all = { cookie: A.cookie, origin: base, 'content-type': 'multipart/form-data; boundary=x', ...headers }
+    const req = httpRequest(url, { method: 'POST', headers: all }, (res) => {
+      clearTimeout(timer)
+      resolve(res.statusCode!)
+      req.destroy()
+    })
+    const timer = setTimeout(() => (req.destroy(), reject(new Error('no answer before the body'))), 20_000)
+    req.on('error', () => undefined)
+    req.write('--x\r\n')
+  })
+}
+
 let A: Awaited<ReturnType<typeof newRepresentative>>
 let B: Awaited<ReturnType<typeof newRepresentative>>
 let disabled: Awaited<ReturnType<typeof newRepresentative>>
@@ -333,33 +348,12 @@ describe('A’s own work', () => {
     big.set([0x25, 0x50, 0x44, 0x46, 0x2d])
     const tooBig = await portal(`/proposals/${id}/attachments`, { method: 'POST', cookie: A.cookie, form: fileForm(big, 'big.pdf', 'application/pdf') })
     expect(tooBig.status).toBe(413)
-    // Far too large: refused by its declared length, before the body is read (this one never
-    // sends its body; a server that waited for it would not answer).
-    const early = await new Promise<number>((resolve, reject) => {
-      const headers = { cookie: A.cookie, origin: base, 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(50 * 1024 * 1024) }
-      const req = httpRequest(`${base}/api/portal/proposals/${id}/attachments`, { method: 'POST', headers }, (res) => {
-        clearTimeout(timer)
-        resolve(res.statusCode!)
-        req.destroy()
-      })
-      const timer = setTimeout(() => (req.destroy(), reject(new Error('no answer before the body'))), 20_000)
-      req.on('error', () => undefined)
-      req.write('--x\r\n')
-    })
-    expect(early).toBe(413)
+    // Far too large: refused by its declared length, before the body is read (these never send
+    // their bodies; a server that waited for them would not answer).
+    const upload = `${base}/api/portal/proposals/${id}/attachments`
+    expect(await statusBeforeBody(upload, { 'content-length': String(50 * 1024 * 1024) })).toBe(413)
     // Sent in chunks with no declared length (no browser form does this): refused before reading too.
-    const chunked = await new Promise<number>((resolve, reject) => {
-      const headers = { cookie: A.cookie, origin: base, 'content-type': 'multipart/form-data; boundary=x' }
-      const req = httpRequest(`${base}/api/portal/proposals/${id}/attachments`, { method: 'POST', headers }, (res) => {
-        clearTimeout(timer)
-        resolve(res.statusCode!)
-        req.destroy()
-      })
-      const timer = setTimeout(() => (req.destroy(), reject(new Error('no answer before the body'))), 20_000)
-      req.on('error', () => undefined)
-      req.write('--x\r\n')
-    })
-    expect(chunked).toBe(411)
+    expect(await statusBeforeBody(upload, {})).toBe(411)
     for (let i = 0; i < 5; i++) expect((await portal(`/proposals/${id}/attachments`, { method: 'POST', cookie: A.cookie, form: fileForm(png(), `p${i}.png`) })).status).toBe(201)
     const sixth = await portal(`/proposals/${id}/attachments`, { method: 'POST', cookie: A.cookie, form: fileForm(png(), 'p6.png') })
     expect(sixth.status).toBe(400)
