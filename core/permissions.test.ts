@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest'
 import {
+  isEvaluableStatus,
   canAdminister,
   canAnswerInvitation,
   canAnswerResolution,
@@ -338,3 +339,9 @@ describe('findings', () => {
 function withEvaluations(p: ProposalFacts, evaluations: ProposalFacts['evaluations']): ProposalFacts {
   return { ...p, evaluations }
 }
+
+describe('the statuses in which a reply can be evaluated (portal list and page, and canEvaluate)', () => {
+  it.each(ProposalStatuses.map((s) => [s, Evaluable.includes(s)] as const))('%s → %s', (status, evaluable) => {
+    expect(isEvaluableStatus(status)).toBe(evaluable)
+  })
+})

@@ -171,9 +171,12 @@ export const canPublishReply = (a: Actor, r: Reply): boolean => a.role === 'offi
  * Each proposer and co-signer evaluates each published reply once (a screened-out item's
  * explanation too); the office records a paper evaluation on a proposer's behalf.
  */
+/** The statuses in which a published reply can be evaluated. */
+export const isEvaluableStatus = (status: ProposalStatus): boolean => status === 'replied' || status === 'evaluated' || isScreenedOut(status)
+
 export const canEvaluate = (a: Actor, p: ProposalFacts, r: Reply): boolean =>
   !!r.publishedAt &&
-  (p.status === 'replied' || p.status === 'evaluated' || isScreenedOut(p.status)) &&
+  isEvaluableStatus(p.status) &&
   (a.role === 'office' ||
     (isProposerOrCoSigner(a, p) && !p.evaluations.some((e) => sameId(e.reply, r.id) && sameId(e.representative, a.id))))
 

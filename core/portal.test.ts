@@ -8,6 +8,7 @@ import {
   InviteSchema,
   NewProposalSchema,
   passwordProblem,
+  phoneDigits,
   ResolutionSchema,
   SignInSchema,
   sniffAttachmentType,
@@ -78,5 +79,20 @@ describe('attachments are known by their first bytes, not their names', () => {
     [[], null],
   ])('%j → %s', (bytes, type) => {
     expect(sniffAttachmentType(new Uint8Array(bytes))).toBe(type)
+  })
+})
+
+describe('a login that is a phone number, however it is typed', () => {
+  it.each([
+    ['13900002222', '13900002222'],
+    ['139 0000 2222', '13900002222'],
+    ['139-0000-2222', '13900002222'],
+    ['+86 139 0000 2222', '+8613900002222'],
+    ['rep01', null],
+    ['123456', null],
+    ['1'.repeat(16), null],
+    ['139O0002222', null],
+  ])('%s → %s', (login, digits) => {
+    expect(phoneDigits(login)).toBe(digits)
   })
 })

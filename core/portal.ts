@@ -46,6 +46,12 @@ export const SignInSchema = strict({
 })
 export type SignIn = z.infer<typeof SignInSchema>
 
+/** A login that is a phone number, as its digits (spaces and dashes dropped); null for a login name. */
+export function phoneDigits(login: string): string | null {
+  const digits = login.replace(/[\s-]/g, '')
+  return /^\+?\d{7,15}$/.test(digits) ? digits : null
+}
+
 /** What makes a new password acceptable; the message says what to change. null when fine. */
 export function passwordProblem(password: string, username?: string): string | null {
   if (password.length < 8) return '新密码至少 8 位'

@@ -3,6 +3,7 @@ import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionC
 import { canManageRepresentatives, canReadPrivate, isStaff } from '../../core/permissions'
 import { sameId } from '../../core/lifecycle'
 import { passwordProblem } from '../../core/portal'
+import type { Actor } from '../../core/types'
 import { representativeManagers } from '../access'
 import { actorOfReq } from '../access/actor'
 import { refuse } from '../lib/refuse'
@@ -18,16 +19,17 @@ export const PORTAL_SIGN_IN = 'portalSignIn'
 /** Set on the request by the portal's password change once the current password has been checked. */
 export const CURRENT_PASSWORD_CONFIRMED = 'currentPasswordConfirmed'
 
+/** The representative whose own record this is. */
+const isSelf = (a: Actor, id: unknown): boolean => a.role === 'representative' && sameId(a.id, id)
+
 /** Their own personal data: the office, the admin, and the representative. */
 const privateOrSelf: FieldAccess = ({ req, doc, id }) => {
   const a = actorOfReq(req)
-  return canReadPrivate(a) || (a.role === 'representative' && sameId(a.id, doc?.id ?? id))
+  return canReadPrivate(a) || isSelf(a, doc?.id ?? id)
 }
-/** Account details (login name, email, state): staff and the representative themself, not other representatives. */
-const staffOrSelf: FieldAccess = ({ req, doc, id }) => {
-  const a = actorOfReq(req)
-  return isStaff(a) || (a.role === 'representative' && sameId(a.id, doc?.id ?? id))
-}
+/** Account details (login name, email, state, when it last changed): staff and the representative themself. */
+const staffOrSelf = (a: Actor, id: unknown): boolean => isStaff(a) || isSelf(a, id)
+const staffOrSelfField: FieldAccess = ({ req, doc, id }) => staffOrSelf(actorOfReq(req), doc?.id ?? id)
 const managersOnly: FieldAccess = ({ req }) => canManageRepresentatives(actorOfReq(req))
 
 /**
@@ -90,8 +92,7 @@ export const Representatives: CollectionConfig = {
     // staff and the representative themself only.
     afterRead: [
       ({ doc, req }) => {
-        const a = actorOfReq(req)
-        if (isStaff(a) || (a.role === 'representative' && sameId(a.id, doc.id))) return doc
+        if (staffOrSelf(actorOfReq(req), doc.id)) return doc
         const { updatedAt: _u, createdAt: _c, ...rest } = doc
         return rest
       },
@@ -116,7 +117,7 @@ export const Representatives: CollectionConfig = {
     // /password endpoint, which confirms the current one first (never by REST with a session alone).
     update: ({ req, id }) => {
       const a = actorOfReq(req)
-      return canManageRepresentatives(a) || (a.role === 'representative' && sameId(a.id, id) && req.context[CURRENT_PASSWORD_CONFIRMED] === true)
+      return canManageRepresentatives(a) || (isSelf(a, id) && req.context[CURRENT_PASSWORD_CONFIRMED] === true)
     },
     delete: representativeManagers,
     unlock: representativeManagers,
@@ -131,7 +132,7 @@ export const Representatives: CollectionConfig = {
       unique: true,
       index: true,
       label: { zh: '登录名', en: 'Username' },
-      access: { read: staffOrSelf, update: managersOnly },
+      access: { read: staffOrSelfField, update: managersOnly },
     },
     // Payload's own email field as it makes it here (optional, not unique, not shown), with the same read rule.
     {
@@ -141,7 +142,7 @@ export const Representatives: CollectionConfig = {
       unique: false,
       label: { zh: '电子邮箱', en: 'Email' },
       admin: { hidden: true },
-      access: { read: staffOrSelf, update: managersOnly },
+      access: { read: staffOrSelfField, update: managersOnly },
     },
     { name: 'name', type: 'text', required: true, label: { zh: '姓名', en: 'Name' }, access: { update: managersOnly } },
     {
@@ -169,14 +170,14 @@ export const Representatives: CollectionConfig = {
       type: 'checkbox',
       defaultValue: true,
       label: { zh: '账号启用', en: 'Account enabled' },
-      access: { read: staffOrSelf, update: managersOnly },
+      access: { read: staffOrSelfField, update: managersOnly },
     },
     {
       name: 'mustChangePassword',
       type: 'checkbox',
       defaultValue: true,
       label: { zh: '首次登录须修改密码', en: 'Must change password at next sign-in' },
-      access: { read: staffOrSelf, update: managersOnly },
+      access: { read: staffOrSelfField, update: managersOnly },
     },
     {
       type: 'collapsible',

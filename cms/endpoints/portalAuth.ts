@@ -4,7 +4,7 @@
 import { pbkdf2 } from 'node:crypto'
 import { promisify } from 'node:util'
 import { AuthenticationError, LockedAuth, type Payload } from 'payload'
-import { ChangePasswordSchema, SignInSchema } from '../../core/portal'
+import { ChangePasswordSchema, phoneDigits, SignInSchema } from '../../core/portal'
 import { idOf } from '../access/actor'
 import { CURRENT_PASSWORD_CONFIRMED, PORTAL_SIGN_IN } from '../collections/Representatives'
 import type { Representative } from '../payload-types'
@@ -28,20 +28,18 @@ async function usernameFor(payload: Payload, login: string): Promise<string | nu
   const system = { overrideAccess: true, depth: 0, pagination: false, limit: 2 } as const
   const byName = await payload.find({ collection: 'representatives', where: { username: { equals: login.trim().toLowerCase() } }, select: { username: true }, ...system })
   if (byName.docs.length === 1) return byName.docs[0].username
-  const digits = login.replace(/[\s-]/g, '')
-  if (!/^\+?\d{7,15}$/.test(digits)) return null
+  const digits = phoneDigits(login)
+  if (!digits) return null
   const byPhone = await payload.find({ collection: 'representatives', where: { phone: { equals: digits } }, select: { username: true }, ...system })
   return byPhone.docs.length === 1 ? byPhone.docs[0].username : null
 }
 
 /** The throttle's key for a login: digits for a phone number, lower case for a name. */
-const loginKey = (login: string): string => {
-  const digits = login.replace(/[\s-]/g, '')
-  return /^\+?\d{7,15}$/.test(digits) ? digits : login.trim().toLowerCase()
-}
+const loginKey = (login: string): string => phoneDigits(login) ?? login.trim().toLowerCase()
 
 /** The work Payload does to check a password (PBKDF2-SHA256, 600,000 rounds), on nothing. */
-const pretendToCheck = (password: string) => promisify(pbkdf2)(password, 'no-such-account', 600_000, 32, 'sha256')
+const pbkdf2Async = promisify(pbkdf2)
+const pretendToCheck = (password: string) => pbkdf2Async(password, 'no-such-account', 600_000, 32, 'sha256')
 
 /** Seconds until Payload's lockout of an account ends (the office can also unlock it at once). */
 async function lockedFor(payload: Payload, username: string): Promise<number> {

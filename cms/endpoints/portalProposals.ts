@@ -15,6 +15,7 @@ import {
   ResolutionSchema,
   sniffAttachmentType,
 } from '../../core/portal'
+import { isEvaluableStatus } from '../../core/permissions'
 import type { ProposalStatus } from '../../core/types'
 import { idOf } from '../access/actor'
 import { toLocalDate } from '../../core/calendar'
@@ -39,6 +40,8 @@ async function readProposal(req: PayloadRequest, id: Id, depth = 0): Promise<Pro
   if (!doc) throw refusal(404, 'notFound', '找不到该提案，或您无权查看')
   return doc
 }
+
+const isEvaluable = (p: Proposal | undefined): boolean => !!p && isEvaluableStatus(p.status as ProposalStatus)
 
 /** A person (or a residential area) as the portal shows them: by name. */
 const named = (v: unknown): { id: Id; name: string } =>
@@ -120,7 +123,6 @@ export const portalProposalEndpoints = [
       listRelated(req, 'co-sign-invitations', { and: [{ representative: { equals: rep } }, { status: { equals: 'invited' } }] }, 1),
     ])
     const evaluated = new Set(evaluations.map((e) => String(idOf(e.reply))))
-    const evaluable = new Set<string>(['replied', 'evaluated', 'merged', 'redirected', 'notAccepted'])
     const byId = new Map(mine.docs.map((p) => [String(p.id), p]))
     const calendar = await getCalendar(req.payload)
     const sessionIds = [...new Set(mine.docs.map((p) => idOf(p.session)).filter((v) => v != null))]
@@ -129,7 +131,7 @@ export const portalProposalEndpoints = [
       : new Map()
     const today = toLocalDate(nowISO())
     const toEvaluate = replies
-      .filter((r) => r.publishedAt && !evaluated.has(String(r.id)) && evaluable.has(byId.get(String(idOf(r.proposal)))?.status ?? ''))
+      .filter((r) => r.publishedAt && !evaluated.has(String(r.id)) && isEvaluable(byId.get(String(idOf(r.proposal)))))
       .map((r) => {
         const p = byId.get(String(idOf(r.proposal)))!
         const until = lastEvaluationDay(calendar, sessions.get(String(idOf(p.session))), r.publishedAt!)
@@ -159,8 +161,8 @@ export const portalProposalEndpoints = [
   // people by name only (never anyone's account or personal data), each reply with how long it may
   // be evaluated and whether it corrects an earlier one.
   portalEndpoint({ path: '/proposals/:id', method: 'get' }, async ({ req, representative }) => {
-    const proposal = await readProposal(req, param(req), 1)
-    const of = { proposal: { equals: proposal.id } }
+    const p = await readProposal(req, param(req), 1)
+    const of = { proposal: { equals: p.id } }
     const [instructions, replies, evaluations, attachments, invitations, resolutionAnswers, calendar] = await Promise.all([
       listRelated(req, 'instructions', of),
       listRelated(req, 'replies', of, 1),
@@ -170,7 +172,6 @@ export const portalProposalEndpoints = [
       listRelated(req, 'resolution-answers', of),
       getCalendar(req.payload),
     ])
-    const p = proposal
     return answer({
       proposal: {
         ...brief(p, representative.id),

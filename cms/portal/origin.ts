@@ -4,7 +4,7 @@ import { serverURL } from '../lib/env'
 
 type Req = { headers: Headers; url?: string }
 
-export function ownOrigins(req: Req): Set<string> {
+function ownOrigins(req: Req): Set<string> {
   const origins = new Set([new URL(serverURL).origin])
   const host = req.headers.get('host')
   if (host) {

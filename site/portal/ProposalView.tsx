@@ -3,7 +3,9 @@
 // problem is solved, answer an invitation), and its confidential reason if it has one.
 import { useEffect, useState, type FormEvent } from 'react'
 import { categoryLabel } from '../../core/categories'
+import { isEvaluableStatus } from '../../core/permissions'
 import { ATTACHMENT_MAX_BYTES, checkInput, EvaluationSchema, ResolutionLabels, ResolutionAnswers, type PortalError } from '../../core/portal'
+import type { ProposalStatus } from '../../core/types'
 import { api, formatTime, localToday } from './api'
 import ProposalForm from './ProposalForm'
 import { Button, Field, Loading, Message, useKept } from './ui'
@@ -379,7 +381,7 @@ function DeleteDraft({ id, onError }: { id: Id; onError: (e: PortalError) => voi
 function Replies({ doc, me, canAct, onDone, onError }: { doc: Doc; me: Id; canAct: boolean } & Act) {
   const published = doc.replies
   if (published.length === 0) return null
-  const evaluable = ['replied', 'evaluated', 'merged', 'redirected', 'notAccepted'].includes(doc.proposal.status)
+  const evaluable = isEvaluableStatus(doc.proposal.status as ProposalStatus)
   const today = localToday()
   const ordinal = (id: Id) => published.findIndex((r) => r.id === id) + 1
   return (
