@@ -87,6 +87,7 @@ export interface Config {
     holidays: Holiday;
     sequences: Sequence;
     'site-builds': SiteBuild;
+    'audit-log': AuditLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -125,6 +126,7 @@ export interface Config {
     holidays: HolidaysSelect<false> | HolidaysSelect<true>;
     sequences: SequencesSelect<false> | SequencesSelect<true>;
     'site-builds': SiteBuildsSelect<false> | SiteBuildsSelect<true>;
+    'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -228,6 +230,14 @@ export interface Proposal {
    * Added when an invitation is accepted in the portal; the office sets them for paper proposals.
    */
   coSigners?: (number | Representative)[] | null;
+  /**
+   * Shown on the public site; defaults to the title at screening.
+   */
+  publicTitle?: string | null;
+  /**
+   * Shown on the public site; a change is recorded as an event.
+   */
+  publicBody?: string | null;
   invitees?: (number | Representative)[] | null;
   clientKey?: string | null;
   confidential?: boolean | null;
@@ -652,6 +662,23 @@ export interface SiteBuild {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log".
+ */
+export interface AuditLog {
+  id: number;
+  at: string;
+  kind: 'passwordReset' | 'draftDeleted';
+  summary: string;
+  reason?: string | null;
+  actorUser?: (number | null) | User;
+  actorRepresentative?: (number | null) | Representative;
+  subjectUser?: (number | null) | User;
+  subjectRepresentative?: (number | null) | Representative;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -854,6 +881,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'site-builds';
         value: number | SiteBuild;
+      } | null)
+    | ({
+        relationTo: 'audit-log';
+        value: number | AuditLog;
       } | null);
   globalSlug?: string | null;
   user:
@@ -922,6 +953,8 @@ export interface ProposalsSelect<T extends boolean = true> {
   residentialArea?: T;
   proposer?: T;
   coSigners?: T;
+  publicTitle?: T;
+  publicBody?: T;
   invitees?: T;
   clientKey?: T;
   confidential?: T;
@@ -1266,6 +1299,22 @@ export interface SiteBuildsSelect<T extends boolean = true> {
   pages?: T;
   buildId?: T;
   error?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log_select".
+ */
+export interface AuditLogSelect<T extends boolean = true> {
+  at?: T;
+  kind?: T;
+  summary?: T;
+  reason?: T;
+  actorUser?: T;
+  actorRepresentative?: T;
+  subjectUser?: T;
+  subjectRepresentative?: T;
   updatedAt?: T;
   createdAt?: T;
 }

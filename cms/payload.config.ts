@@ -4,6 +4,7 @@ import { buildConfig } from 'payload'
 import { en } from '@payloadcms/translations/languages/en'
 import { zh } from '@payloadcms/translations/languages/zh'
 import { Attachments } from './collections/Attachments'
+import { AuditLog } from './collections/AuditLog'
 import { CoOpinions } from './collections/CoOpinions'
 import { CoSignInvitations } from './collections/CoSignInvitations'
 import { Evaluations } from './collections/Evaluations'
@@ -79,6 +80,7 @@ export default buildConfig({
     Holidays,
     Sequences,
     SiteBuilds,
+    AuditLog,
   ].map(withSiteRebuild),
   endpoints: [...publicExportEndpoints, ...siteEndpoints, ...portalAuthEndpoints, ...portalProposalEndpoints],
   jobs: {

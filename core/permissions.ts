@@ -124,6 +124,9 @@ export const canApproveExtension = (a: Actor, p: Pick<ProposalFacts, 'status'>):
 export const canManageProposal = (a: Actor, p: Pick<ProposalFacts, 'status'>): boolean =>
   a.role === 'office' && p.status !== 'closed'
 
+/** The public version of a proposal's title and text (redaction): the office, from screening on. */
+export const canRedact = (a: Actor, p: Pick<ProposalFacts, 'status'>): boolean => a.role === 'office' && p.status !== 'draft'
+
 /** 件件有批示: a leader may instruct any submitted item that is not closed. */
 export const canInstruct = (a: Actor, p: Pick<ProposalFacts, 'status'>): boolean =>
   a.role === 'leader' && p.status !== 'draft' && p.status !== 'submitted' && p.status !== 'closed'

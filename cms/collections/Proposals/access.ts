@@ -7,6 +7,7 @@ import {
   canEditProposalContent,
   canInstruct,
   canManageProposal,
+  canRedact,
   canReadPrivate,
   canScreen,
   canSetCoSigners,
@@ -43,6 +44,8 @@ export const assignmentAccess = fieldRule(canAssign)
 export const extensionAccess = fieldRule(canApproveExtension)
 export const instructionAccess = fieldRule(canInstruct)
 export const officeAccess = fieldRule(canManageProposal)
+/** The public version of the title and text: the office, once the item has been screened. */
+export const redactionAccess = fieldRule(canRedact)
 /** Office-only fields that nobody sets at creation but the office. */
 export const officeOnlyField: FieldAccess = ({ req, doc }) => {
   const actor = actorOfReq(req)

@@ -2,6 +2,7 @@ import * as migration_20261127_235147_initial from './20261127_235147_initial';
 import * as migration_20261128_012516_site_builds_and_jobs from './20261128_012516_site_builds_and_jobs';
 import * as migration_20261128_135637_portal_sessions from './20261128_135637_portal_sessions';
 import * as migration_20261128_141251_portal_proposals from './20261128_141251_portal_proposals';
+import * as migration_20261129_195302_audit_log_public_version from './20261129_195302_audit_log_public_version';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261128_141251_portal_proposals.up,
     down: migration_20261128_141251_portal_proposals.down,
-    name: '20261128_141251_portal_proposals'
+    name: '20261128_141251_portal_proposals',
+  },
+  {
+    up: migration_20261129_195302_audit_log_public_version.up,
+    down: migration_20261129_195302_audit_log_public_version.down,
+    name: '20261129_195302_audit_log_public_version'
   },
 ];
