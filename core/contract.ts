@@ -45,8 +45,11 @@ export const PublicProposalSchema = z.strictObject({
   number: z.string().regex(/^\d{4}-\d{3,}$/),
   session: z.string().min(1),
   status: z.enum(PublicStatuses as [string, ...string[]]),
+  /** The public version, as the office left it at screening. */
   title: z.string().min(1),
   body: z.string().min(1),
+  /** The office removed something (such as a neighbour's name or number) from the public version; what, is not said. */
+  redacted: z.boolean(),
   category: z.string().min(1),
   residentialArea: z.string().min(1),
   proposer: z.strictObject({ id: z.string(), name: z.string().min(1) }),
@@ -132,6 +135,12 @@ export const PublicExportSchema = z.strictObject({
   proposals: z.array(PublicProposalSchema),
   /** Confidential proposals appear only as counts per session and status. */
   confidential: z.array(z.strictObject({ session: z.string(), status: z.string(), count: z.number().int().min(0) })),
+  /**
+   * Submitted proposals the office has not screened yet: private until screened (residents write
+   * neighbours' names and numbers), so only counted per session; `overdue` of them are past the
+   * screening deadline.
+   */
+  unscreened: z.array(z.strictObject({ session: z.string(), count: z.number().int().min(1), overdue: z.number().int().min(0) })),
 })
 
 /** One page of the paged export. */

@@ -31,6 +31,10 @@ export const RoleLabels: Record<Role, string> = {
 
 export const ScreenedOutStatuses = ['merged', 'redirected', 'notAccepted'] as const satisfies ProposalStatus[]
 
+/** Not yet screened by the office: private to its people and staff (residents write neighbours' names and numbers). */
+export const UnscreenedStatuses = ['draft', 'submitted'] as const satisfies ProposalStatus[]
+export const isScreened = (status: ProposalStatus): boolean => !(UnscreenedStatuses as readonly ProposalStatus[]).includes(status)
+
 export const sameId = (a: unknown, b: unknown): boolean => a != null && b != null && String(a) === String(b)
 
 export const isScreenedOut = (status: ProposalStatus): boolean =>

@@ -15,6 +15,7 @@ import {
   canInviteCoSigners,
   canManageProposal,
   canRedact,
+  canReadOriginalText,
   canManageRepresentatives,
   canManageSite,
   canPublishReply,
@@ -53,7 +54,9 @@ const ReadFixtures = {
   /** someone else's draft to which Rep.other is invited (not yet answered) */
   draftInvited: facts({ status: 'draft', proposer: 'rep-9', coSigners: [], invitees: [Rep.other] }),
   confidentialInvited: facts({ status: 'submitted', confidential: true, proposer: 'rep-9', coSigners: [], invitees: [Rep.other] }),
+  /** submitted, not yet screened: not public yet */
   submittedPublic: facts({ status: 'submitted', proposer: 'rep-9', coSigners: [] }),
+  screenedPublic: facts({ status: 'accepted', proposer: 'rep-9', coSigners: [] }),
   confidentialOwn: facts({ status: 'submitted', confidential: true }),
   confidentialOther: facts({ status: 'submitted', confidential: true, proposer: 'rep-9', coSigners: [] }),
   /** lead: Sec.lead, co: Sec.co; Sec.other unrelated */
@@ -69,12 +72,12 @@ const ReadFixtures = {
 type ReadKey = keyof typeof ReadFixtures
 const ReadKeys = Object.keys(ReadFixtures) as ReadKey[]
 
-const publicOnes: ReadKey[] = ['submittedPublic', 'assigned', 'closedOfOther']
+const publicOnes: ReadKey[] = ['screenedPublic', 'assigned', 'closedOfOther']
 const ownOnes: ReadKey[] = ['draftOwn', 'confidentialOwn']
 const Readable: Record<AnyActorKey, ReadKey[]> = {
   admin: ReadKeys,
   office: ReadKeys,
-  leader: ['submittedPublic', 'confidentialOwn', 'confidentialOther', 'confidentialInvited', 'assigned', 'confidentialAssigned', 'closedOfOther'],
+  leader: ['submittedPublic', 'screenedPublic', 'confidentialOwn', 'confidentialOther', 'confidentialInvited', 'assigned', 'confidentialAssigned', 'closedOfOther'],
   leadStaff: ['assigned', 'confidentialAssigned'],
   leadHead: ['assigned', 'confidentialAssigned'],
   coStaff: ['assigned', 'confidentialAssigned'],
@@ -138,6 +141,20 @@ describe('proposalReadScope', () => {
   })
 })
 
+describe('canReadOriginalText: the title and text as written (the public reads the screened public version)', () => {
+  const Staff: AnyActorKey[] = ['admin', 'office', 'leader', 'leadStaff', 'leadHead', 'coStaff', 'coHead', 'otherStaff', 'otherHead', 'staffNoSection', 'headNoSection']
+  const Original: Record<AnyActorKey, ReadKey[]> = {
+    ...(Object.fromEntries(AllActorKeys.map((a) => [a, Staff.includes(a) ? ReadKeys : []])) as Record<AnyActorKey, ReadKey[]>),
+    proposer: ownOnes,
+    coSigner: ownOnes,
+    otherRep: ['draftInvited', 'confidentialInvited'],
+  }
+  const rows = AllActorKeys.flatMap((a) => ReadKeys.map((f) => [a, f, Original[a].includes(f)] as const))
+  it.each(rows)('%s, %s: %s', (a, f, ok) => {
+    expect(canReadOriginalText(AllActors[a], ReadFixtures[f])).toBe(ok)
+  })
+})
+
 describe('clauseMatches, clause by clause', () => {
   const Clauses: Record<string, ReadClause> = {
     all: { kind: 'all' },
@@ -154,7 +171,7 @@ describe('clauseMatches, clause by clause', () => {
   }
   const Matches: Record<keyof typeof Clauses, ReadKey[]> = {
     all: ReadKeys,
-    public: ['submittedPublic', 'assigned', 'closedOfOther'],
+    public: ['screenedPublic', 'assigned', 'closedOfOther'],
     nonDraft: ReadKeys.filter((k) => !k.startsWith('draft')),
     ownProposer: ['draftOwn', 'confidentialOwn'],
     ownCoSigner: ['draftOwn', 'confidentialOwn'],

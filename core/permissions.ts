@@ -5,6 +5,7 @@ import {
   isOfLeadSection,
   isProposer,
   isProposerOrCoSigner,
+  isScreened,
   isScreenedOut,
   sameId,
 } from './lifecycle'
@@ -20,7 +21,7 @@ export const canReadPrivate = (a: Actor): boolean => a.role === 'office' || a.ro
 /** Which proposals an actor may read, as clauses any of which admits a proposal. */
 export type ReadClause =
   | { kind: 'all' }
-  /** submitted or later, not confidential: what the public may see */
+  /** screened (past 待甄别), not confidential: what the public may see */
   | { kind: 'public' }
   /** submitted or later, any confidentiality */
   | { kind: 'nonDraft' }
@@ -61,7 +62,7 @@ export const clauseMatches = (c: ReadClause, p: Visible): boolean => {
     case 'all':
       return true
     case 'public':
-      return p.status !== 'draft' && !p.confidential
+      return isScreened(p.status) && !p.confidential
     case 'nonDraft':
       return p.status !== 'draft'
     case 'own':
@@ -123,6 +124,16 @@ export const canApproveExtension = (a: Actor, p: Pick<ProposalFacts, 'status'>):
 /** Confidential flag and reason, internal notes, the reason no evaluation came, follow-ups: the office. */
 export const canManageProposal = (a: Actor, p: Pick<ProposalFacts, 'status'>): boolean =>
   a.role === 'office' && p.status !== 'closed'
+
+/**
+ * The title and text as the proposer wrote them: staff (within their read scope), the proposal's
+ * own representatives and those invited to co-sign. Everyone else reads the public version.
+ */
+export const canReadOriginalText = (a: Actor, p: Visible): boolean =>
+  isStaff(a) ||
+  (a.role === 'representative' &&
+    a.id != null &&
+    (clauseMatches({ kind: 'own', representative: a.id }, p) || clauseMatches({ kind: 'invited', representative: a.id }, p)))
 
 /** The public version of a proposal's title and text (redaction): the office, from screening on. */
 export const canRedact = (a: Actor, p: Pick<ProposalFacts, 'status'>): boolean => a.role === 'office' && p.status !== 'draft'

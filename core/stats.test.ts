@@ -130,6 +130,7 @@ function exportOf(proposals: PublicProposal[], sessions = SESSIONS): PublicExpor
     residentialAreas: ['阳光居民区'],
     proposals,
     confidential: [],
+    unscreened: [],
   })
 }
 

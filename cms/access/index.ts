@@ -11,6 +11,7 @@ import {
   type ReadClause,
 } from '../../core/permissions'
 import { actorOfReq } from './actor'
+import { UnscreenedStatuses } from '../../core/lifecycle'
 
 export const nobody: Access = () => false
 
@@ -39,7 +40,7 @@ export function scopeToWhere(scope: ReadClause[], prefix = ''): Where | boolean 
   const clauses: Where[] = scope.map((c): Where => {
     switch (c.kind) {
       case 'public':
-        return { and: [{ [f('status')]: { not_equals: 'draft' } }, { [f('confidential')]: { not_equals: true } }] }
+        return { and: [{ [f('status')]: { not_in: [...UnscreenedStatuses] } }, { [f('confidential')]: { not_equals: true } }] }
       case 'nonDraft':
         return { [f('status')]: { not_equals: 'draft' } }
       case 'own':

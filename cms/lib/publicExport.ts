@@ -17,10 +17,13 @@ import { deadlineSettingsOf, loadCalendarData } from './calendar'
 import { nowISO } from './clock'
 import { factsFromDoc } from './facts'
 import { categoryLabel } from '../../core/categories'
+import { UnscreenedStatuses } from '../../core/lifecycle'
+import { toLocalDate, WorkingCalendar } from '../../core/calendar'
 
 type Doc = Record<string, any>
 
-const PublicWhere: Where = { and: [{ status: { not_equals: 'draft' } }, { confidential: { not_equals: true } }] }
+/** What the public may read (the same rule as canReadProposal(PUBLIC, …)): screened, not confidential. */
+const PublicWhere: Where = { and: [{ status: { not_in: [...UnscreenedStatuses] } }, { confidential: { not_equals: true } }] }
 
 /** Oldest first; records stamped in the same instant keep the order they were written in. */
 const chronological =
@@ -107,8 +110,9 @@ async function projectProposals(payload: Payload, docs: Doc[], areas: Map<string
       number: d.number,
       session: l.sessions.get(String(idOf(d.session)))!,
       status: d.status,
-      title: d.title,
-      body: d.body,
+      title: d.publicTitle,
+      body: d.publicBody,
+      redacted: d.publicTitle !== d.title || d.publicBody !== d.body,
       category: categoryLabel(d.category),
       residentialArea: areas.get(String(idOf(d.residentialArea))) ?? '',
       proposer: { id: String(idOf(d.proposer)), name: name(l.representatives, d.proposer) },
@@ -180,6 +184,23 @@ async function areaNames(payload: Payload): Promise<Map<string, string>> {
   return new Map((await all(payload, 'residential-areas')).map((a) => [String(a.id), a.name]))
 }
 
+/** Submitted, not yet screened: a count per session, and how many are past the screening deadline. */
+function unscreenedCounts(docs: Doc[], sessions: Doc[], calendar: Awaited<ReturnType<typeof loadCalendarData>>, l: Lookups): PublicExport['unscreened'] {
+  const cal = new WorkingCalendar(calendar)
+  const today = toLocalDate(nowISO())
+  const settings = new Map(sessions.map((s) => [String(s.id), deadlineSettingsOf(s)]))
+  const by = new Map<string, { session: string; count: number; overdue: number }>()
+  for (const d of docs) {
+    const id = String(idOf(d.session))
+    const row = by.get(id) ?? { session: l.sessions.get(id)!, count: 0, overdue: 0 }
+    row.count++
+    const due = cal.addWorkingDays(toLocalDate(d.submittedAt), settings.get(id)!.screeningWorkingDays)
+    if (due < today) row.overdue++
+    by.set(id, row)
+  }
+  return [...by.values()].sort((a, b) => a.session.localeCompare(b.session))
+}
+
 /** The whole public export as one validated document. */
 export async function buildPublicExport(payload: Payload): Promise<PublicExport> {
   const [l, areas, calendar, sessions, proposals] = await Promise.all([
@@ -189,9 +210,9 @@ export async function buildPublicExport(payload: Payload): Promise<PublicExport>
     all(payload, 'sessions'),
     all(payload, 'proposals', { status: { not_equals: 'draft' } }, undefined, 'number'),
   ])
-  const docs = proposals
+  const screened = proposals.filter((d) => d.status !== 'submitted')
   const confidential = new Map<string, number>()
-  for (const d of docs.filter((x) => x.confidential)) {
+  for (const d of screened.filter((x) => x.confidential)) {
     const key = `${l.sessions.get(String(idOf(d.session)))}\u0000${d.status}`
     confidential.set(key, (confidential.get(key) ?? 0) + 1)
   }
@@ -203,7 +224,8 @@ export async function buildPublicExport(payload: Payload): Promise<PublicExport>
       .map((s) => ({ slug: s.slug, name: s.name, year: s.year, current: !!s.current, deadlines: deadlineSettingsOf(s) })),
     sections: [...l.sections.values()],
     residentialAreas: [...areas.values()],
-    proposals: await projectProposals(payload, docs, areas, l),
+    proposals: await projectProposals(payload, screened, areas, l),
+    unscreened: unscreenedCounts(proposals.filter((d) => d.status === 'submitted'), sessions, calendar, l),
     confidential: [...confidential].map(([k, count]) => {
       const [session, status] = k.split('\u0000')
       return { session, status, count }

@@ -6,7 +6,7 @@
 // ends them all at once when the office disables the account or a password changes.
 import { sha256 } from '@oslojs/crypto/sha2'
 import { encodeHexLowerCase } from '@oslojs/encoding'
-import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from 'lucia'
+import { Cookie, Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from 'lucia'
 import type { AuthStrategy, Payload, PayloadRequest } from 'payload'
 import { parseCookies } from 'payload/shared'
 import { SESSION_ABSOLUTE_MS, SESSION_COOKIE, SESSION_IDLE_MS } from '../../core/portal'
@@ -106,7 +106,7 @@ function luciaFor(payload: Payload): Lucia {
   if (!lucia) {
     lucia = new Lucia(payloadAdapter(payload), {
       sessionExpiresIn: new TimeSpan(SESSION_IDLE_MS / 1000, 's'),
-      // The cookie has no expiry of its own to keep up to date: the session's is the server's.
+      // The server decides when a session ends (idle and absolute); the cookie itself lasts no longer than the absolute limit (startSession).
       sessionCookie: { name: SESSION_COOKIE, expires: false, attributes: { secure: secureCookies, sameSite: 'lax', path: '/' } },
       getSessionAttributes: (a) => a,
       getUserAttributes: (a) => a,
@@ -136,7 +136,9 @@ export async function startSession(payload: Payload, representativeId: Id, userA
     absoluteExpiresAt: new Date(Date.now() + SESSION_ABSOLUTE_MS),
     device: describeDevice(userAgent),
   })
-  return { token: session.id, cookie: lucia.createSessionCookie(session.id).serialize() }
+  // Lucia gives a cookie without an expiry of its own 400 days; this one goes when the session must.
+  const c = lucia.createSessionCookie(session.id)
+  return { token: session.id, cookie: new Cookie(c.name, c.value, { ...c.attributes, maxAge: Math.floor(SESSION_ABSOLUTE_MS / 1000) }).serialize() }
 }
 
 /** The token of the request's session cookie, if it carries one. */

@@ -11,8 +11,8 @@ import { siteData, type ProposalView } from './model'
 export async function exportDocument(): Promise<PublicExport> {
   const d = await siteData()
   const proposals = d.proposals.map((v) => v.p).sort((a, b) => a.number.localeCompare(b.number))
-  const { generatedAt, calendar, sessions, sections, residentialAreas, confidential } = d.meta
-  return { generatedAt, calendar, sessions, sections, residentialAreas, proposals, confidential }
+  const { generatedAt, calendar, sessions, sections, residentialAreas, confidential, unscreened } = d.meta
+  return { generatedAt, calendar, sessions, sections, residentialAreas, proposals, confidential, unscreened }
 }
 
 export const exportJSONSchema = () => ({
@@ -28,6 +28,7 @@ export const CsvColumns: [string, string, (v: ProposalView) => string | number |
   ['status', '状态代码', (v) => v.p.status],
   ['status_label', '状态', (v) => StatusLabels[v.p.status as ProposalStatus]],
   ['title', '标题', (v) => v.p.title],
+  ['redacted', '公开时隐去了部分内容（1 是，0 否）', (v) => (v.p.redacted ? 1 : 0)],
   ['category', '类别', (v) => v.p.category],
   ['residential_area', '居民区', (v) => v.p.residentialArea],
   ['proposer', '提出人', (v) => v.p.proposer.name],

@@ -7,7 +7,7 @@ export const openDataReadme = (generatedAt: string) => `# 代表提案公开数�
 
 ## 文件
 
-- \`proposals.json\`：全部公开提案及其批示、交办、答复、评价、回访和办理过程；另含届次与期限规定、工作日日历（法定节假日与调休上班日）、科室和居民区名单，以及不公开提案的件数（只有件数）。
+- \`proposals.json\`：全部公开提案及其批示、交办、答复、评价、回访和办理过程；另含届次与期限规定、工作日日历（法定节假日与调休上班日）、科室和居民区名单，以及不公开提案的件数和尚未甄别的提案件数（只有件数）。
 - \`schema.json\`：\`proposals.json\` 的 JSON Schema（由系统的数据约定 core/contract.ts 生成，对象不允许多余字段）。
 - \`proposals.csv\`：每件提案一行的摘要（UTF-8，带 BOM，Excel 可直接打开）。
 - \`/feed.xml\`：新答复与新逾期的 Atom 订阅。
@@ -15,6 +15,8 @@ export const openDataReadme = (generatedAt: string) => `# 代表提案公开数�
 ## 不包含的内容
 
 代表的电话、身份证号、住址，内部处理意见，协办意见的内容，回访记录的内容，不公开提案的任何内容。
+
+提案在代表工作室甄别之后才公开（\`unscreened\` 按届次给出尚未甄别的件数 \`count\` 及其中超过甄别期限的件数 \`overdue\`）。甄别时代表工作室可以在公开版本中隐去姓名、电话等个人信息：\`title\`、\`body\` 是公开版本，\`redacted\` 为 \`true\` 表示公开版本与原文不同（不公布隐去了什么）。
 
 ## proposals.csv 的列
 

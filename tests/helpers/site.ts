@@ -24,6 +24,12 @@ export async function plantPrivateMarkers(payload: Payload): Promise<Planted[]> 
     await set('proposals', p.id, { internalNotes: `${Marker}NOTE-${p.id}` })
     if (p.confidential) {
       await set('proposals', p.id, { title: `${Marker}CONF-TITLE-${p.id}`, body: `${Marker}CONF-BODY-${p.id}`, confidentialReason: `${Marker}CONF-REASON-${p.id}` })
+    } else if (p.status === 'submitted') {
+      // Not screened yet: nothing of it is public.
+      await set('proposals', p.id, { title: `${Marker}UNSCREENED-TITLE-${p.id}`, body: `${Marker}UNSCREENED-BODY-${p.id}` })
+    } else if (Number(p.id) % 2 === 0) {
+      // Redacted at screening: the public version stays, the original as written is private.
+      await set('proposals', p.id, { title: `${Marker}ORIGINAL-TITLE-${p.id}`, body: `${Marker}ORIGINAL-BODY-${p.id}` })
     }
   }
   for (const c of await all('co-opinions')) await set('co-opinions', c.id, { text: `${Marker}CO-OPINION-${c.id}` })

@@ -6,6 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 import { DemoPassword } from '../../cms/seed/reference'
+import { SESSION_ABSOLUTE_MS } from '../../core/portal'
 import { databaseText, runSQL } from '../helpers/database'
 import { login, portalSignIn, portalSignInFrom, sessionCookieOf, type Credential } from '../helpers/http'
 
@@ -64,6 +65,8 @@ describe('signing in', () => {
     expect(set).toMatch(/HttpOnly/i)
     expect(set).toMatch(/SameSite=Lax/i)
     expect(set).toMatch(/Path=\//)
+    // The cookie lasts as long as a session may (12 h), not the 400 days Lucia gives a cookie without an expiry.
+    expect(set).toMatch(new RegExp(`Max-Age=${SESSION_ABSOLUTE_MS / 1000}(;|$)`, 'i'))
     // The test server runs in production mode: Secure.
     expect(set).toMatch(/Secure/i)
     const token = set.split(';')[0].split('=')[1]

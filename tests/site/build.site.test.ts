@@ -142,6 +142,22 @@ describe('the built site', () => {
     expect(exp.confidential.reduce((n, c) => n + c.count, 0)).toBeGreaterThan(0)
   })
 
+  it('shows unscreened proposals only as counts, and says on a redacted page that something was removed', async () => {
+    const submitted = (await payload.find({ collection: 'proposals', where: { status: { equals: 'submitted' } }, pagination: false, depth: 0, overrideAccess: true })).docs
+    const current = exp.sessions.find((s) => s.current)!
+    const count = exp.unscreened.find((u) => u.session === current.slug)?.count ?? 0
+    expect(submitted.length).toBeGreaterThan(0)
+    expect(exp.unscreened.reduce((n, u) => n + u.count, 0)).toBe(submitted.length)
+    expect(read('index.html')).toContain(`另有 ${count} 件已提交、等待代表工作室甄别的提案`)
+    const redacted = exp.proposals.filter((p) => p.redacted)
+    expect(redacted.length).toBeGreaterThan(10)
+    expect(exp.proposals.length - redacted.length).toBeGreaterThan(10)
+    for (const p of exp.proposals) {
+      const html = read(`proposals/${p.number}/index.html`)
+      expect(html.includes('本提案公开时隐去了部分内容'), p.number).toBe(p.redacted)
+    }
+  })
+
   it('serves open data that matches the pages: CSV row per proposal, JSON Schema, README, Atom feed', () => {
     const csv = read('data/proposals.csv')
     expect(csv.startsWith('\uFEFFnumber,session,status')).toBe(true)

@@ -8,6 +8,7 @@ import {
   canInstruct,
   canManageProposal,
   canRedact,
+  canReadOriginalText,
   canReadPrivate,
   canScreen,
   canSetCoSigners,
@@ -50,6 +51,12 @@ export const redactionAccess = fieldRule(canRedact)
 export const officeOnlyField: FieldAccess = ({ req, doc }) => {
   const actor = actorOfReq(req)
   return doc ? canManageProposal(actor, factsFromDoc(doc)) : actor.role === 'office'
+}
+
+/** The original title and text (never a query oracle: without a document only staff may filter on them). */
+export const originalTextRead: FieldAccess = ({ req, doc }) => {
+  const actor = actorOfReq(req)
+  return doc ? canReadOriginalText(actor, factsFromDoc(doc)) : isStaff(actor)
 }
 
 /** Internal notes: office and admin only. */

@@ -15,6 +15,7 @@ import {
   instructionAccess,
   officeAccess,
   officeOnlyField,
+  originalTextRead,
   privateRead,
   redactionAccess,
   representativeCreates,
@@ -105,8 +106,9 @@ export const Proposals: CollectionConfig = {
         },
       ],
     },
-    { name: 'title', type: 'text', required: true, maxLength: 100, label: { zh: '标题', en: 'Title' }, access: { update: contentAccess } },
-    { name: 'body', type: 'textarea', required: true, maxLength: 5000, label: { zh: '提案内容', en: 'Text' }, access: { update: contentAccess } },
+    // As written: staff and the proposal's own representatives; the public reads publicTitle/publicBody.
+    { name: 'title', type: 'text', required: true, maxLength: 100, label: { zh: '标题', en: 'Title' }, access: { read: originalTextRead, update: contentAccess } },
+    { name: 'body', type: 'textarea', required: true, maxLength: 5000, label: { zh: '提案内容', en: 'Text' }, access: { read: originalTextRead, update: contentAccess } },
     {
       type: 'row',
       fields: [

@@ -81,7 +81,12 @@ export const prepareChange: CollectionBeforeChangeHook = async ({ data, original
       data.submittedAt = now
       if (!merged.number) data.number = formatProposalNumber(session!.year, await nextSequence(req, `proposal:${session!.id}`))
     }
-    if (from === 'submitted') data.screening = { ...(merged.screening ?? {}), at: now, by: actor.id }
+    if (from === 'submitted') {
+      data.screening = { ...(merged.screening ?? {}), at: now, by: actor.id }
+      // From screening on the item is public, in the version the office left (as written unless redacted).
+      data.publicTitle = (typeof merged.publicTitle === 'string' && merged.publicTitle.trim()) || merged.title
+      data.publicBody = (typeof merged.publicBody === 'string' && merged.publicBody.trim()) || merged.body
+    }
     if (to === 'closed') data.closedAt = now
 
     const related = merged.id != null ? await loadRelated(req, merged.id) : undefined
@@ -100,6 +105,10 @@ export const prepareChange: CollectionBeforeChangeHook = async ({ data, original
       data.rehandlings = rounds
     }
   }
+
+  // A public version, once there is one, is never emptied (the public page would lose its title).
+  for (const k of ['publicTitle', 'publicBody'] as const)
+    if (k in data && originalDoc?.[k] && !(typeof data[k] === 'string' && data[k].trim())) refuse('公开版本不能为空；如需隐去内容，请改写而不是清空', k)
 
   // The deadline in force, kept as a sortable column for the staff's lists (overdue first).
   const facts = factsFromDoc({ ...merged, ...data })

@@ -5,6 +5,15 @@ import { StatusLabels } from '../../../../core/lifecycle'
 import { actorOfReq } from '../../../access/actor'
 import { nowISO } from '../../../lib/clock'
 
+/** The event a redaction leaves (shown on the public timeline as is). */
+export const RedactedAction = '公开版本已隐去部分内容（如个人信息）'
+
+type Texts = { title?: string; body?: string; publicTitle?: string | null; publicBody?: string | null }
+const redacted = (d: Texts): boolean => !!d.publicTitle && (d.publicTitle !== d.title || d.publicBody !== d.body)
+/** The public version was set or changed, and now differs from the original. */
+const isRedactionChange = (before: Texts | undefined, after: Texts): boolean =>
+  redacted(after) && (before?.publicTitle !== after.publicTitle || before?.publicBody !== after.publicBody)
+
 export async function appendEvent(
   req: Parameters<CollectionAfterChangeHook>[0]['req'],
   proposal: string | number,
@@ -36,5 +45,8 @@ export const recordEvent: CollectionAfterChangeHook = async ({ doc, previousDoc,
   } else if (previousDoc?.status !== doc.status) {
     await appendEvent(req, doc.id, { from: previousDoc?.status, to: doc.status, action: `${label(previousDoc?.status)} → ${label(doc.status)}` })
   }
+  // The public version differs from what was written: the public timeline says so, never what was removed.
+  if (operation === 'update' && isRedactionChange(previousDoc, doc)) await appendEvent(req, doc.id, { action: RedactedAction })
+
   return doc
 }
