@@ -182,6 +182,8 @@ export const portalProposalEndpoints = [
         coSigners: (p.coSigners ?? []).map(named),
         confidential: !!p.confidential,
         confidentialReason: p.confidentialReason ?? null,
+        // What the public reads, when the office redacted it at screening (null when it is the text as written).
+        publicVersion: p.publicTitle && (p.publicTitle !== p.title || p.publicBody !== p.body) ? { title: p.publicTitle, body: p.publicBody ?? '' } : null,
         screening: { decision: p.screening?.decision ?? null, reason: p.screening?.reason ?? null },
         submittedAt: p.submittedAt ?? null,
       },

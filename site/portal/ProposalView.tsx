@@ -28,6 +28,7 @@ interface Doc {
     residentialArea: { id: Id; name: string } | Id
     confidential?: boolean
     confidentialReason?: string | null
+    publicVersion?: { title: string; body: string } | null
     screening?: { decision?: string | null; reason?: string | null }
     submittedAt?: string | null
   }
@@ -156,6 +157,15 @@ export default function ProposalView() {
           </dl>
           <h2>提案内容</h2>
           <div className="text">{p.body}</div>
+          {p.publicVersion && !p.confidential && (
+            <div className="alert">
+              <p>为保护个人信息，代表工作室在公开网站上隐去了部分内容。公众看到的是：</p>
+              <p>
+                <strong>{p.publicVersion.title}</strong>
+              </p>
+              <div className="text">{p.publicVersion.body}</div>
+            </div>
+          )}
           {p.confidential && (
             <p className="alert">
               本提案不公开{p.confidentialReason ? `，理由：${p.confidentialReason}` : ''}（仅您和代表工作室可见）。

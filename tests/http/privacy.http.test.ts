@@ -107,6 +107,13 @@ describe('screening with redaction', () => {
     }
   })
 
+  it('the proposer sees in the portal what the public reads', async () => {
+    const mine = await must(api('A', `/portal/proposals/${redacted}`), 'portal proposal')
+    expect(mine.proposal.title).toContain(NEIGHBOUR)
+    expect(mine.proposal.publicVersion).toEqual({ title: '隐私测试：噪音扰民（某住户）', body: '某住户家中深夜施工，噪音扰民，请有关部门处理。' })
+    expect((await must(api('C', `/portal/proposals/${plain}`), 'portal proposal')).proposal.publicVersion).toBeNull()
+  })
+
   it('the redaction is an event in the log; screening as written is not', async () => {
     const events = async (id: number | string) => (await must(api('office', `/proposal-events?where[proposal][equals]=${id}&limit=50&depth=0`), 'events')).docs.map((e: any) => e.action)
     expect(await events(redacted)).toContain(RedactedAction)
