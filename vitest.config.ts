@@ -21,8 +21,10 @@ export default defineConfig({
       // Builds of the public site (astro + pagefind in child processes) from a seeded database.
       { test: { ...shared, name: 'site', include: ['tests/site/**/*.site.test.ts'] } },
       // The attack probes create and lock records: they get a server and database of their own.
-      // …and so do the privacy probes (they submit and screen proposals of their own).
-      { test: { ...shared, name: 'http-security', include: ['tests/http/security.http.test.ts', 'tests/http/privacy.http.test.ts'], globalSetup: ['tests/http/setup.ts'] } },
+      { test: { ...shared, name: 'http-security', include: ['tests/http/security.http.test.ts'], globalSetup: ['tests/http/setup.ts'] } },
+      // …and so do the privacy probes (they submit and screen proposals of their own; two files signing the same
+      // staff accounts in at the same moment on one server lose one of the sessions).
+      { test: { ...shared, name: 'http-privacy', include: ['tests/http/privacy.http.test.ts'], globalSetup: ['tests/http/setup.ts'] } },
       // The portal's files lock, disable and throttle accounts and load the server: each gets a
       // server and database of its own (files of one project run side by side, and two Payload
       // logins of one staff account at the same moment can fail: seen here as a 500).
