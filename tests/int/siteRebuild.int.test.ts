@@ -173,5 +173,5 @@ describe('running the rebuild job', () => {
     expect(latest).toMatchObject({ status: 'succeeded', proposals: expect.any(Number) })
     expect(latest.pages).toBeGreaterThan(10)
     expect(await currentBuildId()).toBe(latest.buildId)
-  })
+  }, 300_000)
 })
