@@ -13,8 +13,8 @@ export default defineConfig({
         test: {
           ...shared,
           name: 'http',
-          include: ['tests/http/**/*.http.test.ts'],
-          exclude: ['tests/http/security.http.test.ts', 'tests/http/privacy.http.test.ts', 'tests/http/portal*.http.test.ts'],
+          // The other HTTP files each get a server of their own (projects below).
+          include: ['tests/http/api.http.test.ts'],
           globalSetup: ['tests/http/setup.ts'],
         },
       },
@@ -28,7 +28,8 @@ export default defineConfig({
       // The portal's files lock, disable and throttle accounts and load the server: each gets a
       // server and database of its own (files of one project run side by side, and two Payload
       // logins of one staff account at the same moment can fail: seen here as a 500).
-      ...['portal', 'portal-proposals', 'portal-load'].map((name) => ({
+      // connections: counts the server's open descriptors, so no other file may write meanwhile.
+      ...['portal', 'portal-proposals', 'portal-load', 'connections'].map((name) => ({
         test: { ...shared, name: `http-${name}`, include: [`tests/http/${name}.http.test.ts`], globalSetup: ['tests/http/setup.ts'] },
       })),
     ],

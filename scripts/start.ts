@@ -2,9 +2,10 @@
 // build of the CMS when the sources changed, then the server at one address.
 import { spawn, spawnSync } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { prepareDataDirectory } from '../cms/lib/dataFiles'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const port = Number(process.env.PORT || 3000)
@@ -15,8 +16,10 @@ const log = (msg: string) => console.log(`▶ ${msg}`)
 process.env.NEXT_TELEMETRY_DISABLED = '1'
 process.env.SERVER_URL ||= `http://localhost:${port}`
 
+// data/ (the database, the secret, the uploads) private to this account, an existing one's modes fixed.
+const { uploadDir } = await import('../cms/collections/Attachments')
+prepareDataDirectory(path.join(root, 'data'), uploadDir())
 // A secret generated once per installation and kept beside the database.
-mkdirSync(path.join(root, 'data'), { recursive: true })
 const secretFile = path.join(root, 'data', 'secret')
 if (!process.env.PAYLOAD_SECRET) {
   if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString('hex'), { mode: 0o600 })

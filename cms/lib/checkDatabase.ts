@@ -1,13 +1,15 @@
 // Databases made safe at start.
-// SQLite: libsql hands its connection to each transaction and opens a fresh one for what
-// follows, so per-connection settings (busy timeout, synchronous) are set again on every new
-// one; WAL, synchronous=FULL and a busy timeout are verified, or the server refuses to start.
+// SQLite: transactions run on pooled connections (cms/lib/sqliteTransactions.ts: libsql's own
+// leaked one connection per transaction), each given the per-connection settings (busy
+// timeout, synchronous) when opened; WAL, synchronous=FULL and a busy timeout are verified, or
+// the server refuses to start.
 // SQLite and PostgreSQL: write transactions are queued within the process. On SQLite, libsql's
 // calls are synchronous in Node's one thread, so two interleaved write transactions would wait
 // on each other forever; on PostgreSQL, transactions that each hold a pooled connection while
 // waiting for one more (seen with ten simultaneous submissions) starve the pool. One write at
 // a time per process is ample for an office, and other instances still coordinate in the database.
 import type { Payload } from 'payload'
+import { poolTransactionConnections } from './sqliteTransactions'
 
 const BusyTimeoutMs = 10_000
 const perConnection = [`PRAGMA busy_timeout = ${BusyTimeoutMs};`, 'PRAGMA synchronous = FULL;']
@@ -17,14 +19,9 @@ export function hardenDatabase(payload: Payload): void {
   if (db.__hardened || (db.name !== 'sqlite' && db.name !== 'postgres')) return
   db.__hardened = true
   if (db.name === 'sqlite') {
-    const client = db.client
-    const transaction = client.transaction.bind(client)
-    client.transaction = async (mode?: string) => {
-      const tx = await transaction(mode)
-      // The next execute opens the new connection; give it the settings at once.
-      for (const pragma of perConnection) await client.execute(pragma)
-      return tx
-    }
+    poolTransactionConnections(db.client, db.clientConfig, async (connection) => {
+      for (const pragma of perConnection) await connection.execute(pragma)
+    })
   }
   queueWriteTransactions(db)
 }

@@ -5,6 +5,7 @@ import type { DatabaseAdapterObj } from 'payload'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { privateSqliteFiles, sqliteFilePath } from './dataFiles'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const DefaultDatabaseURL = `file:${path.join(root, 'data', 'payload.db')}`
@@ -30,7 +31,12 @@ export function databaseAdapter(url = process.env.DATABASE_URL || DefaultDatabas
       // Payload's own adapter; selected by URL, not exercised by the tests here (no MongoDB server on this machine kind).
       return mongooseAdapter({ url })
     case 'sqlite':
-      return sqliteAdapter({
+      // The file (and so the WAL and SHM files SQLite makes beside it) readable by this account only:
+      // created 0600 before the driver opens it; an existing one's mode is fixed at every start.
+      return beforeConnect(() => {
+        const file = sqliteFilePath(url)
+        if (file) privateSqliteFiles(file)
+      }, sqliteAdapter({
         client: { url },
         migrationDir: path.join(root, 'cms', 'migrations', 'sqlite'),
         push: false,
@@ -39,6 +45,23 @@ export function databaseAdapter(url = process.env.DATABASE_URL || DefaultDatabas
         busyTimeout: 10_000,
         // Take the write lock at BEGIN so concurrent writers queue instead of failing mid-transaction.
         transactionOptions: { behavior: 'immediate' },
-      })
+      }))
+  }
+}
+
+/** Runs `before` each time the adapter connects (not when the config is merely loaded, as by `next build`). */
+function beforeConnect(before: () => void, obj: DatabaseAdapterObj): DatabaseAdapterObj {
+  return {
+    ...obj,
+    init: (args) => {
+      const adapter = obj.init(args)
+      const connect = adapter.connect
+      if (connect)
+        adapter.connect = function (this: typeof adapter, options) {
+          before()
+          return connect.call(this, options)
+        }
+      return adapter
+    },
   }
 }

@@ -13,9 +13,9 @@ import { SiteBuildError } from './errors'
 import { writeSearchIndex } from './searchIndex'
 
 export interface BuildSource {
-  /** A file holding the public export (the rebuild job writes one). */
+  /** A file holding the public export. */
   exportFile?: string
-  /** That file's content, already validated by the caller (the job has it in memory). */
+  /** The export, already validated by the caller (the rebuild job has it in memory); with no file, it is written beside the build. */
   validated?: PublicExport
   /** Or the CMS export URL (a stand-alone build). */
   exportURL?: string
@@ -115,9 +115,10 @@ export async function buildSite(source: BuildSource, root = siteRoot()): Promise
   const final = path.join(root, 'builds', id)
   try {
     // Read and validate first: an unreachable CMS or a bad record stops here, with nothing built.
-    const exp = source.exportFile && source.validated ? source.validated : await readPublicExport({ file: source.exportFile, url: source.exportURL })
+    const exp = source.validated ?? (await readPublicExport({ file: source.exportFile, url: source.exportURL }))
     const exportMs = Date.now() - started
-    // Astro reads the very same data (a snapshot when it came over HTTP).
+    // Astro reads the very same data (a snapshot beside the build, removed with its work files,
+    // when it came over HTTP or from memory).
     const exportFile = source.exportFile ?? snapshot
     if (!source.exportFile) await writeFile(snapshot, JSON.stringify(exp))
     const env: Record<string, string> = {
@@ -185,6 +186,31 @@ async function prune(root: string, liveId: string): Promise<void> {
     if (n.startsWith('.') && Date.now() - (await stat(path.join(builds, n))).mtimeMs > 3_600_000) {
       await rm(path.join(builds, n), { recursive: true, force: true })
     }
+  }
+}
+
+/**
+ * At start: removes what builds killed mid-way left in `<root>/builds` (work directories, search
+ * indexes, export snapshots: every name starting with a dot). Only under the build lock, so a
+ * build running in another process on the same root is left alone (then nothing is removed).
+ * Returns how many were removed.
+ */
+export async function removeLeftoverWork(root = siteRoot()): Promise<number> {
+  const builds = path.join(root, 'builds')
+  if (!existsSync(builds)) return 0
+  let unlock: () => Promise<void>
+  try {
+    unlock = await lock(root)
+  } catch (e) {
+    if (e instanceof SiteBuildError) return 0
+    throw e
+  }
+  try {
+    const leftovers = (await readdir(builds)).filter((n) => n.startsWith('.'))
+    for (const n of leftovers) await rm(path.join(builds, n), { recursive: true, force: true })
+    return leftovers.length
+  } finally {
+    await unlock()
   }
 }
 

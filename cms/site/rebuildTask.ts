@@ -4,13 +4,13 @@
 // (China time) for deadlines that passed overnight.
 // (Payload's `supersedes` would coalesce too, but it also deletes the scheduled daily job that
 // waits in the queue, and the schedule in turn deletes a waiting rebuild: seen on first start.)
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { readdir, rm, stat } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import type { Payload, PayloadRequest, TaskConfig } from 'payload'
+import { createLocalReq, type Payload, type PayloadRequest, type TaskConfig } from 'payload'
 import { buildPublicExport } from '../lib/publicExport'
 import { nowISO } from '../lib/clock'
-import { buildSite, SiteBuildError, type BuildResult } from './builder'
+import { buildSite, removeLeftoverWork, SiteBuildError, type BuildResult } from './builder'
 
 export const SiteQueue = 'site'
 
@@ -53,17 +53,14 @@ export async function runSiteBuild(payload: Payload, trigger: string): Promise<{
   }
 }
 
-/** Exports the public data from the database, then builds and publishes the site from it. */
+/**
+ * Exports the public data from the database, then builds and publishes the site from it. The
+ * export is written inside the site's own directory by buildSite (not to /tmp, where a killed
+ * build left it for good), where the next start removes it if the build was killed.
+ */
 export async function buildSiteFromDatabase(payload: Payload, root?: string): Promise<BuildResult> {
-  const tmp = await mkdtemp(path.join(os.tmpdir(), 'site-export-'))
-  try {
-    const file = path.join(tmp, 'export.json')
-    const exp = await buildPublicExport(payload) // validated against the contract as it is made
-    await writeFile(file, JSON.stringify(exp))
-    return await buildSite({ exportFile: file, validated: exp }, root)
-  } finally {
-    await rm(tmp, { recursive: true, force: true })
-  }
+  const exp = await buildPublicExport(payload) // validated against the contract as it is made
+  return buildSite({ validated: exp }, root)
 }
 
 export const RebuildSiteTask: TaskConfig<{ input: { trigger?: string }; output: { buildId: string } }> = {
@@ -100,13 +97,26 @@ export async function queueSiteRebuild(req: PayloadRequest, trigger: string): Pr
   return true
 }
 
+/** Exports in /tmp left by builds of earlier versions that were killed (a day old: no build takes that long). */
+async function removeOldTmpExports(): Promise<void> {
+  const tmp = os.tmpdir()
+  for (const n of await readdir(tmp).catch(() => [] as string[])) {
+    if (!n.startsWith('site-export-')) continue
+    const dir = path.join(tmp, n)
+    const s = await stat(dir).catch(() => null)
+    if (s?.isDirectory() && Date.now() - s.mtimeMs > 86_400_000) await rm(dir, { recursive: true, force: true }).catch(() => undefined)
+  }
+}
+
 /**
  * A server stopped mid-build leaves its job marked as processing, and Payload's concurrency
  * control would then hold every later rebuild back for good. At start, such jobs and their
- * build records are marked as interrupted (the half-built directory was never published),
- * and a fresh rebuild is queued.
+ * build records are marked as interrupted (the half-built directory was never published, and
+ * its work files are removed), and a rebuild is queued unless one is already waiting.
  */
 export async function recoverInterruptedBuilds(payload: Payload): Promise<number> {
+  // Files first: they need no database, and a failure here must not keep the jobs stuck.
+  await Promise.all([removeLeftoverWork(), removeOldTmpExports()]).catch((e) => payload.logger.warn(`无法清理中断的网站生成留下的文件：${e?.message}`))
   const stuck = await payload.update({
     collection: 'payload-jobs',
     where: { and: [{ taskSlug: { equals: 'rebuildSite' } }, { processing: { equals: true } }] },
@@ -120,6 +130,6 @@ export async function recoverInterruptedBuilds(payload: Payload): Promise<number
     overrideAccess: true,
     context: { disableSiteRebuild: true },
   })
-  if (stuck.docs.length > 0) await payload.jobs.queue({ task: 'rebuildSite', input: { trigger: '重启后重新生成' }, queue: SiteQueue })
+  if (stuck.docs.length > 0) await queueSiteRebuild(await createLocalReq({}, payload), '重启后重新生成')
   return stuck.docs.length
 }

@@ -23,6 +23,8 @@ export function freePort(): Promise<number> {
 
 export interface RunningServer {
   url: string
+  /** The server's process (serve.mjs runs Next.js in it): tests read its /proc entries. */
+  pid: number
   stop: () => Promise<void>
 }
 
@@ -64,7 +66,7 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
     if (child.exitCode != null) throw new Error(`server exited (${child.exitCode}):\n${output}`)
     try {
       const r = await fetch(`${url}/api/users/me`)
-      if (r.ok) return { url, stop }
+      if (r.ok) return { url, pid: child.pid!, stop }
     } catch {}
     await new Promise((r) => setTimeout(r, 300))
   }

@@ -25,6 +25,7 @@ export default async function setup(project: TestProject) {
   project.provide('world', JSON.parse(JSON.stringify(world)))
   project.provide('scenario', scenario)
   project.provide('databaseURL', process.env.DATABASE_URL!)
+  project.provide('serverPid', server.pid)
   return async () => {
     await server?.stop()
   }
@@ -36,5 +37,6 @@ declare module 'vitest' {
     world: import('../fixtures/world').World
     scenario: import('../fixtures/scenario').Scenario
     databaseURL: string
+    serverPid: number
   }
 }

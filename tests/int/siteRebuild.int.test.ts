@@ -1,7 +1,8 @@
 // What queues a public-site rebuild, and what doesn't: drafts stay private, a burst of changes
 // waits as one job, a refused change (rolled back) queues nothing, the seed's off switch works;
-// and a failed build is recorded for the office while the served site stays as it was.
-import { mkdtempSync } from 'node:fs'
+// and a failed build is recorded for the office while the served site stays as it was; what a
+// killed build leaves is cleaned up at the next start, with one rebuild queued.
+import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Payload } from 'payload'
@@ -122,6 +123,49 @@ describe('running the rebuild job', () => {
     expect(waiting.some((j) => (j.input as any).trigger === '重启后重新生成')).toBe(true)
   })
 
+  it('recovery queues no second rebuild when one is already waiting', async () => {
+    await payload.jobs.queue({ task: 'rebuildSite', input: { trigger: '中断' }, queue: 'site' })
+    const [job] = await waitingJobs()
+    await payload.db.updateOne({ collection: 'payload-jobs', id: job.id, data: { processing: true } })
+    await payload.jobs.queue({ task: 'rebuildSite', input: { trigger: '已在等待' }, queue: 'site' })
+    expect(await recoverInterruptedBuilds(payload)).toBe(1)
+    const runnable = (await waitingJobs()).filter((j) => !j.hasError)
+    expect(runnable.map((j) => (j.input as any).trigger)).toEqual(['已在等待'])
+  })
+
+  it('at start, the work files of a killed build are removed, unless a build holds the site', async () => {
+    const builds = path.join(process.env.SITE_DIR!, 'builds')
+    const leftovers = [path.join(builds, '.work-killed'), path.join(builds, '.search-killed'), path.join(builds, '.export-killed.json')]
+    const leave = () => {
+      mkdirSync(leftovers[0], { recursive: true })
+      writeFileSync(path.join(leftovers[0], 'index.html'), '<p>half</p>')
+      mkdirSync(leftovers[1], { recursive: true })
+      writeFileSync(leftovers[2], '{}')
+    }
+    // A build running in a live process (here: this one) holds the lock: its files are in use.
+    leave()
+    writeFileSync(path.join(process.env.SITE_DIR!, 'build.lock'), String(process.pid))
+    await recoverInterruptedBuilds(payload)
+    for (const f of leftovers) expect(existsSync(f), f).toBe(true)
+    // Its process gone (a pid that cannot exist): they are leftovers.
+    writeFileSync(path.join(process.env.SITE_DIR!, 'build.lock'), '2147483646')
+    await recoverInterruptedBuilds(payload)
+    for (const f of leftovers) expect(existsSync(f), f).toBe(false)
+    expect(existsSync(path.join(process.env.SITE_DIR!, 'build.lock'))).toBe(false)
+  })
+
+  it('at start, exports that builds of earlier versions left in the temporary directory for over a day are removed', async () => {
+    const old = mkdtempSync(path.join(os.tmpdir(), 'site-export-'))
+    writeFileSync(path.join(old, 'export.json'), '{}')
+    const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000)
+    utimesSync(old, twoDaysAgo, twoDaysAgo)
+    const recent = mkdtempSync(path.join(os.tmpdir(), 'site-export-')) // maybe another process's build under way
+    await recoverInterruptedBuilds(payload)
+    expect(existsSync(old)).toBe(false)
+    expect(existsSync(recent)).toBe(true)
+    rmSync(recent, { recursive: true })
+  })
+
   it('a successful build is recorded and becomes the served site', async () => {
     await payload.jobs.queue({ task: 'rebuildSite', input: { trigger: '测试' }, queue: 'site' })
     await payload.jobs.run({ queue: 'site', silent: true })
@@ -129,5 +173,5 @@ describe('running the rebuild job', () => {
     expect(latest).toMatchObject({ status: 'succeeded', proposals: expect.any(Number) })
     expect(latest.pages).toBeGreaterThan(10)
     expect(await currentBuildId()).toBe(latest.buildId)
-  })
+  }, 300_000)
 })
