@@ -1,7 +1,8 @@
 // Builds the public site (astro build + Pagefind) in a child process, into a fresh directory,
 // checks it, then publishes it whole: the served `current` is a symlink replaced by one
 // rename(2), so a visitor sees the old site or the new one, never half of either. A failed
-// build removes its directory and leaves `current` as it was.
+// build removes its directory and leaves `current` as it was. Text files get brotli and gzip
+// copies before the swap (precompress.ts), which the server sends as they are.
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
@@ -10,6 +11,7 @@ import path from 'node:path'
 import type { PublicExport } from '../../core/contract'
 import { readPublicExport } from '../../site/data/loader'
 import { SiteBuildError } from './errors'
+import { precompress } from './precompress'
 import { writeSearchIndex } from './searchIndex'
 
 export interface BuildSource {
@@ -31,6 +33,8 @@ export interface BuildResult {
   astroMs: number
   /** The search index (Pagefind), after the pages. */
   pagefindMs: number
+  /** The brotli and gzip copies of the text files, after the search index. */
+  compressMs: number
   /** From the start until the new build is the one served. */
   totalMs: number
 }
@@ -142,13 +146,14 @@ export async function buildSite(source: BuildSource, root = siteRoot()): Promise
     for (const f of ['content-assets.mjs', 'content-modules.mjs']) await rm(path.join(work, f), { force: true })
     await rename(search, path.join(work, 'pagefind'))
     const proposals = verify(work, exp)
+    const compressMs = await timed(() => precompress(work))
     await writeFile(path.join(work, 'build.json'), JSON.stringify({ id, builtAt: new Date().toISOString(), generatedAt: exp.generatedAt }))
     await rename(work, final)
     await publish(root, id)
     // Live from here; removing old builds (11k files each at 10k proposals) is housekeeping.
     const totalMs = Date.now() - started
     await prune(root, id)
-    return { id, dir: final, pages: await countPages(final), proposals, exportMs, astroMs, pagefindMs, totalMs }
+    return { id, dir: final, pages: await countPages(final), proposals, exportMs, astroMs, pagefindMs, compressMs, totalMs }
   } finally {
     await rm(work, { recursive: true, force: true })
     await rm(search, { recursive: true, force: true })
