@@ -3,6 +3,10 @@
 // Content-Security-Policy allows no inline script or style (scripts/serve.mjs).
 import type { ComponentType } from 'react'
 import { createRoot } from 'react-dom/client'
+import { z } from 'zod'
+
+// Zod would try `new Function` to speed up parsing; under the CSP that is a reported violation.
+z.config({ jitless: true })
 
 export function mount(Component: ComponentType): void {
   createRoot(document.getElementById('portal-app')!).render(<Component />)
