@@ -8,7 +8,7 @@ import { freePort } from '../tests/helpers/server'
 const log = (m: string) => console.log(`▶ ${m}`)
 const connections = 50
 const seconds = Number(process.env.BENCH_READ_SECONDS || 10)
-const rounds = Number(process.env.BENCH_READ_ROUNDS || 2)
+const rounds = Number(process.env.BENCH_READ_ROUNDS || 3)
 
 interface Server {
   url: string
@@ -101,9 +101,10 @@ Measured by \`npm run bench\` (scripts/benchRead.ts) on ${new Date().toISOString
 Machine: ${machine}.
 
 One proposal page, \`${page}\` (${size(file).toLocaleString('en')} bytes of HTML; sent as brotli
-${size(`${file}.br`).toLocaleString('en')} bytes, gzip ${size(`${file}.gz`).toLocaleString('en')} bytes), requested with
-\`Accept-Encoding: br, gzip\` by autocannon (${connections} connections, ${seconds} s after 2 s of warm-up) on
-core 1; each server alone on core 0 (\`taskset -c 0\`), one after the other, ${rounds} rounds.
+${size(`${file}.br`).toLocaleString('en')} bytes, gzip ${size(`${file}.gz`).toLocaleString('en')} bytes), requested with \`Accept-Encoding: br, gzip\` by
+autocannon (${connections} connections, ${seconds} s after 2 s of warm-up) on core 1; each server alone on
+core 0 (\`taskset -c 0\`), one after the other, ${rounds} rounds; the best round of each is compared
+(other work on the machine only slows a round down).
 
 | server | requests/s (each round) | p99 latency (each round) |
 |---|---:|---:|

@@ -242,10 +242,11 @@ const server = createServer(
   // requestTimeout 0: limitBody sets one per request. Node checks headersTimeout every second.
   { headersTimeout, requestTimeout: 0, connectionsCheckingInterval: 1000 },
   (req, res) => {
-    trustForwarded(req)
     limitBody(req, res)
     if (!req.url?.startsWith('/')) return plainAnswer(res, 400, 'Bad Request')
     if (!toNext.test(req.url)) return serveSite(req, res)
+    // Only Next.js reads the client's address (the static files don't: no work for them).
+    trustForwarded(req)
     addHeadersOnWrite(res, req.url.startsWith('/api') ? ApiHeaders : AdminHeaders)
     handle(req, res).catch((e) => {
       console.error(e)
