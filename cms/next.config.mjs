@@ -7,9 +7,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // The public site's pages live at /path/ (Astro's trailingSlash: 'always'); Next would otherwise
-  // redirect them to /path and the site handler back again. The site handler adds the slash itself.
-  skipTrailingSlashRedirect: true,
+  // scripts/serve.mjs sends its own security headers and no X-Powered-By (it removes Next's too).
+  poweredByHeader: false,
   turbopack: { root },
   // Runs its own binary as a child process; not for bundling.
   serverExternalPackages: ['pagefind'],

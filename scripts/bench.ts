@@ -1,11 +1,13 @@
 // `npm run bench`: builds the public site from 1k and 10k proposals and reports full build time,
 // peak memory of the build's process tree, pages per second, search-index time and page weight
-// per page type. The proposals are the demo data's (seeded fresh, through the real lifecycle),
-// repeated with new numbers. Results are printed and written to docs/benchmarks.md.
+// per page type, and the read path (one page served by scripts/serve.mjs against plain sirv:
+// scripts/benchRead.ts, its own section). The proposals are the demo data's (seeded fresh,
+// through the real lifecycle), repeated with new numbers. Results are printed and written to docs/benchmarks.md.
 import { execSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { writeBenchSection } from './benchNotes'
+import { benchReadPath } from './benchRead'
 import os from 'node:os'
 import path from 'node:path'
 import { PublicExportSchema, type PublicExport, type PublicProposal } from '../core/contract'
@@ -147,6 +149,7 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`
 function weights(dir: string, exp: PublicExport) {
   const size = (rel: string) => statSync(path.join(dir, rel)).size
   const proposalSizes = exp.proposals.map((p) => size(`proposals/${p.number}/index.html`)).sort((a, b) => a - b)
+  const brotliSizes = exp.proposals.map((p) => size(`proposals/${p.number}/index.html.br`)).sort((a, b) => a - b)
   const scripts = (rel: string) => (readFileSync(path.join(dir, rel), 'utf8').match(/<script/g) ?? []).length
   const section = exp.sections[0].slug
   return {
@@ -154,6 +157,8 @@ function weights(dir: string, exp: PublicExport) {
     list: size('proposals/index.html'),
     proposalMedian: proposalSizes[Math.floor(proposalSizes.length / 2)],
     proposalMax: proposalSizes[proposalSizes.length - 1],
+    proposalBrotliMedian: brotliSizes[Math.floor(brotliSizes.length / 2)],
+    proposalBrotliMax: brotliSizes[brotliSizes.length - 1],
     proposalScripts: scripts(`proposals/${exp.proposals[0].number}/index.html`),
     sections: size('sections/index.html'),
     section: size(`sections/${section}/index.html`),
@@ -204,8 +209,12 @@ async function main() {
     built.set(n, r.totalMs)
     const w = weights(r.dir, exp)
     weightRows.push(
-      `| ${n.toLocaleString('en')} | ${kb(w.home)} | ${kb(w.list)} | ${kb(w.proposalMedian)} / ${kb(w.proposalMax)} (${w.proposalScripts} scripts) | ${kb(w.sections)} | ${kb(w.section)} | ${kb(w.json)} | ${kb(w.csv)} | ${kb(w.filterIndex)} |`,
+      `| ${n.toLocaleString('en')} | ${kb(w.home)} | ${kb(w.list)} | ${kb(w.proposalMedian)} / ${kb(w.proposalMax)} (${w.proposalScripts} scripts) | ${kb(w.proposalBrotliMedian)} / ${kb(w.proposalBrotliMax)} | ${kb(w.sections)} | ${kb(w.section)} | ${kb(w.json)} | ${kb(w.csv)} | ${kb(w.filterIndex)} |`,
     )
+    if (n === sizes[0]) {
+      const read = await benchReadPath(path.join(dir, 'site'), r.dir, `/proposals/${exp.proposals[0].number}/`, machine)
+      if (read) console.log(`\n${read}\n→ ${writeBenchSection('read', read)}`)
+    }
     execSync(`rm -rf ${JSON.stringify(dir)}`)
   }
   const exportRows: string[] = []
@@ -239,13 +248,13 @@ ${rows.join('\n')}
 
 Targets (issue 3): 10k proposals built in ≤ 30 s with ≤ 1 GB peak.
 
-### Page weight (uncompressed HTML, styles inlined)
+### Page weight (HTML; the stylesheet is a file of its own, cached once)
 
-| proposals | home | list (50/page) | proposal page median / max | sections | one section | proposals.json | proposals.csv | filter index |
-|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+| proposals | home | list (50/page) | proposal page median / max | proposal page as sent (brotli) median / max | sections | one section | proposals.json | proposals.csv | filter index |
+|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
 ${weightRows.join('\n')}
 
-Target: a proposal page ≤ 40 KB with no JavaScript.
+Targets: a proposal page ≤ 40 KB with no JavaScript, ≤ 4 KB as sent.
 
 ### Publish latency (a public change saved → the page shows it)
 

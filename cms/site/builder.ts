@@ -1,7 +1,8 @@
 // Builds the public site (astro build + Pagefind) in a child process, into a fresh directory,
 // checks it, then publishes it whole: the served `current` is a symlink replaced by one
 // rename(2), so a visitor sees the old site or the new one, never half of either. A failed
-// build removes its directory and leaves `current` as it was.
+// build removes its directory and leaves `current` as it was. Text files get brotli and gzip
+// copies before the swap (precompress.ts), which the server sends as they are.
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
@@ -10,6 +11,7 @@ import path from 'node:path'
 import type { PublicExport } from '../../core/contract'
 import { readPublicExport } from '../../site/data/loader'
 import { SiteBuildError } from './errors'
+import { precompress } from './precompress'
 import { writeSearchIndex } from './searchIndex'
 
 export interface BuildSource {
@@ -31,6 +33,8 @@ export interface BuildResult {
   astroMs: number
   /** The search index (Pagefind), after the pages. */
   pagefindMs: number
+  /** The brotli and gzip copies of the text files (mostly while the search index is written). */
+  compressMs: number
   /** From the start until the new build is the one served. */
   totalMs: number
 }
@@ -138,18 +142,24 @@ export async function buildSite(source: BuildSource, root = siteRoot()): Promise
     // One after the other, not side by side, so the peak is the larger of the two, not their sum.
     // A larger young generation: rendering 10k pages allocates fast (measured 24 → 19 s, +120 MB).
     const astroMs = await timed(() => run(process.execPath, ['--max-semi-space-size=64', astro], env, '网站生成（astro build）'))
-    const pagefindMs = await timed(() => writeSearchIndex(exp, search))
     // Content-layer bookkeeping Astro may leave in the output; not part of the site.
     for (const f of ['content-assets.mjs', 'content-modules.mjs']) await rm(path.join(work, f), { force: true })
+    // The pages' compressed copies are made while Pagefind indexes (it leaves a core mostly free;
+    // little memory), the index's own files after. Both finish before anything is removed.
+    const [indexing, compressing] = await Promise.allSettled([timed(() => writeSearchIndex(exp, search)), timed(() => precompress(work))])
+    if (indexing.status === 'rejected') throw indexing.reason
+    if (compressing.status === 'rejected') throw compressing.reason
+    const pagefindMs = indexing.value
     await rename(search, path.join(work, 'pagefind'))
     const proposals = verify(work, exp)
+    const compressMs = compressing.value + (await timed(() => precompress(path.join(work, 'pagefind'))))
     await writeFile(path.join(work, 'build.json'), JSON.stringify({ id, builtAt: new Date().toISOString(), generatedAt: exp.generatedAt }))
     await rename(work, final)
     await publish(root, id)
     // Live from here; removing old builds (11k files each at 10k proposals) is housekeeping.
     const totalMs = Date.now() - started
     await prune(root, id)
-    return { id, dir: final, pages: await countPages(final), proposals, exportMs, astroMs, pagefindMs, totalMs }
+    return { id, dir: final, pages: await countPages(final), proposals, exportMs, astroMs, pagefindMs, compressMs, totalMs }
   } finally {
     await rm(work, { recursive: true, force: true })
     await rm(search, { recursive: true, force: true })
