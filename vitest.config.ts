@@ -14,7 +14,7 @@ export default defineConfig({
           ...shared,
           name: 'http',
           include: ['tests/http/**/*.http.test.ts'],
-          exclude: ['tests/http/security.http.test.ts', 'tests/http/portal*.http.test.ts'],
+          exclude: ['tests/http/security.http.test.ts', 'tests/http/rules.http.test.ts', 'tests/http/portal*.http.test.ts'],
           globalSetup: ['tests/http/setup.ts'],
         },
       },
@@ -25,6 +25,8 @@ export default defineConfig({
       // The portal's files lock, disable and throttle accounts and load the server: each gets a
       // server and database of its own (files of one project run side by side, and two Payload
       // logins of one staff account at the same moment can fail: seen here as a 500).
+      // The API's rules (hidden-field queries, locks, deletes, uploads, malformed input): a server and database of its own.
+      { test: { ...shared, name: 'http-rules', include: ['tests/http/rules.http.test.ts'], globalSetup: ['tests/http/setup.ts'] } },
       ...['portal', 'portal-proposals', 'portal-load'].map((name) => ({
         test: { ...shared, name: `http-${name}`, include: [`tests/http/${name}.http.test.ts`], globalSetup: ['tests/http/setup.ts'] },
       })),
