@@ -337,19 +337,27 @@ async function upload(who: WorldPerson, data: Uint8Array, name: string, type: st
 }
 
 describe('attachments over REST get the portal’s checks, and are served safely', () => {
+  /** A's own draft, made here (other tests may delete drafts). */
+  let draft: number | string
+  beforeAll(async () => {
+    draft = (await must(post('A', '/proposals', draftBody('规则测试：附件')), 'draft')).doc.id
+  })
+
   it('a PNG-headed HTML file is refused whatever its name; a mismatched extension is refused', async () => {
     const poly = Buffer.concat([PNG.subarray(0, 8), Buffer.from('<html><script>alert(document.cookie)</script></html>')])
-    for (const [name, type] of [['poly.html', 'text/html'], ['poly.png', 'image/png']]) expectRefused(await upload('A', poly, name, type, scenario.draft), name)
-    expectRefused(await upload('A', PNG, 'photo.html', 'image/png', scenario.draft), 'png named .html')
-    expectRefused(await upload('A', Buffer.from('just text'), 'notes.pdf', 'application/pdf', scenario.draft), 'text named .pdf')
-    const list = await must(api('A', `/attachments?where[proposal][equals]=${scenario.draft}&depth=0`), 'list')
+    for (const [name, type] of [['poly.html', 'text/html'], ['poly.png', 'image/png']]) expectRefused(await upload('A', poly, name, type, draft), name)
+    expectRefused(await upload('A', PNG, 'photo.html', 'image/png', draft), 'png named .html')
+    expectRefused(await upload('A', Buffer.from('just text'), 'notes.pdf', 'application/pdf', draft), 'text named .pdf')
+    const list = await must(api('A', `/attachments?where[proposal][equals]=${draft}&depth=0`), 'list')
     expect(list.docs).toHaveLength(0)
+    // The same path takes a real image: the refusals above were about the files.
+    expect((await upload('A', PNG, 'photo.png', 'image/png', draft)).status).toBe(201)
   })
 
   it('an image is served inline, a PDF as a download, both with nosniff and a sandbox CSP', async () => {
-    const img = await upload('A', PNG, 'photo.png', 'image/png', scenario.draft)
+    const img = await upload('A', PNG, 'photo.png', 'image/png', draft)
     expect(img.status, img.text).toBe(201)
-    const pdf = await upload('A', Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\nxref\n0 1\ntrailer <<>>\nstartxref\n9\n%%EOF\n'), 'letter.pdf', 'application/pdf', scenario.draft)
+    const pdf = await upload('A', Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\nxref\n0 1\ntrailer <<>>\nstartxref\n9\n%%EOF\n'), 'letter.pdf', 'application/pdf', draft)
     expect(pdf.status, pdf.text).toBe(201)
     const get = (url: string) => fetch(new URL(url, base), { headers: { ...tokens.A } })
     const i = await get(img.json.doc.url)
