@@ -27,6 +27,8 @@ export default defineConfig({
       { test: { ...shared, name: 'http-privacy', include: ['tests/http/privacy.http.test.ts'], globalSetup: ['tests/http/setup.ts'] } },
       // The front door (scripts/serve.mjs): its server builds and swaps the site and runs with short time limits.
       { test: { ...shared, name: 'http-frontdoor', include: ['tests/http/frontdoor.http.test.ts'], globalSetup: ['tests/http/setup.ts'] } },
+      // The API's rules (hidden-field queries, locks, deletes, uploads, malformed input): a server and database of its own.
+      { test: { ...shared, name: 'http-rules', include: ['tests/http/rules.http.test.ts'], globalSetup: ['tests/http/setup.ts'] } },
       // The portal's files lock, disable and throttle accounts and load the server: each gets a
       // server and database of its own (files of one project run side by side, and two Payload
       // logins of one staff account at the same moment can fail: seen here as a 500).

@@ -258,7 +258,7 @@ export interface Proposal {
     leadSection?: (number | null) | Section;
     coSections?: (number | Section)[] | null;
     /**
-     * Defaults from the session settings
+     * Computed from the session settings at assignment; changed only by an approved extension
      */
     deadline?: string | null;
     assignedAt?: string | null;

@@ -30,6 +30,9 @@ import { siteEndpoints } from './endpoints/site'
 import { withSiteRebuild } from './site/publicChanges'
 import { RebuildSiteTask, recoverInterruptedBuilds, SiteQueue, siteAutoBuild } from './site/rebuildTask'
 import { siteManagers, staffOnly } from './access'
+import { lockAccess } from './access/locks'
+import { withCleanText } from './lib/cleanText'
+import { withInputCheck } from './lib/inputCheck'
 import { checkDatabase, hardenDatabase } from './lib/checkDatabase'
 import { getCalendar } from './lib/calendar'
 import { databaseAdapter } from './lib/database'
@@ -81,7 +84,11 @@ export default buildConfig({
     Sequences,
     SiteBuilds,
     AuditLog,
-  ].map(withSiteRebuild),
+  ]
+    .map(withSiteRebuild)
+    // Malformed requests answer 400; control characters are dropped from every text field.
+    .map(withInputCheck)
+    .map(withCleanText),
   endpoints: [...publicExportEndpoints, ...siteEndpoints, ...portalAuthEndpoints, ...portalProposalEndpoints],
   jobs: {
     tasks: [RebuildSiteTask],
@@ -95,9 +102,10 @@ export default buildConfig({
   },
   graphQL: { disablePlaygroundInProduction: true },
   onInit: async (payload) => {
-    // Payload adds its edit-lock collection itself, open to any signed-in account; locks are staff business.
+    // Payload adds its edit-lock collection itself, open to any signed-in account; locks are staff
+    // business, and only whoever may update a document may lock it (cms/access/locks.ts).
     const locks = payload.collections['payload-locked-documents']?.config
-    if (locks) Object.assign(locks.access, { read: staffOnly, create: staffOnly, update: staffOnly, delete: staffOnly })
+    if (locks) Object.assign(locks.access, { read: staffOnly, create: lockAccess, update: lockAccess, delete: lockAccess })
     hardenDatabase(payload)
     await checkDatabase(payload)
     // Load the working-day calendar once at start, outside any request.

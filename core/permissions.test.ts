@@ -13,6 +13,7 @@ import {
   canEvaluate,
   canInstruct,
   canInviteCoSigners,
+  canDeleteProposal,
   canManageProposal,
   canRedact,
   canReadOriginalText,
@@ -32,7 +33,7 @@ import {
   proposalReadScope,
   type ReadClause,
 } from './permissions'
-import { ProposalStatuses, Roles, type Actor, type ProposalFacts, type ProposalStatus, type Reply } from './types'
+import { ProposalStatuses, Roles, type Actor, type ProposalFacts, type ProposalStatus, type Reply, type Role } from './types'
 import { ActorKeys, Actors, OddActors, Rep, Sec, facts, reply } from '../tests/fixtures/facts'
 
 const AllActors = { ...Actors, ...OddActors }
@@ -277,6 +278,17 @@ describe.each<[string, (a: Actor, p: ProposalFacts) => boolean, StatusTable]>([
   const rows = AllActorKeys.flatMap((a) => ProposalStatuses.map((s) => [a, s, table[a]?.includes(s) ?? false] as const))
   it.each(rows)('%s, %s: %s', (a, s, ok) => {
     expect(predicate(AllActors[a], inStatus(s))).toBe(ok)
+  })
+})
+
+describe.each<[string, Role | null, StatusTable]>([
+  ['entered by the proposer in the portal', 'representative', { proposer: ['draft'] }],
+  ['entered by the office (a paper proposal)', 'office', { proposer: ['draft'], office: ['draft'] }],
+  ['of unknown origin', null, { proposer: ['draft'] }],
+])('canDeleteProposal, a proposal %s', (_name, enteredBy, table) => {
+  const rows = AllActorKeys.flatMap((a) => ProposalStatuses.map((s) => [a, s, table[a]?.includes(s) ?? false] as const))
+  it.each(rows)('%s, %s: %s', (a, s, ok) => {
+    expect(canDeleteProposal(AllActors[a], inStatus(s), enteredBy)).toBe(ok)
   })
 })
 

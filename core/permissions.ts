@@ -86,6 +86,14 @@ export const canReadInternal = (a: Actor, p: Visible): boolean =>
 /** A representative starts their own draft; the office enters paper proposals. */
 export const canCreateProposal = (a: Actor): boolean => (a.role === 'representative' && a.id != null) || a.role === 'office'
 
+/**
+ * Only drafts are ever deleted, one at a time: by their proposer, or by the office when the office
+ * itself entered it (a paper proposal; `enteredBy` is the role that created the draft). A draft a
+ * representative wrote is theirs: the office may not delete it.
+ */
+export const canDeleteProposal = (a: Actor, p: Pick<ProposalFacts, 'status' | 'proposer'>, enteredBy: Role | null): boolean =>
+  p.status === 'draft' && (isProposer(a, p) || (a.role === 'office' && enteredBy === 'office'))
+
 /** Title, body, category, area, co-signers: the proposer while a draft; the office until screening is done. */
 export const canEditProposalContent = (a: Actor, p: ProposalFacts): boolean =>
   (p.status === 'draft' && isProposer(a, p)) || (a.role === 'office' && (p.status === 'draft' || p.status === 'submitted'))

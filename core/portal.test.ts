@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
+import { CategoryOptions } from './categories'
 import {
   ChangePasswordSchema,
+  checkAttachment,
   checkInput,
+  cleanText,
   DraftSchema,
   EvaluationSchema,
   InvitationAnswerSchema,
@@ -94,5 +97,46 @@ describe('a login that is a phone number, however it is typed', () => {
     ['139O0002222', null],
   ])('%s → %s', (login, digits) => {
     expect(phoneDigits(login)).toBe(digits)
+  })
+})
+
+describe('cleanText: the one rule for control characters', () => {
+  it.each([
+    ['梅园路 菜场', '梅园路 菜场'],
+    ['line\r\nbreak\rold mac', 'line\nbreak\nold mac'],
+    ['tab\tand\nnewline stay', 'tab\tand\nnewline stay'],
+    ['back\u0008space esc\u001b[31m nul\u0000 del\u007f vt\u000b ff\u000c', 'backspace esc[31m nul del vt ff'],
+    ['', ''],
+  ])('%j → %j', (input, expected) => {
+    expect(cleanText(input)).toBe(expected)
+  })
+
+  it('the portal schemas clean titles and texts the same way', () => {
+    const r = checkInput(DraftSchema, { title: '标题\u0008\u001b', body: '正文\r\n第二行\u0007', category: CategoryOptions[0].value, residentialArea: 1 })
+    expect(r.ok && [r.data.title, r.data.body]).toEqual(['标题', '正文\n第二行'])
+    // Nothing left but controls: as good as empty.
+    expect(checkInput(DraftSchema, { title: '\u0008\u0008', body: 'x', category: CategoryOptions[0].value, residentialArea: 1 }).ok).toBe(false)
+  })
+})
+
+describe('checkAttachment: type by content, matching name, no markup', () => {
+  const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
+  const bytes = (sig: number[], rest = '') => new Uint8Array([...sig, ...new TextEncoder().encode(rest)])
+  it.each<[string, Uint8Array, string, string | null]>([
+    ['a PNG named .png', bytes(png), 'photo.png', null],
+    ['a PNG named .PNG', bytes(png), 'PHOTO.PNG', null],
+    ['a JPEG named .jpeg', bytes([0xff, 0xd8, 0xff, 0xe0]), 'a.jpeg', null],
+    ['a PDF named .pdf', bytes([], '%PDF-1.7 ...'), 'letter.pdf', null],
+    ['text named .png', bytes([], 'not an image'), 'fake.png', 'type'],
+    ['a PNG named .html', bytes(png), 'poly.html', 'extension'],
+    ['a PNG named .jpg', bytes(png), 'photo.jpg', 'extension'],
+    ['a PNG without extension', bytes(png), 'photo', 'extension'],
+    ['a PNG carrying HTML', bytes(png, '<html><script>alert(1)</script>'), 'poly.png', 'markup'],
+    ['a PNG carrying SVG', bytes(png, '<SVG onload=alert(1)>'), 'poly.png', 'markup'],
+    ['a PDF carrying a doctype', bytes([], '%PDF-1.4 <!DOCTYPE html>'), 'x.pdf', 'markup'],
+  ])('%s', (_name, data, name, problem) => {
+    const r = checkAttachment(data, name)
+    expect(r.ok ? null : r.problem).toBe(problem)
+    if (!r.ok) expect(r.message).toMatch(/[\u4e00-\u9fff]/)
   })
 })

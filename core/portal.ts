@@ -24,9 +24,20 @@ export const AttachmentTypes = ['application/pdf', 'image/jpeg', 'image/png'] as
 /** Invitations to co-sign, per proposal. */
 export const MAX_CO_SIGNERS = 10
 
+/**
+ * Text as people type it, cleaned the same way everywhere (the CMS's every text field, the
+ * portal's forms): \r\n and lone \r become \n; control characters other than \n and \t
+ * (C0 and DEL) are dropped — they show as nothing, and one of them makes XML (the Atom feed) ill-formed.
+ */
+export function cleanText(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+}
+
 const text = (label: string, max: number) =>
   z
     .string({ error: `请填写${label}` })
+    .overwrite(cleanText)
     .trim()
     .min(1, `请填写${label}`)
     .max(max, `${label}不能超过 ${max} 个字`)
@@ -105,7 +116,7 @@ export const InvitationAnswerSchema = strict({
 export const EvaluationSchema = strict({
   reply: id,
   rating: z.enum(Ratings, { error: '请选择满意、基本满意或不满意' }),
-  comment: z.string().trim().max(2000, '意见不能超过 2000 个字').default(''),
+  comment: z.string().overwrite(cleanText).trim().max(2000, '意见不能超过 2000 个字').default(''),
 }).superRefine((v, ctx) => {
   if (v.rating === 'dissatisfied' && v.comment.length < 2)
     ctx.addIssue({ code: 'custom', path: ['comment'], message: '选择“不满意”时请写明理由' })
@@ -119,7 +130,7 @@ export const ResolutionLabels: Record<ResolutionAnswer, string> = { resolved: '�
 
 export const ResolutionSchema = strict({
   answer: z.enum(ResolutionAnswers, { error: '请选择已解决、部分解决或未解决' }),
-  comment: z.string().trim().max(2000, '说明不能超过 2000 个字').default(''),
+  comment: z.string().overwrite(cleanText).trim().max(2000, '说明不能超过 2000 个字').default(''),
 })
 
 /** A structured refusal: one zh-CN message for people, and per-field messages for the form. */
@@ -155,6 +166,35 @@ export function sniffAttachmentType(bytes: Uint8Array): (typeof AttachmentTypes)
   if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png'
   if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg'
   return null
+}
+
+/** The file name endings each attachment type may have. */
+const AttachmentExtensions: Record<(typeof AttachmentTypes)[number], string[]> = {
+  'application/pdf': ['pdf'],
+  'image/jpeg': ['jpg', 'jpeg'],
+  'image/png': ['png'],
+}
+
+/**
+ * Markup a browser would run if it ever took the file for a page. A file whose first bytes are an
+ * image or PDF signature but which carries HTML/SVG/script in its first KB is a polyglot, not a photo
+ * or a letter: refused. (Deeper decoding is not needed: files are served with nosniff and a sandbox CSP.)
+ */
+const Markup = /<(?:html|script|svg|body|iframe|object|embed|!doctype)/i
+
+/** One check for every upload path (REST, Local API, the portal): the type by content, the name's ending by that type, no markup. */
+export function checkAttachment(
+  bytes: Uint8Array,
+  name: string,
+): { ok: true; type: (typeof AttachmentTypes)[number] } | { ok: false; problem: 'type' | 'extension' | 'markup'; message: string } {
+  const type = sniffAttachmentType(bytes)
+  if (!type) return { ok: false, problem: 'type', message: '只能上传 PDF、JPG 或 PNG 文件' }
+  const ending = /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase()
+  if (!ending || !AttachmentExtensions[type].includes(ending))
+    return { ok: false, problem: 'extension', message: `文件名的扩展名与内容不符：这是 ${AttachmentExtensions[type][0].toUpperCase()} 文件，文件名应以 .${AttachmentExtensions[type][0]} 结尾` }
+  const head = String.fromCharCode(...bytes.subarray(0, 1024))
+  if (Markup.test(head)) return { ok: false, problem: 'markup', message: '文件内容不是有效的 PDF、JPG 或 PNG（含有网页代码），不能上传' }
+  return { ok: true, type }
 }
 
 /** What happens next, in words for the representative, by status. */

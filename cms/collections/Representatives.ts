@@ -1,5 +1,5 @@
 import { Forbidden } from 'payload'
-import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionConfig, Endpoint, FieldAccess } from 'payload'
+import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionConfig, Endpoint, Field, FieldAccess } from 'payload'
 import { canManageRepresentatives, canReadPrivate, isStaff } from '../../core/permissions'
 import { sameId } from '../../core/lifecycle'
 import { passwordProblem } from '../../core/portal'
@@ -88,15 +88,6 @@ export const Representatives: CollectionConfig = {
   hooks: {
     beforeChange: [passwordChange],
     afterChange: [endSessions],
-    // When an account record last changed tells of others' sign-in failures and password changes:
-    // staff and the representative themself only.
-    afterRead: [
-      ({ doc, req }) => {
-        if (staffOrSelf(actorOfReq(req), doc.id)) return doc
-        const { updatedAt: _u, createdAt: _c, ...rest } = doc
-        return rest
-      },
-    ],
     beforeLogin: [
       ({ context, user }) => {
         if (context[PORTAL_SIGN_IN] !== true) throw new Forbidden()
@@ -196,5 +187,11 @@ export const Representatives: CollectionConfig = {
         { name: 'address', type: 'text', label: { zh: '住址', en: 'Address' }, access: { read: privateOrSelf, update: managersOnly } },
       ],
     },
+    // Payload's own timestamps, redeclared with read access: when an account record last changed
+    // tells of others' sign-in failures and password changes (staff and the representative
+    // themself only). Field access, not an afterRead hook, so nobody else can filter or sort on them either.
+    ...(['updatedAt', 'createdAt'] as const).map(
+      (name): Field => ({ name, type: 'date', index: true, admin: { hidden: true, disableBulkEdit: true }, access: { read: staffOrSelfField } }),
+    ),
   ],
 }

@@ -13,7 +13,6 @@ import {
   NewProposalSchema,
   NextStep,
   ResolutionSchema,
-  sniffAttachmentType,
 } from '../../core/portal'
 import { isEvaluableStatus } from '../../core/permissions'
 import type { ProposalStatus } from '../../core/types'
@@ -293,8 +292,8 @@ export const portalProposalEndpoints = [
     if (!(file instanceof Blob) || file.size === 0) throw refusal(400, 'invalid', '请选择要上传的文件', { file: '请选择要上传的文件' })
     if (file.size > ATTACHMENT_MAX_BYTES) throw tooLarge()
     const data = Buffer.from(await file.arrayBuffer())
-    const mimetype = sniffAttachmentType(data)
-    if (!mimetype) throw refusal(415, 'unsupportedType', '只能上传 PDF、JPG 或 PNG 文件', { file: '只能上传 PDF、JPG 或 PNG 文件' })
+    // Type by content, name ending and markup are checked by the collection (cms/collections/Attachments.ts), for every upload path.
+    const mimetype = file.type || 'application/octet-stream'
     const name = (file as File).name?.replace(/[\\/]/g, '_').slice(-100) || 'attachment'
     const created = await req.payload.create({
       collection: 'attachments',

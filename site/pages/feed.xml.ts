@@ -5,7 +5,7 @@ import { DeadlineStageLabels } from '../../core/labels'
 import { siteData } from '../data/model'
 import { proposalPath } from '../data/format'
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+import { xmlText as esc } from '../data/xml'
 
 export const GET: APIRoute = async ({ site }) => {
   const d = await siteData()

@@ -1,9 +1,10 @@
 // Field and document access for proposals, each a wrapper over a `core` predicate.
-import type { Access, FieldAccess, Where } from 'payload'
+import type { Access, FieldAccess, PayloadRequest, Where } from 'payload'
 import {
   canApproveExtension,
   canAssign,
   canCreateProposal,
+  canDeleteProposal,
   canEditProposalContent,
   canInstruct,
   canManageProposal,
@@ -15,10 +16,10 @@ import {
   isStaff,
   proposalReadScope,
 } from '../../../core/permissions'
-import { isProposerOrCoSigner } from '../../../core/lifecycle'
-import type { Actor, ProposalFacts } from '../../../core/types'
+import { isProposerOrCoSigner, sameId } from '../../../core/lifecycle'
+import type { Actor, ProposalFacts, Role } from '../../../core/types'
 import { scopeToWhere } from '../../access'
-import { actorOfReq } from '../../access/actor'
+import { actorOfReq, idOf } from '../../access/actor'
 import { factsFromDoc } from '../../lib/facts'
 
 type Rule = (a: Actor, p: ProposalFacts) => boolean
@@ -79,11 +80,35 @@ export const updateProposal: Access = ({ req }) => {
   return false
 }
 
-/** Only drafts are ever deleted: by their proposer, or by the office. */
-export const deleteProposal: Access = ({ req }): Where | boolean => {
+/** The role that created a proposal: its first event's (the office entering a paper proposal, or a representative). */
+async function enteredBy(req: PayloadRequest, id: string | number): Promise<Role | null> {
+  const first = await req.payload.find({ collection: 'proposal-events', where: { proposal: { equals: id } }, sort: 'at', limit: 1, depth: 0, overrideAccess: true, req })
+  return (first.docs[0]?.actorRole as Role | undefined) ?? null
+}
+
+/**
+ * Only drafts are ever deleted, one by one (a request with a query is refused by the collection's
+ * beforeOperation hook): by their proposer, or by the office when it entered the draft itself.
+ */
+export const deleteProposal: Access = async ({ req, id }): Promise<Where | boolean> => {
   const actor = actorOfReq(req)
-  if (actor.role === 'office') return { status: { equals: 'draft' } }
-  if (actor.role === 'representative' && actor.id != null)
+  if (actor.role === 'representative' && actor.id != null && id == null)
     return { and: [{ status: { equals: 'draft' } }, { proposer: { equals: actor.id } }] }
-  return false
+  if (actor.role === 'office' && id == null) {
+    // The drafts the office itself created, as a query (the admin asks before showing the button).
+    const own = await req.payload.find({ collection: 'proposal-events', where: { and: [{ actorRole: { equals: 'office' } }, { from: { exists: false } }, { to: { equals: 'draft' } }] }, depth: 0, pagination: false, select: { proposal: true }, overrideAccess: true, req })
+    return { and: [{ status: { equals: 'draft' } }, { id: { in: own.docs.map((e) => idOf(e.proposal)) } }] }
+  }
+  if ((actor.role !== 'representative' && actor.role !== 'office') || id == null) return false
+  const doc = await req.payload.findByID({ collection: 'proposals', id, depth: 0, joins: false, overrideAccess: true, disableErrors: true, req })
+  return !!doc && canDeleteProposal(actor, factsFromDoc(doc), await enteredBy(req, id))
+}
+
+/** Invitees still to answer: staff, the proposal's own representatives, and an invitee (who reads the list they are on). */
+export const inviteesRead: FieldAccess = ({ req, doc }) => {
+  const actor = actorOfReq(req)
+  if (isStaff(actor)) return true
+  if (!doc || actor.role !== 'representative') return false
+  const p = factsFromDoc(doc)
+  return isProposerOrCoSigner(actor, p) || (p.invitees ?? []).some((x) => sameId(x, actor.id))
 }

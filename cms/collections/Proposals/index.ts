@@ -13,6 +13,7 @@ import {
   deleteProposal,
   extensionAccess,
   instructionAccess,
+  inviteesRead,
   officeAccess,
   officeOnlyField,
   originalTextRead,
@@ -26,7 +27,7 @@ import { createInstruction } from './hooks/createInstruction'
 import { CategoryOptions } from '../../../core/categories'
 import { prepareChange } from './hooks/prepareChange'
 import { recordEvent } from './hooks/recordEvent'
-import { removeDraft } from './hooks/removeDraft'
+import { refuseBulkDelete, removeDraft } from './hooks/removeDraft'
 import { ScreeningLabels } from '../../../core/labels'
 
 
@@ -56,6 +57,7 @@ export const Proposals: CollectionConfig = {
     readVersions: () => false,
   },
   hooks: {
+    beforeOperation: [refuseBulkDelete],
     beforeChange: [prepareChange],
     afterChange: [createInstruction, recordEvent],
     beforeDelete: [removeDraft],
@@ -184,7 +186,7 @@ export const Proposals: CollectionConfig = {
       relationTo: 'representatives',
       hasMany: true,
       admin: { hidden: true },
-      access: { create: () => false, update: () => false },
+      access: { read: inviteesRead, create: () => false, update: () => false },
     },
     {
       // The portal's idempotency key: `<proposer id>:<key the form made>`. A retried submission finds the proposal made the first time.
@@ -270,10 +272,14 @@ export const Proposals: CollectionConfig = {
             {
               name: 'deadline',
               type: 'text',
-              label: { zh: '答复期限（YYYY-MM-DD）', en: 'Reply deadline (YYYY-MM-DD)' },
-              admin: { description: { zh: '不填则按届次设置自动计算（交办起一个月，遇节假日顺延）', en: 'Defaults from the session settings' } },
+              label: { zh: '答复期限', en: 'Reply deadline' },
+              // Computed, never typed: the leader-approved extensions are the only way to move it.
+              admin: {
+                readOnly: true,
+                description: { zh: '交办时按届次设置自动计算（遇节假日顺延）；此后只能由街道领导批准延期', en: 'Computed from the session settings at assignment; changed only by an approved extension' },
+              },
               validate: localDate,
-              access: { create: () => false, update: assignmentAccess },
+              access: { create: () => false, update: () => false },
             },
             { name: 'assignedAt', type: 'date', label: { zh: '交办时间', en: 'Assigned at' }, admin: { readOnly: true }, access: { create: () => false, update: () => false } },
           ],

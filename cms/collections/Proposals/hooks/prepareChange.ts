@@ -54,12 +54,12 @@ export const prepareChange: CollectionBeforeChangeHook = async ({ data, original
   const settings = deadlineSettingsOf(session)
   const calendar = await getCalendar(req.payload, req)
 
-  // Assignment: stamp the time and default the deadline from the session's settings.
+  // Assignment: stamp the time and compute the deadline from the session's settings. Nobody
+  // sets it (not even a system call): afterwards only an approved extension moves the date in force.
   const lead = idOf(merged.assignment?.leadSection)
   if (lead != null && !merged.assignment?.assignedAt) {
-    data.assignment = { ...(merged.assignment ?? {}), assignedAt: now }
-    if (!merged.assignment?.deadline) data.assignment.deadline = replyDeadline(today, calendar, settings)
-  }
+    data.assignment = { ...(merged.assignment ?? {}), assignedAt: now, deadline: replyDeadline(today, calendar, settings) }
+  } else if (data.assignment) data.assignment = { ...data.assignment, deadline: originalDoc?.assignment?.deadline ?? null }
   const assignedAt = data.assignment?.assignedAt ?? merged.assignment?.assignedAt
   if (data.extensions) {
     // Approved extensions are part of the record: they stay as they were; new ones are stamped here.
