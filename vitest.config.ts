@@ -14,7 +14,7 @@ export default defineConfig({
           ...shared,
           name: 'http',
           include: ['tests/http/**/*.http.test.ts'],
-          exclude: ['tests/http/security.http.test.ts', 'tests/http/portal*.http.test.ts'],
+          exclude: ['tests/http/security.http.test.ts', 'tests/http/portal*.http.test.ts', 'tests/http/auth.http.test.ts'],
           globalSetup: ['tests/http/setup.ts'],
         },
       },
@@ -22,6 +22,8 @@ export default defineConfig({
       { test: { ...shared, name: 'site', include: ['tests/site/**/*.site.test.ts'] } },
       // The attack probes create and lock records: they get a server and database of their own.
       { test: { ...shared, name: 'http-security', include: ['tests/http/security.http.test.ts'], globalSetup: ['tests/http/setup.ts'] } },
+      // Sign-in throttles, lockouts and password resets of its own.
+      { test: { ...shared, name: 'http-auth', include: ['tests/http/auth.http.test.ts'], globalSetup: ['tests/http/setup.ts'] } },
       // The portal's files lock, disable and throttle accounts and load the server: each gets a
       // server and database of its own (files of one project run side by side, and two Payload
       // logins of one staff account at the same moment can fail: seen here as a 500).

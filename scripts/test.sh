@@ -30,7 +30,7 @@ npx vitest run --reporter=default --reporter=json --outputFile.json="$reports/sq
 
 step "integration + HTTP tests on PostgreSQL"
 if pg_url=$(scripts/postgres.sh start); then
-  TEST_POSTGRES_URL="$pg_url" npx vitest run --project int --project http --project http-security --project 'http-portal*' \
+  TEST_POSTGRES_URL="$pg_url" npx vitest run --project int --project http --project http-security --project http-auth --project 'http-portal*' \
     --reporter=default --reporter=json --outputFile.json="$reports/postgres.json"
 else
   echo "PostgreSQL could not be started"
