@@ -58,6 +58,8 @@ test('the admin resets someone else’s password only with a reason, and the aud
   await expectRefused(page, /请更正无效字段|重置他人密码须填写原因/)
   await expect(page.getByText('重置他人密码须填写原因').first()).toBeAttached()
   await fill(page, 'passwordResetReason', '本人忘记密码，电话核实后重置')
+  await page.keyboard.press('Tab')
+  await expect(page.getByText('重置他人密码须填写原因')).toHaveCount(0)
   await page.waitForLoadState('networkidle')
   await save(page, async () => {})
   await expectSaved(page)
