@@ -29,6 +29,8 @@ export default defineConfig({
       { test: { ...shared, name: 'http-frontdoor', include: ['tests/http/frontdoor.http.test.ts'], globalSetup: ['tests/http/setup.ts'] } },
       // The API's rules (hidden-field queries, locks, deletes, uploads, malformed input): a server and database of its own.
       { test: { ...shared, name: 'http-rules', include: ['tests/http/rules.http.test.ts'], globalSetup: ['tests/http/setup.ts'] } },
+      // Sign-in throttles, lockouts and password resets of its own.
+      { test: { ...shared, name: 'http-auth', include: ['tests/http/auth.http.test.ts'], globalSetup: ['tests/http/setup.ts'] } },
       // The portal's files lock, disable and throttle accounts and load the server: each gets a
       // server and database of its own (files of one project run side by side, and two Payload
       // logins of one staff account at the same moment can fail: seen here as a 500).

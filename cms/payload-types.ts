@@ -374,6 +374,7 @@ export interface Representative {
   kind: 'resident' | 'deputy';
   active?: boolean | null;
   mustChangePassword?: boolean | null;
+  passwordResetReason?: string | null;
   /**
    * Also a portal login; spaces and dashes are removed
    */
@@ -400,6 +401,8 @@ export interface Representative {
  */
 export interface User {
   id: number;
+  currentPassword?: string | null;
+  passwordResetReason?: string | null;
   name: string;
   role: 'admin' | 'office' | 'leader' | 'sectionStaff' | 'sectionHead';
   section?: (number | null) | Section;
@@ -1156,6 +1159,7 @@ export interface RepresentativesSelect<T extends boolean = true> {
   kind?: T;
   active?: T;
   mustChangePassword?: T;
+  passwordResetReason?: T;
   phone?: T;
   idNumber?: T;
   address?: T;
@@ -1202,6 +1206,8 @@ export interface PortalSessionsSelect<T extends boolean = true> {
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
+  currentPassword?: T;
+  passwordResetReason?: T;
   name?: T;
   role?: T;
   section?: T;

@@ -36,6 +36,8 @@ import { withInputCheck } from './lib/inputCheck'
 import { checkDatabase, hardenDatabase } from './lib/checkDatabase'
 import { getCalendar } from './lib/calendar'
 import { databaseAdapter } from './lib/database'
+import { graphqlOffEndpoints } from './lib/graphqlOff'
+import { capListSizes } from './lib/listLimit'
 import { serverURL } from './lib/env'
 import { ATTACHMENT_MAX_BYTES } from '../core/portal'
 
@@ -58,6 +60,8 @@ export default buildConfig({
     meta: { titleSuffix: ' · 代表提案追踪平台' },
     importMap: { baseDir: path.resolve(dirname, '..'), importMapFile: path.resolve(dirname, 'app/(payload)/admin/importMap.js') },
     dateFormat: 'yyyy-MM-dd HH:mm',
+    // No e-mail: the forgot-password page says who resets passwords (cms/lib/staffAuth.ts).
+    components: { views: { forgot: { Component: '/cms/components/ForgotPasswordView#ForgotPasswordView' } } },
   },
   i18n: {
     fallbackLanguage: 'zh',
@@ -89,7 +93,7 @@ export default buildConfig({
     // Malformed requests answer 400; control characters are dropped from every text field.
     .map(withInputCheck)
     .map(withCleanText),
-  endpoints: [...publicExportEndpoints, ...siteEndpoints, ...portalAuthEndpoints, ...portalProposalEndpoints],
+  endpoints: [...publicExportEndpoints, ...siteEndpoints, ...portalAuthEndpoints, ...portalProposalEndpoints, ...graphqlOffEndpoints],
   jobs: {
     tasks: [RebuildSiteTask],
     enableConcurrencyControl: true,
@@ -100,8 +104,11 @@ export default buildConfig({
     // Payload's default lets any signed-in account (representatives too) run or queue jobs.
     access: { run: siteManagers, queue: siteManagers, cancel: siteManagers },
   },
-  graphQL: { disablePlaygroundInProduction: true },
+  // REST (/api) is the API; GraphQL is off (README: The API).
+  graphQL: { disable: true },
   onInit: async (payload) => {
+    // At most 100 records per REST list, on every collection (Payload's own included).
+    capListSizes(payload)
     // Payload adds its edit-lock collection itself, open to any signed-in account; locks are staff
     // business, and only whoever may update a document may lock it (cms/access/locks.ts).
     const locks = payload.collections['payload-locked-documents']?.config

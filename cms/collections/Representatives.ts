@@ -1,18 +1,20 @@
-import { Forbidden } from 'payload'
-import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionConfig, Endpoint, Field, FieldAccess } from 'payload'
+import { APIError } from 'payload'
+import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionBeforeOperationHook, CollectionConfig, Endpoint, Field, FieldAccess } from 'payload'
 import { canManageRepresentatives, canReadPrivate, isStaff } from '../../core/permissions'
 import { sameId } from '../../core/lifecycle'
 import { passwordProblem } from '../../core/portal'
 import type { Actor } from '../../core/types'
 import { representativeManagers } from '../access'
 import { actorOfReq } from '../access/actor'
+import { recordAudit } from '../lib/audit'
 import { refuse } from '../lib/refuse'
+import { reasonOf, RESET_REASON } from '../lib/staffAuth'
 import { endAllSessions, portalSessionStrategy } from '../portal/sessions'
 
 /**
  * Set by the portal's sign-in on the login it asks Payload for. Any other login of a representative
- * (Payload's GraphQL `loginRepresentative`, for one) is refused: it would skip the portal's
- * throttling, first-password rule and sessions.
+ * is refused before the password is checked: it would skip the portal's throttling, first-password
+ * rule and sessions.
  */
 export const PORTAL_SIGN_IN = 'portalSignIn'
 
@@ -35,9 +37,10 @@ const managersOnly: FieldAccess = ({ req }) => canManageRepresentatives(actorOfR
 /**
  * A new password: set by the representative themself (it must meet the rule, and the
  * first-sign-in demand is then met), or by the office as a reset (which demands a new one at
- * the next sign-in). Either way, and when the account is disabled, every portal sign-in ends.
+ * the next sign-in, needs a reason and goes into the audit log). Either way, and when the account
+ * is disabled, every portal sign-in ends. The server's own Local API (no user) gives no reason.
  */
-const passwordChange: CollectionBeforeChangeHook = ({ data, req, operation, originalDoc }) => {
+const passwordChange: CollectionBeforeChangeHook = async ({ data, req, operation, originalDoc }) => {
   if (operation !== 'update') return data
   const a = actorOfReq(req)
   if (typeof data.password === 'string' && data.password) {
@@ -45,7 +48,14 @@ const passwordChange: CollectionBeforeChangeHook = ({ data, req, operation, orig
       const problem = passwordProblem(data.password, originalDoc?.username)
       if (problem) refuse(problem, 'password')
       data.mustChangePassword = false
-    } else data.mustChangePassword = true
+    } else {
+      data.mustChangePassword = true
+      if (req.user) {
+        const reason = reasonOf(data)
+        if (!reason) refuse('重置代表的密码须填写原因（将记入操作记录）', RESET_REASON)
+        await recordAudit(req, { kind: 'passwordReset', summary: `重置了居民代表 ${originalDoc?.name ?? ''}（${originalDoc?.username ?? originalDoc?.id}）的密码`, reason, subjectRepresentative: originalDoc?.id })
+      }
+    }
     req.context.endPortalSessions = true
   }
   if (data.active === false && originalDoc?.active !== false) req.context.endPortalSessions = true
@@ -59,12 +69,30 @@ const endSessions: CollectionAfterChangeHook = async ({ doc, req, operation }) =
   return doc
 }
 
-/** Representatives sign in through the portal only (its throttling, sessions and Origin check), never Payload's REST login. */
-const portalOnly = (path: string): Endpoint => ({
-  path,
-  method: 'post',
-  handler: () => Response.json({ errors: [{ message: '居民代表请在门户网站（/portal/）登录' }] }, { status: 404 }),
-})
+export const PORTAL_ONLY_MESSAGE = '居民代表请在门户网站（/portal/）登录'
+const portalOnlyAnswer = () => Response.json({ errors: [{ message: PORTAL_ONLY_MESSAGE }] }, { status: 404 })
+
+/**
+ * Representatives sign in, out and change passwords through the portal only (/api/portal/*: its
+ * throttling, first-password rule, sessions and Origin check). Payload's own auth endpoints of this
+ * collection all give this one answer, whatever the body, before any password work: no oracle, no
+ * lockout by strangers. `/logout` too: it would not end a portal session (the portal's /sign-out does).
+ * Two stay Payload's, as neither takes a password: `/me` (GET, only reads the session: with a portal
+ * session it is how a REST client learns who it is, without one it is `{ user: null }` for all), and
+ * `/unlock` (the office's button in the admin; it checks access first, 403 to anyone else whatever the name).
+ */
+const portalOnly = (method: 'get' | 'post', path: string): Endpoint => ({ path, method, handler: portalOnlyAnswer })
+const portalOnlyEndpoints = [
+  ...['/login', '/logout', '/refresh-token', '/forgot-password', '/reset-password', '/first-register', '/verify/:token'].map((p) => portalOnly('post', p)),
+  portalOnly('get', '/init'),
+]
+
+/** The same refusal for any other way into Payload's login, forgot-password or refresh (the Local API without the portal's mark), before the password is looked at. */
+const onlyThroughPortal: CollectionBeforeOperationHook = ({ args, operation, context }) => {
+  if ((operation === 'login' || operation === 'forgotPassword' || operation === 'refresh') && context?.[PORTAL_SIGN_IN] !== true)
+    throw new APIError(PORTAL_ONLY_MESSAGE, 404, undefined, true)
+  return args
+}
 
 /** 居民代表: proposers. Their own auth collection; they never use the admin UI, only the portal. */
 export const Representatives: CollectionConfig = {
@@ -84,16 +112,11 @@ export const Representatives: CollectionConfig = {
     useSessions: false,
     strategies: [portalSessionStrategy],
   },
-  endpoints: ['/login', '/refresh-token', '/forgot-password', '/reset-password', '/first-register'].map(portalOnly),
+  endpoints: portalOnlyEndpoints,
   hooks: {
     beforeChange: [passwordChange],
     afterChange: [endSessions],
-    beforeLogin: [
-      ({ context, user }) => {
-        if (context[PORTAL_SIGN_IN] !== true) throw new Forbidden()
-        return user
-      },
-    ],
+    beforeOperation: [onlyThroughPortal],
   },
   access: {
     admin: () => false,
@@ -169,6 +192,14 @@ export const Representatives: CollectionConfig = {
       defaultValue: true,
       label: { zh: '首次登录须修改密码', en: 'Must change password at next sign-in' },
       access: { read: staffOrSelfField, update: managersOnly },
+    },
+    // Asked for only while the office sets a new password (the passwordChange hook); never stored.
+    {
+      name: RESET_REASON,
+      type: 'textarea',
+      virtual: true,
+      label: { zh: '重置密码的原因', en: 'Reason for the reset' },
+      admin: { components: { Field: '/cms/components/PasswordChangeFields#ResetReasonField' } },
     },
     {
       type: 'collapsible',

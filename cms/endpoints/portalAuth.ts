@@ -1,9 +1,8 @@
 // The portal's sign-in, sign-out, password change and sign-in list (/api/portal/*).
 // Credentials are checked by Payload's auth for the representatives collection, so its lockout
-// applies; an unknown account and a wrong password get the same answer.
-import { pbkdf2 } from 'node:crypto'
-import { promisify } from 'node:util'
-import { AuthenticationError, LockedAuth, type Payload } from 'payload'
+// applies; an unknown account and a wrong password get the same answer after the same work
+// (cms/lib/signIn.ts, shared with the staff sign-in).
+import type { Payload } from 'payload'
 import { ChangePasswordSchema, phoneDigits, SignInSchema } from '../../core/portal'
 import { idOf } from '../access/actor'
 import { CURRENT_PASSWORD_CONFIRMED, PORTAL_SIGN_IN } from '../collections/Representatives'
@@ -11,42 +10,29 @@ import type { Representative } from '../payload-types'
 import { answer, portalEndpoint, refusal } from '../portal/endpoint'
 import { blankCookie, endSession, hashToken, startSession } from '../portal/sessions'
 import { clientAddress, FailureThrottle } from '../portal/throttle'
+import { confirmCurrentPassword, SignInRefused, throttledSignIn, tooManyMessage } from '../lib/signIn'
 
 const throttle = new FailureThrottle()
 
-const tooMany = (seconds: number) =>
-  refusal(429, 'tooManyAttempts', `尝试次数过多，请 ${Math.max(1, Math.ceil(seconds / 60))} 分钟后再试，或请代表工作室重置密码`, undefined, {
-    'Retry-After': String(seconds),
-  })
+const tooMany = (seconds: number) => refusal(429, 'tooManyAttempts', tooManyMessage(seconds, '代表工作室'), undefined, { 'Retry-After': String(seconds) })
 const badCredentials = () => refusal(401, 'badCredentials', '登录名（或手机号）或密码不正确')
 
 /**
- * The username to check: the login itself (Payload stores usernames in lower case, so ZhangSan
+ * The account to check: the login itself (Payload stores usernames in lower case, so ZhangSan
  * is zhangsan), or the one account whose phone it is.
  */
-async function usernameFor(payload: Payload, login: string): Promise<string | null> {
+async function accountFor(payload: Payload, login: string): Promise<{ id: number; username: string } | null> {
   const system = { overrideAccess: true, depth: 0, pagination: false, limit: 2 } as const
   const byName = await payload.find({ collection: 'representatives', where: { username: { equals: login.trim().toLowerCase() } }, select: { username: true }, ...system })
-  if (byName.docs.length === 1) return byName.docs[0].username
+  if (byName.docs.length === 1) return byName.docs[0]
   const digits = phoneDigits(login)
   if (!digits) return null
   const byPhone = await payload.find({ collection: 'representatives', where: { phone: { equals: digits } }, select: { username: true }, ...system })
-  return byPhone.docs.length === 1 ? byPhone.docs[0].username : null
+  return byPhone.docs.length === 1 ? byPhone.docs[0] : null
 }
 
 /** The throttle's key for a login: digits for a phone number, lower case for a name. */
 const loginKey = (login: string): string => phoneDigits(login) ?? login.trim().toLowerCase()
-
-/** The work Payload does to check a password (PBKDF2-SHA256, 600,000 rounds), on nothing. */
-const pbkdf2Async = promisify(pbkdf2)
-const pretendToCheck = (password: string) => pbkdf2Async(password, 'no-such-account', 600_000, 32, 'sha256')
-
-/** Seconds until Payload's lockout of an account ends (the office can also unlock it at once). */
-async function lockedFor(payload: Payload, username: string): Promise<number> {
-  const found = await payload.find({ collection: 'representatives', where: { username: { equals: username } }, showHiddenFields: true, overrideAccess: true, depth: 0, limit: 1 })
-  const until = found.docs[0]?.lockUntil ? new Date(found.docs[0].lockUntil).getTime() : 0
-  return Math.max(60, Math.ceil((until - Date.now()) / 1000))
-}
 
 /** What the portal shows of the signed-in representative (their own data). */
 export const summary = (r: Representative) => ({
@@ -66,33 +52,25 @@ async function signedIn(payload: Payload, representative: Representative, userAg
 
 export const portalAuthEndpoints = [
   portalEndpoint({ path: '/sign-in', method: 'post', schema: SignInSchema, auth: 'none' }, async ({ req, body }) => {
-    // One key however the login is typed: a phone number with or without spaces, a name in any case.
-    const account = loginKey(body.login)
-    const address = clientAddress(req.headers)
-    if (throttle.addressWait(address)) throw tooMany(throttle.addressWait(address))
-    // Counted as a failure at once (and taken back if it succeeds), so attempts sent side by side
-    // cannot all get past the limit while the password work is under way.
-    throttle.failAt(address)
-    const username = await usernameFor(req.payload, body.login)
-    // An unknown account is counted here exactly as Payload's lockout counts a real one (which the
-    // office can lift at once, so a real one is left to it).
-    if (!username && throttle.accountWait(account)) throw tooMany(throttle.accountWait(account))
-    throttle.failFor(account)
+    let account: { id: number; username: string } | null = null
     let user: Representative
     try {
-      if (!username) {
-        // As long as checking a real password takes, so the answer's timing does not tell either.
-        await pretendToCheck(body.password)
-        throw new AuthenticationError()
-      }
-      const result = await req.payload.login({ collection: 'representatives', data: { username, password: body.password }, context: { [PORTAL_SIGN_IN]: true } })
+      const result = await throttledSignIn({
+        payload: req.payload,
+        collection: 'representatives',
+        throttle,
+        address: clientAddress(req.headers),
+        // One key however the login is typed: a phone number with or without spaces, a name in any case.
+        account: loginKey(body.login),
+        password: body.password,
+        find: async () => (account = await accountFor(req.payload, body.login)),
+        login: () => req.payload.login({ collection: 'representatives', data: { username: account!.username, password: body.password }, context: { [PORTAL_SIGN_IN]: true } }),
+      })
       user = result.user as Representative
     } catch (e) {
-      if (!(e instanceof AuthenticationError) && !(e instanceof LockedAuth)) throw e
-      if (e instanceof LockedAuth) throw tooMany(await lockedFor(req.payload, username!))
-      throw badCredentials()
+      if (e instanceof SignInRefused) throw e.retryAfter ? tooMany(e.retryAfter) : badCredentials()
+      throw e
     }
-    throttle.succeed(account, address)
     if (user.active === false) throw refusal(403, 'disabled', '该账号已停用，请联系代表工作室')
     return signedIn(req.payload, user, req.headers.get('user-agent'))
   }),
@@ -108,13 +86,8 @@ export const portalAuthEndpoints = [
   }),
 
   portalEndpoint({ path: '/password', method: 'post', schema: ChangePasswordSchema, beforePasswordChange: true }, async ({ req, body, representative }) => {
-    try {
-      await req.payload.login({ collection: 'representatives', data: { username: representative.username, password: body.currentPassword }, context: { [PORTAL_SIGN_IN]: true } })
-    } catch (e) {
-      if (e instanceof AuthenticationError) throw refusal(400, 'invalid', '当前密码不正确', { currentPassword: '当前密码不正确' })
-      if (e instanceof LockedAuth) throw tooMany(15 * 60)
-      throw e
-    }
+    const confirmed = await confirmCurrentPassword({ payload: req.payload, collection: 'representatives', id: representative.id, password: body.currentPassword })
+    if (!confirmed.ok) throw confirmed.retryAfter ? tooMany(confirmed.retryAfter) : refusal(400, 'invalid', '当前密码不正确', { currentPassword: '当前密码不正确' })
     // The collection lets a representative change their own record only with the current
     // password confirmed (this request); its hook checks the rule again, meets the
     // first-sign-in demand and ends every sign-in…

@@ -40,7 +40,7 @@ export default function ProposalForm({ existing, onSaved }: { existing?: DraftVa
   const [store, setStore] = useState<string | null>(null)
 
   useEffect(() => {
-    api<{ docs: Area[] }>('/residential-areas?limit=200&depth=0&sort=name').then((r) => r.data && setAreas(r.data.docs))
+    api<{ docs: Area[] }>('/residential-areas?limit=100&depth=0&sort=name').then((r) => r.data && setAreas(r.data.docs))
     if (existing) {
       const kept = JSON.parse(sessionStorage.getItem(draftStore(existing.id)) ?? 'null') as DraftValues | null
       if (kept) {

@@ -22,15 +22,15 @@ export const portalSignIn = (base: string, login: string, password: string, head
   })
 
 /**
- * The same sign-in sent from a chosen loopback address (127.0.0.x; the server listens on
- * 127.0.0.1), so a test can be "another client" as the server sees the connection.
+ * A JSON POST sent from a chosen loopback address (127.0.0.x; the server listens on 127.0.0.1),
+ * so a test can be "another client" as the server sees the connection (the sign-in throttles count per address).
  */
-export function portalSignInFrom(base: string, localAddress: string, login: string, password: string, headers: Record<string, string> = {}): Promise<Response> {
-  const body = JSON.stringify({ login, password })
+export function postFrom(base: string, localAddress: string, path: string, data: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  const body = JSON.stringify(data)
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      `${base}/api/portal/sign-in`,
-      { method: 'POST', localAddress, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), origin: base, ...headers } },
+      `${base}${path}`,
+      { method: 'POST', localAddress, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } },
       (res) => {
         const chunks: Buffer[] = []
         res.on('data', (c: Buffer) => chunks.push(c))
@@ -45,6 +45,10 @@ export function portalSignInFrom(base: string, localAddress: string, login: stri
     req.end(body)
   })
 }
+
+/** The portal's sign-in sent from a chosen loopback address. */
+export const portalSignInFrom = (base: string, localAddress: string, login: string, password: string, headers: Record<string, string> = {}): Promise<Response> =>
+  postFrom(base, localAddress, '/api/portal/sign-in', { login, password }, { origin: base, ...headers })
 
 /** The `name=value` of the session cookie a response sets. */
 export const sessionCookieOf = (r: Response): string => {

@@ -47,7 +47,7 @@ it(`${CONNECTIONS} representatives submit for ${SECONDS} s: every acknowledged s
   // What the server holds: exactly the acknowledged ones, once each, with the number each was given.
   const stored = new Map<string, { number: string; status: string }>()
   for (let page = 1; ; page++) {
-    const r = await (await fetch(`${base}/api/proposals?where[title][like]=${TAG}&depth=0&limit=500&page=${page}`, { headers: office })).json()
+    const r = await (await fetch(`${base}/api/proposals?where[title][like]=${TAG}&depth=0&limit=100&page=${page}`, { headers: office })).json()
     for (const d of r.docs) stored.set(String(d.id), { number: d.number, status: d.status })
     if (!r.hasNextPage) break
   }

@@ -1,0 +1,101 @@
+// Staff accounts' sign-in and password rules: Payload's login behind the same throttle and the same
+// equal work for unknown accounts as the portal's (cms/lib/signIn.ts); forgot-password answered at
+// once (there is no e-mail); a password change needs the current password (one's own) or a reason
+// (someone else's, recorded in the audit log).
+import {
+  addDataAndFileToRequest,
+  AuthenticationError,
+  headersWithCors,
+  loginOperation,
+  type CollectionBeforeChangeHook,
+  type Endpoint,
+  type PayloadRequest,
+} from 'payload'
+import { generatePayloadCookie } from 'payload/shared'
+import { sameId } from '../../core/lifecycle'
+import { clientAddress, FailureThrottle } from '../portal/throttle'
+import { recordAudit } from './audit'
+import { refuse } from './refuse'
+import { confirmCurrentPassword, SignInRefused, throttledSignIn, tooManyMessage } from './signIn'
+
+/** What the forgot-password page and endpoint say: nothing is sent by e-mail; people reset passwords. */
+export const FORGOT_PASSWORD_MESSAGE = '本系统不发送电子邮件，不能自助找回密码：工作人员请联系系统管理员重置密码，居民代表请联系代表工作室。'
+
+const throttle = new FailureThrottle()
+
+const json = (req: PayloadRequest, body: unknown, status: number, headers: Record<string, string> = {}) =>
+  Response.json(body, { status, headers: headersWithCors({ headers: new Headers({ 'Cache-Control': 'no-store', ...headers }), req }) })
+
+/**
+ * POST /api/users/login: Payload's own login (its lockout, sessions and cookie), refused per address
+ * past the limit (429 + Retry-After), and for an unknown e-mail after the same password work and with
+ * the same answer as a wrong password.
+ */
+const login: Endpoint = {
+  path: '/login',
+  method: 'post',
+  handler: async (req) => {
+    await addDataAndFileToRequest(req)
+    const collection = req.payload.collections.users
+    const email = typeof req.data?.email === 'string' ? req.data.email.toLowerCase().trim() : ''
+    const password = typeof req.data?.password === 'string' ? req.data.password : ''
+    const depth = Number(req.searchParams.get('depth'))
+    const attempt = () => loginOperation({ collection, data: { email, password }, depth: Number.isInteger(depth) && req.searchParams.has('depth') ? depth : undefined, req })
+    // A missing e-mail or password: Payload's own answer (which field is required), no password work.
+    if (!email || !password.trim()) await attempt()
+    try {
+      const result = await throttledSignIn({
+        payload: req.payload,
+        collection: 'users',
+        throttle,
+        address: clientAddress(req.headers),
+        account: email,
+        password,
+        find: async () => (await req.payload.find({ collection: 'users', where: { email: { equals: email } }, select: {}, limit: 1, depth: 0, overrideAccess: true })).docs[0] ?? null,
+        login: attempt,
+      })
+      const cookie = generatePayloadCookie({ collectionAuthConfig: collection.config.auth, cookiePrefix: req.payload.config.cookiePrefix, token: result.token! })
+      return json(req, { message: req.t('authentication:passed'), ...result }, 200, { 'Set-Cookie': cookie })
+    } catch (e) {
+      if (!(e instanceof SignInRefused)) throw e
+      // Payload's answer to a wrong password, for an unknown account too.
+      if (!e.retryAfter) throw new AuthenticationError(req.t)
+      return json(req, { errors: [{ message: tooManyMessage(e.retryAfter, '系统管理员') }] }, 429, { 'Retry-After': String(e.retryAfter) })
+    }
+  },
+}
+
+/** POST /api/users/forgot-password: there is no e-mail to send a link by, so it says who resets passwords, at once, to everyone. */
+const forgotPassword: Endpoint = {
+  path: '/forgot-password',
+  method: 'post',
+  handler: (req) => json(req, { errors: [{ message: FORGOT_PASSWORD_MESSAGE }] }, 400),
+}
+
+export const staffAuthEndpoints: Endpoint[] = [login, forgotPassword]
+
+/** The fields a password change brings along (virtual: never stored). */
+export const CURRENT_PASSWORD = 'currentPassword'
+export const RESET_REASON = 'passwordResetReason'
+
+export const reasonOf = (data: Record<string, unknown>): string => (typeof data[RESET_REASON] === 'string' ? (data[RESET_REASON] as string).trim() : '')
+
+/**
+ * A new password for a staff account. One's own: only with the current one (a session alone is not
+ * enough, or a stolen session becomes the account for good). Someone else's (the admin's reset):
+ * only with a reason, which goes into the audit log. The server's own Local API (no user) is not asked.
+ */
+export const staffPasswordChange: CollectionBeforeChangeHook = async ({ data, req, operation, originalDoc }) => {
+  if (operation !== 'update' || typeof data.password !== 'string' || !data.password || !req.user || !originalDoc) return data
+  if (req.user.collection === 'users' && sameId(req.user.id, originalDoc.id)) {
+    if (typeof data[CURRENT_PASSWORD] !== 'string' || !data[CURRENT_PASSWORD]) refuse('修改自己的密码须填写当前密码', CURRENT_PASSWORD)
+    const confirmed = await confirmCurrentPassword({ payload: req.payload, collection: 'users', id: originalDoc.id, password: data[CURRENT_PASSWORD], req })
+    if (!confirmed.ok)
+      refuse(confirmed.retryAfter ? `当前密码错误次数过多，请 ${Math.ceil(confirmed.retryAfter / 60)} 分钟后再试` : '当前密码不正确', CURRENT_PASSWORD)
+    return data
+  }
+  const reason = reasonOf(data)
+  if (!reason) refuse('重置他人密码须填写原因（将记入操作记录）', RESET_REASON)
+  await recordAudit(req, { kind: 'passwordReset', summary: `重置了工作人员 ${originalDoc.name ?? ''}（${originalDoc.email ?? originalDoc.id}）的密码`, reason, subjectUser: originalDoc.id })
+  return data
+}
