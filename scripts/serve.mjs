@@ -194,6 +194,21 @@ function plainAnswer(res, status, text, extra = {}) {
   res.end(text)
 }
 
+/** Every %-sequence of the address decodes (as UTF-8). */
+function wellEncoded(url) {
+  try {
+    decodeURIComponent(url)
+    return true
+  } catch {
+    return false
+  }
+}
+
+function badEncoding(res) {
+  res.writeHead(400, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
+  res.end(JSON.stringify({ errors: [{ message: '请求地址中的 %-编码无效', code: 'badEncoding' }] }))
+}
+
 function serveSite(req, res) {
   for (const [name, value] of SiteHeaders) res.setHeader(name, value)
   const url = req.url
@@ -248,6 +263,8 @@ const server = createServer(
     // Only Next.js reads the client's address (the static files don't: no work for them).
     trustForwarded(req)
     addHeadersOnWrite(res, req.url.startsWith('/api') ? ApiHeaders : AdminHeaders)
+    // An address with broken %-encoding: Next.js answers its path with a 500 and decodes its query into U+FFFD.
+    if (!wellEncoded(req.url)) return badEncoding(res)
     handle(req, res).catch((e) => {
       console.error(e)
       if (!res.headersSent) res.writeHead(500)

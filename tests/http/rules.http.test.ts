@@ -258,11 +258,15 @@ describe('malformed input answers 400 with a structured error, never 500', () =>
   })
 })
 
-describe('invalid %-encoding in the query', () => {
-  it('is decoded leniently before Payload sees it: an answer, not a 500', async () => {
-    const r = await api('public', '/proposals?where[title][like]=%E0%A4%A&depth=0')
-    expect(r.status).toBe(200)
-    expect(r.json.docs).toEqual([])
+describe('invalid %-encoding in the address', () => {
+  it.each([
+    ['in the query', '/proposals?where[number][like]=%E0%A4%A&depth=0'],
+    ['in the path', '/proposals/%E0%A4%A'],
+    ['a lone %', '/proposals?where[number][like]=50%&depth=0'],
+  ])('%s: a structured 400, not a 500 or a lenient answer', async (_label, path) => {
+    const r = await api('public', path)
+    expect(r.status).toBe(400)
+    expect(r.json.errors[0].message).toContain('编码无效')
   })
 })
 
