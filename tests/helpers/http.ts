@@ -75,14 +75,31 @@ export const apiAs =
   async (who: Who, path: string, init: RequestInit = {}): Promise<ApiResponse> => {
     // Same origin as the site, as a browser on it would send.
     const headers: Record<string, string> = { 'content-type': 'application/json', origin: base, ...tokens[who], ...(init.headers as Record<string, string>) }
-    const r = await fetch(`${base}/api${path}`, { ...init, headers })
-    const text = await r.text()
-    let json: any = null
-    try {
-      json = JSON.parse(text)
-    } catch {}
-    return { status: r.status, json, text }
+    return answerOf(await fetch(`${base}/api${path}`, { ...init, headers }))
   }
+
+/** A response read whole: status, text, and the JSON when it is JSON. */
+export async function answerOf(r: Response): Promise<ApiResponse> {
+  const text = await r.text()
+  let json: any = null
+  try {
+    json = JSON.parse(text)
+  } catch {}
+  return { status: r.status, json, text }
+}
+
+/** POST and PATCH with a JSON body through an `apiAs` caller. */
+export const writesAs = <Who extends string>(api: ReturnType<typeof apiAs<Who>>) => ({
+  post: (who: Who, path: string, body: unknown) => api(who, path, { method: 'POST', body: JSON.stringify(body) }),
+  patch: (who: Who, path: string, body: unknown) => api(who, path, { method: 'PATCH', body: JSON.stringify(body) }),
+})
+
+/** A step of a test's set-up that must succeed: its JSON, or a failure naming the step and the answer. */
+export async function must(p: Promise<ApiResponse>, label: string): Promise<any> {
+  const r = await p
+  expect(r.status, `${label}: ${r.text.slice(0, 400)}`).toBeLessThan(300)
+  return r.json
+}
 
 export type WorldPerson = 'admin' | 'office' | 'leader' | 'sectionStaff' | 'sectionHead' | 'otherHead' | 'coStaff' | 'A' | 'B' | 'C' | 'public'
 

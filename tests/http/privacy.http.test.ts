@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest'
 import { PublicExportSchema } from '../../core/contract'
 import { DemoPassword } from '../../cms/seed/reference'
 import { RedactedAction } from '../../cms/collections/Proposals/hooks/recordEvent'
-import { apiAs, signInWorld, type Credential } from '../helpers/http'
+import { apiAs, must, signInWorld, writesAs, type Credential } from '../helpers/http'
 
 const base = inject('baseURL')
 const world = inject('world')
@@ -13,13 +13,7 @@ const world = inject('world')
 type Who = 'admin' | 'office' | 'leader' | 'sectionStaff' | 'sectionHead' | 'otherHead' | 'coStaff' | 'A' | 'B' | 'C' | 'public'
 const tokens = {} as Record<Who, Credential | null>
 const api = apiAs<Who>(base, tokens)
-const post = (who: Who, path: string, body: unknown) => api(who, path, { method: 'POST', body: JSON.stringify(body) })
-const patch = (who: Who, path: string, body: unknown) => api(who, path, { method: 'PATCH', body: JSON.stringify(body) })
-const must = async (p: Promise<{ status: number; json: any; text: string }>, label: string) => {
-  const r = await p
-  expect(r.status, `${label}: ${r.text.slice(0, 400)}`).toBeLessThan(300)
-  return r.json
-}
+const { post, patch } = writesAs(api)
 
 /** What a resident typed about a neighbour: must never reach the public before (or unless) the office allows it. */
 const NEIGHBOUR = '邻居王某某电话13812345678'

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 import type { FlattenedField, SanitizedConfig } from 'payload'
 import { DemoPassword } from '../../cms/seed/reference'
-import { apiAs, signInWorld, type Credential, type WorldPerson } from '../helpers/http'
+import { answerOf, apiAs, must, signInWorld, writesAs, type Credential, type WorldPerson } from '../helpers/http'
 
 const base = inject('baseURL')
 const world = inject('world')
@@ -14,13 +14,7 @@ const scenario = inject('scenario')
 
 const tokens = {} as Record<WorldPerson, Credential | null>
 const api = apiAs<WorldPerson>(base, tokens)
-const post = (who: WorldPerson, path: string, body: unknown) => api(who, path, { method: 'POST', body: JSON.stringify(body) })
-const patch = (who: WorldPerson, path: string, body: unknown) => api(who, path, { method: 'PATCH', body: JSON.stringify(body) })
-const must = async (p: Promise<{ status: number; json: any; text: string }>, label: string) => {
-  const r = await p
-  expect(r.status, `${label}: ${r.text.slice(0, 400)}`).toBeLessThan(300)
-  return r.json
-}
+const { post, patch } = writesAs(api)
 const S = () => world.ref.sections as Record<string, number | string>
 const draftBody = (title: string) => ({ title, body: `${title}。请有关部门研究解决。`, category: '其他', residentialArea: world.ref.areas[0] })
 
@@ -331,13 +325,7 @@ async function upload(who: WorldPerson, data: Uint8Array, name: string, type: st
   const form = new FormData()
   form.append('file', new Blob([new Uint8Array(data)], { type }), name)
   form.append('_payload', JSON.stringify({ proposal }))
-  const r = await fetch(`${base}/api/attachments`, { method: 'POST', headers: { origin: base, ...tokens[who] }, body: form })
-  const text = await r.text()
-  let json: any = null
-  try {
-    json = JSON.parse(text)
-  } catch {}
-  return { status: r.status, json, text }
+  return answerOf(await fetch(`${base}/api/attachments`, { method: 'POST', headers: { origin: base, ...tokens[who] }, body: form }))
 }
 
 describe('attachments over REST get the portal’s checks, and are served safely', () => {

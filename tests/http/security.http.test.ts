@@ -6,7 +6,7 @@
 // (`http-security`) with a server and database of their own.
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 import { DemoPassword } from '../../cms/seed/reference'
-import { apiAs, signInWorld, type Credential } from '../helpers/http'
+import { apiAs, must, signInWorld, writesAs, type Credential } from '../helpers/http'
 
 const base = inject('baseURL')
 const world = inject('world')
@@ -16,14 +16,7 @@ type Who = 'admin' | 'office' | 'leader' | 'sectionStaff' | 'sectionHead' | 'oth
 const tokens = {} as Record<Who, Credential | null>
 
 const api = apiAs<Who>(base, tokens)
-const post = (who: Who, path: string, body: unknown) => api(who, path, { method: 'POST', body: JSON.stringify(body) })
-const patch = (who: Who, path: string, body: unknown) => api(who, path, { method: 'PATCH', body: JSON.stringify(body) })
-/** A step of the set-up that must succeed. */
-const must = async (p: Promise<{ status: number; json: any; text: string }>, label: string) => {
-  const r = await p
-  expect(r.status, `${label}: ${r.text.slice(0, 400)}`).toBeLessThan(300)
-  return r.json
-}
+const { post, patch } = writesAs(api)
 const docs = async (who: Who, path: string) => (await must(api(who, path), `GET ${path}`)).docs as any[]
 
 const S = () => world.ref.sections as Record<string, number | string>
