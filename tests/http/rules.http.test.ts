@@ -37,10 +37,11 @@ const X = {} as { invited: number | string; invitedDraft: number | string }
 
 beforeAll(async () => {
   Object.assign(tokens, await signInWorld(base, world, DemoPassword))
-  // A's submitted (public) proposal with C's invitation still open; A's draft with B invited.
+  // A's screened (so public) proposal with C's invitation still open; A's draft with B invited.
   X.invited = (await must(post('A', '/proposals', draftBody('规则测试：邀请未答复的公开提案')), 'create')).doc.id
   await must(post('A', '/co-sign-invitations', { proposal: X.invited, representative: world.reps.C.id }), 'invite C')
   await must(patch('A', `/proposals/${X.invited}`, { status: 'submitted' }), 'submit')
+  await must(patch('office', `/proposals/${X.invited}`, { status: 'accepted', screening: { decision: 'accepted', reason: '予以立案' } }), 'screen')
   X.invitedDraft = (await must(post('A', '/proposals', draftBody('规则测试：邀请B的草稿')), 'create')).doc.id
   await must(post('A', '/co-sign-invitations', { proposal: X.invitedDraft, representative: world.reps.B.id }), 'invite B')
 })
