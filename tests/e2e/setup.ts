@@ -22,12 +22,23 @@ export default async function setup() {
     overrideAccess: false,
   })
   const submitted = await payload.update({ collection: 'proposals', id: draft.id, data: { status: 'submitted' }, user: A, overrideAccess: false })
+  // One proposal already screened, so public from the first build (the one above is public only once the office screens it).
+  const office = as(world.staff.office, 'users')
+  const other = await payload.create({
+    collection: 'proposals',
+    data: { title: '梅园路菜场早市噪音扰民', body: '梅园路菜场每天凌晨四点开始装卸货物，噪音很大，影响周边居民休息。', category: '市场秩序', residentialArea: world.ref.areas[0] } as any,
+    user: A,
+    overrideAccess: false,
+  })
+  await payload.update({ collection: 'proposals', id: other.id, data: { status: 'submitted' }, user: A, overrideAccess: false })
+  const screened = await payload.update({ collection: 'proposals', id: other.id, data: { status: 'accepted', screening: { decision: 'accepted', reason: '属实，予以立案' } } as any, user: office, overrideAccess: false })
   await payload.destroy()
   // The server rebuilds the public site by itself here, as in production.
   const server = await startServer({ DATABASE_URL: databaseURL, PAYLOAD_SECRET: 'e2e-secret', SITE_AUTOBUILD: '1' })
   process.env.E2E_BASE_URL = server.url
   process.env.E2E_PROPOSAL_ID = String(submitted.id)
   process.env.E2E_PROPOSAL_NUMBER = String(submitted.number)
+  process.env.E2E_PUBLIC_NUMBER = String(screened.number)
   return async () => {
     await server.stop()
   }
