@@ -207,12 +207,14 @@ async function main() {
       `| ${n.toLocaleString('en')} | ${r.pages.toLocaleString('en')} | ${(r.totalMs / 1000).toFixed(1)} s${spread} | ${(median((x) => x.astroMs) / 1000).toFixed(1)} s | ${(median((x) => x.pagefindMs) / 1000).toFixed(1)} s | ${pps.toFixed(0)} | ${mb(mem.children)} (${parts}) |`,
     )
     built.set(n, r.totalMs)
-    const w = weights(r.dir, exp)
+    // Each build replaces the last (its directory is removed): what is still served is the last one.
+    const served = results[results.length - 1]
+    const w = weights(served.dir, exp)
     weightRows.push(
       `| ${n.toLocaleString('en')} | ${kb(w.home)} | ${kb(w.list)} | ${kb(w.proposalMedian)} / ${kb(w.proposalMax)} (${w.proposalScripts} scripts) | ${kb(w.proposalBrotliMedian)} / ${kb(w.proposalBrotliMax)} | ${kb(w.sections)} | ${kb(w.section)} | ${kb(w.json)} | ${kb(w.csv)} | ${kb(w.filterIndex)} |`,
     )
     if (n === sizes[0]) {
-      const read = await benchReadPath(path.join(dir, 'site'), r.dir, `/proposals/${exp.proposals[0].number}/`, machine)
+      const read = await benchReadPath(path.join(dir, 'site'), served.dir, `/proposals/${exp.proposals[0].number}/`, machine)
       if (read) console.log(`\n${read}\n→ ${writeBenchSection('read', read)}`)
     }
     execSync(`rm -rf ${JSON.stringify(dir)}`)
