@@ -71,25 +71,21 @@ export async function benchReadPath(root: string, build: string, page: string, m
   const ours = { rps: [] as number[], p99: [] as number[] }
   const plain = { rps: [] as number[], p99: [] as number[] }
   const plainSirv = `const s=require('sirv')(${JSON.stringify(build)},{etag:true,brotli:true,gzip:true});require('node:http').createServer((q,r)=>s(q,r)).listen(process.env.PORT,'127.0.0.1')`
+  /** One round against a started server, which is stopped after. */
+  const measure = (server: Server, into: { rps: number[]; p99: number[] }) => {
+    try {
+      const r = load(server.url + page)
+      into.rps.push(r.rps)
+      into.p99.push(r.p99)
+    } finally {
+      stop(server)
+    }
+  }
   for (let round = 1; round <= rounds; round++) {
     log(`读取路径（第 ${round}/${rounds} 轮）：scripts/serve.mjs …`)
-    const a = await start(['scripts/serve.mjs', '--port', '$PORT', '--host', '127.0.0.1'], { NODE_ENV: 'production', SITE_DIR: root, SITE_AUTOBUILD: '0', PAYLOAD_SECRET: 'bench', NEXT_TELEMETRY_DISABLED: '1' }, page)
-    try {
-      const r = load(a.url + page)
-      ours.rps.push(r.rps)
-      ours.p99.push(r.p99)
-    } finally {
-      stop(a)
-    }
+    measure(await start(['scripts/serve.mjs', '--port', '$PORT', '--host', '127.0.0.1'], { NODE_ENV: 'production', SITE_DIR: root, SITE_AUTOBUILD: '0', PAYLOAD_SECRET: 'bench', NEXT_TELEMETRY_DISABLED: '1' }, page), ours)
     log(`读取路径（第 ${round}/${rounds} 轮）：sirv ${sirvVersion} …`)
-    const b = await start(['-e', plainSirv], {}, page)
-    try {
-      const r = load(b.url + page)
-      plain.rps.push(r.rps)
-      plain.p99.push(r.p99)
-    } finally {
-      stop(b)
-    }
+    measure(await start(['-e', plainSirv], {}, page), plain)
     log(`  serve.mjs ${ours.rps.at(-1)!.toFixed(0)} 次/秒，sirv ${plain.rps.at(-1)!.toFixed(0)} 次/秒`)
   }
   const best = (x: number[]) => Math.max(...x)
