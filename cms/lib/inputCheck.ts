@@ -125,7 +125,7 @@ export const checkRequestInput: CollectionBeforeOperationHook = ({ args, collect
   if (a.where != null) checkWhere(payload, collection as never, a.where)
   if (a.sort != null) checkSort(payload, collection as never, a.sort)
   if (a.page != null && !(nonNegativeInt(a.page) && Number(a.page) >= 1)) refuse('页码须是正整数', 'page')
-  if (!nonNegativeInt(a.limit)) refuse('每页条数须是非负整数', 'limit')
+  // `limit` is checked (and capped) once, on the request itself, by cms/lib/listLimit.ts.
   if (!nonNegativeInt(a.depth)) refuse('depth 须是非负整数', 'depth')
   return args
 }
