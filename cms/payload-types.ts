@@ -254,6 +254,9 @@ export interface Proposal {
    * Saved as a permanent instruction.
    */
   newInstruction?: string | null;
+  /**
+   * The office proposes the lead section; the leader’s instruction assigns it and starts the reply clock.
+   */
   assignment?: {
     leadSection?: (number | null) | Section;
     coSections?: (number | Section)[] | null;
@@ -349,6 +352,7 @@ export interface Session {
     coOpinionWorkingDays: number;
     rehandlingMonths: number;
     evaluationWorkingDays: number;
+    explanationWorkingDays: number;
   };
   updatedAt: string;
   createdAt: string;
@@ -374,7 +378,7 @@ export interface Representative {
   kind: 'resident' | 'deputy';
   active?: boolean | null;
   mustChangePassword?: boolean | null;
-  passwordResetReason?: string | null;
+  password?: string | null;
   /**
    * Also a portal login; spaces and dashes are removed
    */
@@ -392,7 +396,6 @@ export interface Representative {
   resetPasswordRequestedAt?: string | null;
   loginAttempts?: number | null;
   lockUntil?: string | null;
-  password?: string | null;
   collection: 'representatives';
 }
 /**
@@ -401,8 +404,7 @@ export interface Representative {
  */
 export interface User {
   id: number;
-  currentPassword?: string | null;
-  passwordResetReason?: string | null;
+  password?: string | null;
   name: string;
   role: 'admin' | 'office' | 'leader' | 'sectionStaff' | 'sectionHead';
   section?: (number | null) | Section;
@@ -423,7 +425,6 @@ export interface User {
         expiresAt: string;
       }[]
     | null;
-  password?: string | null;
   collection: 'users';
 }
 /**
@@ -1159,7 +1160,7 @@ export interface RepresentativesSelect<T extends boolean = true> {
   kind?: T;
   active?: T;
   mustChangePassword?: T;
-  passwordResetReason?: T;
+  password?: T;
   phone?: T;
   idNumber?: T;
   address?: T;
@@ -1206,8 +1207,7 @@ export interface PortalSessionsSelect<T extends boolean = true> {
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
-  currentPassword?: T;
-  passwordResetReason?: T;
+  password?: T;
   name?: T;
   role?: T;
   section?: T;
@@ -1268,6 +1268,7 @@ export interface SessionsSelect<T extends boolean = true> {
         coOpinionWorkingDays?: T;
         rehandlingMonths?: T;
         evaluationWorkingDays?: T;
+        explanationWorkingDays?: T;
       };
   updatedAt?: T;
   createdAt?: T;

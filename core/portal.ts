@@ -212,3 +212,17 @@ export const NextStep: Record<ProposalStatus, string> = {
   rehandling: '您对答复不满意，正在重新办理',
   closed: '已办结',
 }
+
+/**
+ * A new password set in the admin (POST /api/users/:id/password, /api/representatives/:id/password):
+ * one's own with the current one, someone else's with a reason (the server decides which applies).
+ */
+export const SetPasswordSchema = strict({
+  password: z.string({ error: '请填写新密码' }).max(256, '密码过长'),
+  currentPassword: z.string().max(256, '密码过长').optional(),
+  reason: z.string().max(500, '原因不能超过 500 字').optional(),
+}).superRefine((v, ctx) => {
+  const problem = passwordProblem(v.password)
+  if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem })
+})
+export type SetPassword = z.infer<typeof SetPasswordSchema>

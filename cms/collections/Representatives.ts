@@ -8,7 +8,7 @@ import { representativeManagers } from '../access'
 import { actorOfReq } from '../access/actor'
 import { recordAudit } from '../lib/audit'
 import { refuse } from '../lib/refuse'
-import { reasonOf, RESET_REASON } from '../lib/staffAuth'
+import { passwordChangeOf, passwordField, passwordOnlyThroughEndpoint, passwordPanel, setPasswordEndpoint } from '../lib/passwordChange'
 import { endAllSessions, portalSessionStrategy } from '../portal/sessions'
 
 /**
@@ -51,8 +51,8 @@ const passwordChange: CollectionBeforeChangeHook = async ({ data, req, operation
     } else {
       data.mustChangePassword = true
       if (req.user) {
-        const reason = reasonOf(data)
-        if (!reason) refuse('重置代表的密码须填写原因（将记入操作记录）', RESET_REASON)
+        const reason = passwordChangeOf(req)?.reason
+        if (!reason) refuse('重置代表的密码须填写原因（将记入操作记录）', 'reason')
         await recordAudit(req, { kind: 'passwordReset', summary: `重置了居民代表 ${originalDoc?.name ?? ''}（${originalDoc?.username ?? originalDoc?.id}）的密码`, reason, subjectRepresentative: originalDoc?.id })
       }
     }
@@ -112,11 +112,12 @@ export const Representatives: CollectionConfig = {
     useSessions: false,
     strategies: [portalSessionStrategy],
   },
-  endpoints: portalOnlyEndpoints,
+  // The office's reset in the admin: /:id/password (cms/lib/passwordChange.ts).
+  endpoints: [...portalOnlyEndpoints, setPasswordEndpoint('representatives')],
   hooks: {
     beforeChange: [passwordChange],
     afterChange: [endSessions],
-    beforeOperation: [onlyThroughPortal],
+    beforeOperation: [onlyThroughPortal, passwordOnlyThroughEndpoint],
   },
   access: {
     admin: () => false,
@@ -193,14 +194,8 @@ export const Representatives: CollectionConfig = {
       label: { zh: '首次登录须修改密码', en: 'Must change password at next sign-in' },
       access: { read: staffOrSelfField, update: managersOnly },
     },
-    // Asked for only while the office sets a new password (the passwordChange hook); never stored.
-    {
-      name: RESET_REASON,
-      type: 'textarea',
-      virtual: true,
-      label: { zh: '重置密码的原因', en: 'Reason for the reset' },
-      admin: { components: { Field: '/cms/components/PasswordChangeFields#ResetReasonField' } },
-    },
+    passwordField,
+    passwordPanel,
     {
       type: 'collapsible',
       label: { zh: '个人信息（仅代表工作室可见）', en: 'Personal data (office only)' },

@@ -5,7 +5,8 @@ import { canAdminister, isStaff } from '../../core/permissions'
 import { adminOnly, adminOnlyField, staffOnly } from '../access'
 import { actorOfReq } from '../access/actor'
 import { secureCookies } from '../lib/env'
-import { CURRENT_PASSWORD, RESET_REASON, staffAuthEndpoints, staffPasswordChange } from '../lib/staffAuth'
+import { passwordField, passwordOnlyThroughEndpoint, passwordPanel, setPasswordEndpoint } from '../lib/passwordChange'
+import { staffAuthEndpoints, staffPasswordChange } from '../lib/staffAuth'
 
 /** Staff accounts: office, leaders, section staff and heads, admins. */
 export const Users: CollectionConfig = {
@@ -28,9 +29,11 @@ export const Users: CollectionConfig = {
     unlock: adminOnly,
     readVersions: adminOnly,
   },
-  // Sign-in throttled like the portal's; forgot-password says who resets passwords (no e-mail here).
-  endpoints: staffAuthEndpoints,
+  // Sign-in throttled like the portal's; forgot-password says who resets passwords (no e-mail here);
+  // a new password only through /:id/password (cms/lib/passwordChange.ts).
+  endpoints: [...staffAuthEndpoints, setPasswordEndpoint('users')],
   hooks: {
+    beforeOperation: [passwordOnlyThroughEndpoint],
     // The first account of an empty installation (/admin/create-first-user) is its admin.
     beforeChange: [
       async ({ data, operation, req }) => {
@@ -41,21 +44,8 @@ export const Users: CollectionConfig = {
     ],
   },
   fields: [
-    // Asked for only while a password is being changed (cms/lib/staffAuth.ts); never stored.
-    {
-      name: CURRENT_PASSWORD,
-      type: 'text',
-      virtual: true,
-      label: { zh: '当前密码', en: 'Current password' },
-      admin: { components: { Field: '/cms/components/PasswordChangeFields#CurrentPasswordField' } },
-    },
-    {
-      name: RESET_REASON,
-      type: 'textarea',
-      virtual: true,
-      label: { zh: '重置密码的原因', en: 'Reason for the reset' },
-      admin: { components: { Field: '/cms/components/PasswordChangeFields#ResetReasonField' } },
-    },
+    passwordField,
+    passwordPanel,
     { name: 'name', type: 'text', required: true, label: { zh: '姓名', en: 'Name' } },
     {
       name: 'role',

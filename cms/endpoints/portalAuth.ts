@@ -6,6 +6,7 @@ import type { Payload } from 'payload'
 import { ChangePasswordSchema, phoneDigits, SignInSchema } from '../../core/portal'
 import { idOf } from '../access/actor'
 import { CURRENT_PASSWORD_CONFIRMED, PORTAL_SIGN_IN } from '../collections/Representatives'
+import { markPasswordChange } from '../lib/passwordChange'
 import type { Representative } from '../payload-types'
 import { answer, portalEndpoint, refusal } from '../portal/endpoint'
 import { blankCookie, endSession, hashToken, startSession } from '../portal/sessions'
@@ -92,6 +93,7 @@ export const portalAuthEndpoints = [
     // password confirmed (this request); its hook checks the rule again, meets the
     // first-sign-in demand and ends every sign-in…
     req.context[CURRENT_PASSWORD_CONFIRMED] = true
+    markPasswordChange(req)
     const updated = await req.payload.update({
       collection: 'representatives',
       id: representative.id,

@@ -15,6 +15,7 @@ import { generatePayloadCookie } from 'payload/shared'
 import { sameId } from '../../core/lifecycle'
 import { clientAddress, FailureThrottle } from '../portal/throttle'
 import { recordAudit } from './audit'
+import { passwordChangeOf } from './passwordChange'
 import { refuse } from './refuse'
 import { confirmCurrentPassword, SignInRefused, throttledSignIn, tooManyMessage } from './signIn'
 
@@ -74,12 +75,6 @@ const forgotPassword: Endpoint = {
 
 export const staffAuthEndpoints: Endpoint[] = [login, forgotPassword]
 
-/** The fields a password change brings along (virtual: never stored). */
-export const CURRENT_PASSWORD = 'currentPassword'
-export const RESET_REASON = 'passwordResetReason'
-
-export const reasonOf = (data: Record<string, unknown>): string => (typeof data[RESET_REASON] === 'string' ? (data[RESET_REASON] as string).trim() : '')
-
 /**
  * A new password for a staff account. One's own: only with the current one (a session alone is not
  * enough, or a stolen session becomes the account for good). Someone else's (the admin's reset):
@@ -87,15 +82,16 @@ export const reasonOf = (data: Record<string, unknown>): string => (typeof data[
  */
 export const staffPasswordChange: CollectionBeforeChangeHook = async ({ data, req, operation, originalDoc }) => {
   if (operation !== 'update' || typeof data.password !== 'string' || !data.password || !req.user || !originalDoc) return data
+  const change = passwordChangeOf(req) ?? {}
   if (req.user.collection === 'users' && sameId(req.user.id, originalDoc.id)) {
-    if (typeof data[CURRENT_PASSWORD] !== 'string' || !data[CURRENT_PASSWORD]) refuse('修改自己的密码须填写当前密码', CURRENT_PASSWORD)
-    const confirmed = await confirmCurrentPassword({ payload: req.payload, collection: 'users', id: originalDoc.id, password: data[CURRENT_PASSWORD], req })
+    if (!change.currentPassword) refuse('修改自己的密码须填写当前密码', 'currentPassword')
+    const confirmed = await confirmCurrentPassword({ payload: req.payload, collection: 'users', id: originalDoc.id, password: change.currentPassword!, req })
     if (!confirmed.ok)
-      refuse(confirmed.retryAfter ? `当前密码错误次数过多，请 ${Math.ceil(confirmed.retryAfter / 60)} 分钟后再试` : '当前密码不正确', CURRENT_PASSWORD)
+      refuse(confirmed.retryAfter ? `当前密码错误次数过多，请 ${Math.ceil(confirmed.retryAfter / 60)} 分钟后再试` : '当前密码不正确', 'currentPassword')
     return data
   }
-  const reason = reasonOf(data)
-  if (!reason) refuse('重置他人密码须填写原因（将记入操作记录）', RESET_REASON)
+  const reason = change.reason
+  if (!reason) refuse('重置他人密码须填写原因（将记入操作记录）', 'reason')
   await recordAudit(req, { kind: 'passwordReset', summary: `重置了工作人员 ${originalDoc.name ?? ''}（${originalDoc.email ?? originalDoc.id}）的密码`, reason, subjectUser: originalDoc.id })
   return data
 }

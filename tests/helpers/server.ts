@@ -2,7 +2,7 @@
 // and stops it by process group (killing npx alone leaves next-server running).
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
-import { mkdtempSync } from 'node:fs'
+import { appendFileSync, mkdtempSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -39,8 +39,13 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
     detached: true,
   })
   let output = ''
-  child.stdout!.on('data', (c) => (output += c))
-  child.stderr!.on('data', (c) => (output += c))
+  // SERVER_LOG=<file>: the server's output kept for reading after a run (e.g. a 500's stack).
+  const keep = (c: Buffer) => {
+    output += c
+    if (process.env.SERVER_LOG) appendFileSync(process.env.SERVER_LOG, c)
+  }
+  child.stdout!.on('data', keep)
+  child.stderr!.on('data', keep)
   const stop = async () => {
     if (child.exitCode != null || child.pid == null) return
     try {

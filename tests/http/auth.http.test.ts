@@ -1,12 +1,12 @@
 // The reviewer's attacks on the API and the accounts, over HTTP against the real production server:
 // GraphQL off and every REST list capped at 100; representatives' auth only through the portal;
-// staff password changes (current password, or a recorded reason), the staff sign-in throttle and
+// passwords set in the admin only through /:id/password (current password, or a recorded reason), the staff sign-in throttle and
 // its equal answer for unknown accounts, and forgot-password without e-mail.
 // Its own vitest project (`http-auth`): it throttles addresses and locks accounts of its own.
 import { randomBytes } from 'node:crypto'
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 import { DemoPassword } from '../../cms/seed/reference'
-import { login, portalSignIn, postFrom, type Credential } from '../helpers/http'
+import { login, portalSignIn, postFrom, sessionCookieOf, type Credential } from '../helpers/http'
 
 const base = inject('baseURL')
 const world = inject('world')
@@ -145,32 +145,61 @@ describe('representatives: Payload’s own auth paths are closed, with one answe
   })
 })
 
-describe('staff passwords', () => {
+describe('passwords set in the admin: one way, POST /api/<accounts>/:id/password', () => {
+  it('a PATCH carrying a password is refused and names that way, for one document and in bulk, for every account collection', async () => {
+    const me = await newStaff()
+    const session = await login(base, { email: me.email, password: DemoPassword })
+    const rep = await newRepresentative()
+    const tries = [
+      await call(`/users/${me.id}`, { method: 'PATCH', as: session, body: { password: 'Taken-over-2026', currentPassword: DemoPassword } }),
+      await call(`/users/${me.id}`, { method: 'PATCH', as: admin, body: { password: 'Taken-over-2026', passwordResetReason: '试试' } }),
+      await call(`/users?where[id][equals]=${me.id}`, { method: 'PATCH', as: admin, body: { password: 'Taken-over-2026' } }),
+      await call(`/representatives/${rep.id}`, { method: 'PATCH', as: office, body: { password: 'Taken-over-2026', reason: '试试' } }),
+      await call(`/representatives?where[id][equals]=${rep.id}`, { method: 'PATCH', as: office, body: { password: 'Taken-over-2026' } }),
+    ]
+    for (const t of tries) {
+      expect(t.status, t.text).toBe(400)
+      expect(t.body.errors[0].message).toMatch(/^密码请在“修改密码”中修改（POST \/api\/(users|representatives)\/<id>\/password）$/)
+    }
+    expect((await postFrom(base, '127.0.0.30', '/api/users/login', { email: me.email, password: 'Taken-over-2026' })).status).toBe(401)
+    expect((await portalSignIn(base, rep.username, 'Taken-over-2026')).status).toBe(401)
+  })
+
   it('one’s own: not with the session alone, not with a wrong current password; with the right one', async () => {
     const me = await newStaff()
     const session = await login(base, { email: me.email, password: DemoPassword })
-    const bare = await call(`/users/${me.id}`, { method: 'PATCH', as: session, body: { password: 'Taken-over-2026' } })
+    const bare = await call(`/users/${me.id}/password`, { method: 'POST', as: session, body: { password: 'Taken-over-2026' } })
     expect(bare.status, bare.text).toBe(400)
     expect(bare.body.errors[0].message).toBe('修改自己的密码须填写当前密码')
     expect(bare.body.errors[0].data.errors[0].path).toBe('currentPassword')
-    const wrong = await call(`/users/${me.id}`, { method: 'PATCH', as: session, body: { password: 'Taken-over-2026', currentPassword: 'not-it-2026' } })
+    const wrong = await call(`/users/${me.id}/password`, { method: 'POST', as: session, body: { password: 'Taken-over-2026', currentPassword: 'not-it-2026' } })
     expect(wrong.status).toBe(400)
     expect(wrong.body.errors[0].message).toBe('当前密码不正确')
-    // Neither changed anything.
+    // A weak new one is refused with the rule, before the current password is looked at.
+    const weak = await call(`/users/${me.id}/password`, { method: 'POST', as: session, body: { password: '12345678', currentPassword: DemoPassword } })
+    expect(weak.status).toBe(400)
+    expect(weak.body.errors[0].data.errors[0]).toEqual({ message: '新密码须同时包含数字和字母（或其他符号）', path: 'password' })
+    // None changed anything.
     expect((await postFrom(base, '127.0.0.30', '/api/users/login', { email: me.email, password: 'Taken-over-2026' })).status).toBe(401)
-    const right = await call(`/users/${me.id}`, { method: 'PATCH', as: session, body: { password: 'Own-choice-2026', currentPassword: DemoPassword } })
+    const right = await call(`/users/${me.id}/password`, { method: 'POST', as: session, body: { password: 'Own-choice-2026', currentPassword: DemoPassword } })
     expect(right.status, right.text).toBe(200)
-    expect(JSON.stringify(right.body)).not.toContain('Own-choice-2026')
+    expect(right.body).toEqual({ message: '密码已修改' })
     expect((await postFrom(base, '127.0.0.30', '/api/users/login', { email: me.email, password: 'Own-choice-2026' })).status).toBe(200)
   })
 
-  it('someone else’s (the admin’s reset): only with a reason, which the audit log keeps', async () => {
+  it('someone else’s (the admin’s reset): only with a reason, which the audit log keeps; nobody else’s otherwise', async () => {
     const other = await newStaff()
-    const bare = await call(`/users/${other.id}`, { method: 'PATCH', as: admin, body: { password: 'Reset-2026-a' } })
+    const bare = await call(`/users/${other.id}/password`, { method: 'POST', as: admin, body: { password: 'Reset-2026-a' } })
     expect(bare.status, bare.text).toBe(400)
-    expect(bare.body.errors[0].data.errors[0].path).toBe('passwordResetReason')
+    expect(bare.body.errors[0].data.errors[0].path).toBe('reason')
+    // The office may not set a staff member's password, with or without a reason; nor may anyone signed out.
+    const byOffice = await call(`/users/${other.id}/password`, { method: 'POST', as: office, body: { password: 'Reset-2026-o', reason: '试试' } })
+    expect(byOffice.status, byOffice.text).toBe(403)
+    const anonymous = await call(`/users/${other.id}/password`, { method: 'POST', body: { password: 'Reset-2026-o', reason: '试试' } })
+    expect(anonymous.status, anonymous.text).toBe(403)
+    expect((await postFrom(base, '127.0.0.30', '/api/users/login', { email: other.email, password: 'Reset-2026-o' })).status).toBe(401)
     const reason = `本人忘记密码，已电话核实 ${unique()}`
-    const reset = await call(`/users/${other.id}`, { method: 'PATCH', as: admin, body: { password: 'Reset-2026-a', passwordResetReason: reason } })
+    const reset = await call(`/users/${other.id}/password`, { method: 'POST', as: admin, body: { password: 'Reset-2026-a', reason } })
     expect(reset.status, reset.text).toBe(200)
     const log = await call(`/audit-log?where[subjectUser][equals]=${other.id}&depth=0`, { as: office })
     expect(log.body.docs).toHaveLength(1)
@@ -178,18 +207,39 @@ describe('staff passwords', () => {
     expect((await postFrom(base, '127.0.0.30', '/api/users/login', { email: other.email, password: 'Reset-2026-a' })).status).toBe(200)
   })
 
-  it('the office’s reset of a representative’s password: only with a reason, which the audit log keeps', async () => {
+  it('the office’s reset of a representative’s password: only with a reason, which the audit log keeps; not by the representative', async () => {
     const rep = await newRepresentative()
-    const bare = await call(`/representatives/${rep.id}`, { method: 'PATCH', as: office, body: { password: 'Reset-2026-r' } })
+    const bare = await call(`/representatives/${rep.id}/password`, { method: 'POST', as: office, body: { password: 'Reset-2026-r' } })
     expect(bare.status, bare.text).toBe(400)
-    expect(bare.body.errors[0].data.errors[0].path).toBe('passwordResetReason')
+    expect(bare.body.errors[0].data.errors[0].path).toBe('reason')
     expect((await portalSignIn(base, rep.username, 'Reset-2026-r')).status).toBe(401)
+    // The representative's own session cannot use the admin's way (their own is the portal's, with the current password).
+    const signedIn = await portalSignIn(base, rep.username, DemoPassword)
+    const cookie = { cookie: sessionCookieOf(signedIn) }
+    const byThemself = await call(`/representatives/${rep.id}/password`, { method: 'POST', as: cookie, body: { password: 'Mine-2026-r', currentPassword: DemoPassword, reason: '自己改' } })
+    expect(byThemself.status, byThemself.text).toBe(403)
     const reason = `代表来电，核实身份 ${unique()}`
-    const reset = await call(`/representatives/${rep.id}`, { method: 'PATCH', as: office, body: { password: 'Reset-2026-r', passwordResetReason: reason } })
+    const reset = await call(`/representatives/${rep.id}/password`, { method: 'POST', as: office, body: { password: 'Reset-2026-r', reason } })
     expect(reset.status, reset.text).toBe(200)
     const log = await call(`/audit-log?where[subjectRepresentative][equals]=${rep.id}&depth=0`, { as: office })
     expect(log.body.docs).toHaveLength(1)
     expect(log.body.docs[0]).toMatchObject({ kind: 'passwordReset', reason, actorUser: world.staff.office.id })
+    expect((await portalSignIn(base, rep.username, 'Reset-2026-r')).status).toBe(200)
+  })
+
+  it('bad input gets a structured 400 or 404 and changes nothing', async () => {
+    const other = await newStaff()
+    for (const [path, body, status] of [
+      [`/users/${other.id}/password`, { password: 'Reset-2026-b', reason: 'x', extra: 1 }, 400],
+      [`/users/${other.id}/password`, { password: 42, reason: 'x' }, 400],
+      [`/users/abc/password`, { password: 'Reset-2026-b', reason: 'x' }, 404],
+      [`/users/999999/password`, { password: 'Reset-2026-b', reason: 'x' }, 404],
+    ] as const) {
+      const r = await call(path, { method: 'POST', as: admin, body })
+      expect(r.status, `${path} ${r.text}`).toBe(status)
+      expect(r.body.errors[0].message).toEqual(expect.any(String))
+    }
+    expect((await postFrom(base, '127.0.0.30', '/api/users/login', { email: other.email, password: 'Reset-2026-b' })).status).toBe(401)
   })
 })
 
