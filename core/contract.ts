@@ -118,6 +118,7 @@ export const PublicSessionSchema = z.strictObject({
     coOpinionWorkingDays: z.number().int().min(0),
     rehandlingMonths: z.number().int().min(0),
     evaluationWorkingDays: z.number().int().min(0),
+    explanationWorkingDays: z.number().int().min(0),
   }),
 })
 

@@ -5,13 +5,13 @@ import {
   LONG_OVERDUE_WORKING_DAYS,
   currentDeadline,
   deadlineState,
-  effectiveReplyDeadline,
   isOverdue,
   maxExtendedDeadline,
   replyDeadline,
   type DeadlineStage,
   type DeadlineState,
 } from './deadlines'
+import { replyDeadlineInForce } from './proposalFacts'
 import {
   DefaultDeadlineSettings,
   ProposalStatuses,
@@ -77,7 +77,7 @@ describe('maxExtendedDeadline (extensionMaxMonths after assignment)', () => {
   })
 })
 
-describe('effectiveReplyDeadline', () => {
+describe('replyDeadlineInForce', () => {
   const base: Assignment = { coSections: [], deadline: '2026-04-10', extensions: [] }
   it.each<[string, Assignment, string | null]>([
     ['no extension → original deadline', base, '2026-04-10'],
@@ -97,7 +97,7 @@ describe('effectiveReplyDeadline', () => {
     ['nothing set', { ...base, deadline: null }, null],
     ['deadline undefined', { coSections: [], extensions: [] }, null],
   ])('%s', (_label, a, expected) => {
-    expect(effectiveReplyDeadline(a)).toBe(expected)
+    expect(replyDeadlineInForce(a)).toBe(expected)
   })
 })
 
@@ -106,9 +106,10 @@ describe('currentDeadline for every status', () => {
     draft: null,
     submitted: { stage: 'screening', due: '2026-10-10' }, // 09-30 + 3: 10-08, 10-09, Sat 10-10 make-up
     accepted: { stage: 'instruction', due: '2026-02-26' }, // 02-12 + 5: 02-13, Sat 02-14, 02-24, 02-25, 02-26
-    merged: null,
-    redirected: null,
-    notAccepted: null,
+    // Screened out, not yet instructed: 件件有批示, on the accepted items' deadline.
+    merged: { stage: 'instruction', due: '2026-02-26' },
+    redirected: { stage: 'instruction', due: '2026-02-26' },
+    notAccepted: { stage: 'instruction', due: '2026-02-26' },
     instructed: { stage: 'reply', due: '2026-06-10' },
     inProgress: { stage: 'reply', due: '2026-06-10' },
     replied: null,
@@ -137,6 +138,33 @@ describe('currentDeadline edge cases', () => {
       { stage: 'reply', due: '2026-04-10' },
     ],
     ['rehandling without a round', { status: 'rehandling', rehandlings: [] }, null],
+    [
+      // 02-12 + 10 working days over 春节 2026: 02-13, Sat 02-14, 02-24 … 02-27, Sat 02-28, 03-02, 03-03, 03-04.
+      'screened out and instructed: the explanation, 10 working days after screening',
+      { status: 'notAccepted', screening: { decision: 'notAccepted', at: '2026-02-12T02:00:00Z' }, instructions: [{ leader: 'l', text: '请说明', at: '2026-02-13T02:00:00Z' }] },
+      { stage: 'explanation', due: '2026-03-04' },
+    ],
+    [
+      'screened out, instructed and explained: nothing more is due',
+      {
+        status: 'merged',
+        screening: { decision: 'merged', at: '2026-02-12T02:00:00Z' },
+        instructions: [{ leader: 'l', text: '请说明', at: '2026-02-13T02:00:00Z' }],
+        replies: [{ id: 'x', round: 1, section: null, text: '已并入', class: 'A', commitments: [], publishedAt: '2026-02-25T02:00:00Z' }],
+      },
+      null,
+    ],
+    [
+      'screened out with an unpublished explanation: still due',
+      {
+        status: 'redirected',
+        screening: { decision: 'redirected', at: '2026-02-12T02:00:00Z' },
+        instructions: [{ leader: 'l', text: '请说明', at: '2026-02-13T02:00:00Z' }],
+        replies: [{ id: 'x', round: 1, section: null, text: '草稿', class: 'A', commitments: [], publishedAt: null }],
+      },
+      { stage: 'explanation', due: '2026-03-04' },
+    ],
+    ['screened out without a screening time', { status: 'merged', screening: { decision: 'merged' } }, null],
     [
       'rehandling picks the highest round even if listed first',
       {
@@ -167,6 +195,8 @@ describe('currentDeadline edge cases', () => {
     expect(currentDeadline(p, cal, { ...s, screeningWorkingDays: 1 })).toEqual({ stage: 'screening', due: '2026-10-08' })
     const q = facts({ status: 'accepted' })
     expect(currentDeadline(q, cal, { ...s, instructionWorkingDays: 2 })).toEqual({ stage: 'instruction', due: '2026-02-14' })
+    const r = facts({ status: 'notAccepted', instructions: [{ leader: 'l', text: '请说明', at: '2026-02-13T02:00:00Z' }] })
+    expect(currentDeadline(r, cal, { ...s, explanationWorkingDays: 2 })).toEqual({ stage: 'explanation', due: '2026-02-14' })
   })
 })
 

@@ -1,9 +1,11 @@
 // Which deadline applies to a proposal and how close it is. Derived on read, never stored.
 
 import { toLocalDate, type WorkingCalendar } from './calendar'
+import { replyDeadlineInForce } from './proposalFacts'
 import type { DeadlineSettings, ProposalFacts } from './types'
 
-export type DeadlineStage = 'screening' | 'instruction' | 'reply' | 'rehandling'
+/** 甄别, 批示, 答复, 重新办理; and for a screened-out item, the office's 说明 to the proposer. */
+export type DeadlineStage = 'screening' | 'instruction' | 'reply' | 'rehandling' | 'explanation'
 export type DeadlineState = 'onTrack' | 'dueSoon' | 'overdue' | 'longOverdue'
 
 /** Due within this many working days → dueSoon. */
@@ -21,16 +23,12 @@ export function maxExtendedDeadline(assignedAtLocalDate: string, cal: WorkingCal
   return cal.addMonthsDeadline(assignedAtLocalDate, s.extensionMaxMonths)
 }
 
-/** The last extension's newDeadline, else the deadline set at assignment. */
-export function effectiveReplyDeadline(a: ProposalFacts['assignment']): string | null {
-  const last = a.extensions[a.extensions.length - 1]
-  return last?.newDeadline ?? a.deadline ?? null
-}
-
 /**
  * The deadline that applies now, by status: submitted → screening; accepted → instruction;
- * instructed/inProgress → reply; rehandling → the latest round's deadline; otherwise null.
- * Also null when the fact it counts from is missing.
+ * instructed/inProgress → reply; rehandling → the latest round's deadline; screened out
+ * (并案/分流/不予立案) → the instruction until there is one (件件有批示, same deadline as for
+ * accepted items), then the office's written explanation to the proposer until one is published
+ * (`explanationWorkingDays` after screening); otherwise null. Also null when the fact it counts from is missing.
  */
 export function currentDeadline(
   p: ProposalFacts,
@@ -44,9 +42,18 @@ export function currentDeadline(
     case 'accepted':
       if (!p.screening.at) return null
       return { stage: 'instruction', due: cal.addWorkingDays(toLocalDate(p.screening.at), s.instructionWorkingDays) }
+    case 'merged':
+    case 'redirected':
+    case 'notAccepted': {
+      if (!p.screening.at) return null
+      const screened = toLocalDate(p.screening.at)
+      if (!p.instructions.some((i) => i.text.trim())) return { stage: 'instruction', due: cal.addWorkingDays(screened, s.instructionWorkingDays) }
+      if (!p.replies.some((r) => r.publishedAt)) return { stage: 'explanation', due: cal.addWorkingDays(screened, s.explanationWorkingDays) }
+      return null
+    }
     case 'instructed':
     case 'inProgress': {
-      const due = effectiveReplyDeadline(p.assignment)
+      const due = replyDeadlineInForce(p.assignment)
       return due ? { stage: 'reply', due } : null
     }
     case 'rehandling': {

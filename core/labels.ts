@@ -8,6 +8,9 @@ export const ReplyClassLabels: Record<ReplyClass, string> = {
   C: 'C 因条件限制留作参考',
 }
 
+/** The people of a proposal, one word each everywhere (site, portal, admin, open data). */
+export const PartyLabels = { proposer: '提案人', coSigner: '附议代表', coSigned: '附议' } as const
+
 export const RatingLabels: Record<Rating, string> = { satisfied: '满意', basicallySatisfied: '基本满意', dissatisfied: '不满意' }
 
 export const ScreeningLabels: Record<ScreeningDecision, string> = {
@@ -24,6 +27,7 @@ export const DeadlineStageLabels: Record<DeadlineStage, string> = {
   instruction: '批示',
   reply: '答复',
   rehandling: '重新办理',
+  explanation: '向代表说明',
 }
 
 export const DeadlineStateLabels: Record<DeadlineState, string> = {

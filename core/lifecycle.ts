@@ -1,4 +1,5 @@
 // The proposal lifecycle: one transition table, its invariants, and the zh-CN reasons a step is refused.
+import { evaluationOfLatestReply, latestReply, publishedReplies } from './proposalFacts'
 import type { Actor, ProposalFacts, ProposalStatus, Reply, Role } from './types'
 
 /** At most this many rehandling rounds after a 不满意 evaluation. */
@@ -59,11 +60,6 @@ export const currentRound = (p: Pick<ProposalFacts, 'rehandlings'>): number => p
 
 const isSignedOff = (r: Reply): boolean => r.signedOffBy != null && !!r.signedOffAt
 
-/** Published replies, oldest first: by round, then by publication time. */
-export const publishedReplies = (p: Pick<ProposalFacts, 'replies'>): Reply[] =>
-  p.replies
-    .filter((r) => !!r.publishedAt)
-    .sort((a, b) => a.round - b.round || String(a.publishedAt).localeCompare(String(b.publishedAt)))
 
 /**
  * The reply round a representative's "问题是否已解决？" answer belongs to: the number of published
@@ -72,8 +68,7 @@ export const publishedReplies = (p: Pick<ProposalFacts, 'replies'>): Reply[] =>
 export const answerRound = (replies: readonly { publishedAt?: string | null; corrects?: unknown }[]): number =>
   replies.filter((r) => r.publishedAt && r.corrects == null).length
 
-export const latestPublishedReply = (p: Pick<ProposalFacts, 'replies'>): Reply | undefined =>
-  publishedReplies(p).at(-1)
+export const latestPublishedReply = (p: Pick<ProposalFacts, 'replies'>): Reply | undefined => latestReply(p.replies)
 
 /** A reply the rules accept as the answer: signed off by the lead section's head (or by the office for a screened-out item). */
 export const isValidSignOff = (r: Reply, p: Pick<ProposalFacts, 'assignment' | 'screening'>, signer: Actor | null): boolean => {
@@ -87,20 +82,13 @@ export const isValidSignOff = (r: Reply, p: Pick<ProposalFacts, 'assignment' | '
   )
 }
 
-/** The proposer's evaluation of the latest published reply, if given. */
-export const proposerEvaluationOfLatest = (p: ProposalFacts) => {
-  const latest = latestPublishedReply(p)
-  if (!latest) return undefined
-  return p.evaluations
-    .filter((e) => sameId(e.reply, latest.id) && sameId(e.representative, p.proposer))
-    .sort((a, b) => a.at.localeCompare(b.at))
-    .at(-1)
-}
+/** The proposer's evaluation of the latest published reply itself, if given (core/proposalFacts.ts). */
+export const proposerEvaluationOfLatest = (p: ProposalFacts) => evaluationOfLatestReply(p.replies, p.evaluations, p.proposer)
 
 /** Commitments of published replies (not superseded by a correction) without a positive verification. */
 export const openCommitments = (p: ProposalFacts) => {
   const corrected = new Set(p.replies.filter((r) => r.corrects != null && r.publishedAt).map((r) => String(r.corrects)))
-  return publishedReplies(p)
+  return publishedReplies(p.replies)
     .filter((r) => !corrected.has(String(r.id)))
     .flatMap((r) => r.commitments)
     .filter((c) => !p.followUps.some((f) => f.kind === 'verification' && f.verified === true && f.commitmentId === c.id))
@@ -156,7 +144,7 @@ const evaluationAllowsClose = (p: ProposalFacts): string | null => {
 
 const closingCheck: Check = (p, _a, ctx) => {
   if (!p.instructions.some((i) => i.text.trim())) return '没有领导批示，不能办结'
-  const signed = publishedReplies(p).some((r) => isValidSignOff(r, p, ctx.signers?.[String(r.id)] ?? null))
+  const signed = publishedReplies(p.replies).some((r) => isValidSignOff(r, p, ctx.signers?.[String(r.id)] ?? null))
   if (!signed) return '没有已签发并公开的答复，不能办结'
   const evaluation = evaluationAllowsClose(p)
   if (evaluation) return evaluation

@@ -7,7 +7,7 @@ import {
   type PublicProposal,
   type PublicSession,
 } from './contract'
-import { computeFigures, figuresBySection, figuresBySession, formatRate, publicDeadline, type Figures } from './stats'
+import { computeFigures, figuresBySection, figuresBySession, formatPercent, formatShare, publicDeadline, type Figures } from './stats'
 import { DefaultDeadlineSettings } from './types'
 
 // ---------- fixtures ----------
@@ -142,10 +142,11 @@ const figures = (ps: PublicProposal[], now = NOW, sessions = SESSIONS) => comput
 
 describe('computeFigures on an empty set', () => {
   const f = figures([])
-  it.each(['replyRate', 'onTimeRate', 'satisfactionRate', 'medianWorkingDaysToReply'] as const)(
-    '%s is null, not NaN',
-    (key) => expect(f[key]).toBeNull(),
-  )
+  it.each(['replyRate', 'onTimeRate', 'satisfactionRate'] as const)('%s is 0 of 0, shown as 样本不足', (key) => {
+    expect(f[key]).toEqual({ count: 0, of: 0 })
+    expect(formatShare(f[key])).toBe('样本不足')
+  })
+  it('has no median', () => expect(f.medianWorkingDaysToReply).toBeNull())
   it.each([
     'received',
     'accepted',
@@ -153,11 +154,8 @@ describe('computeFigures on an empty set', () => {
     'instructed',
     'assigned',
     'replied',
-    'repliedOnTime',
     'overdueNow',
     'longOverdueNow',
-    'evaluated',
-    'satisfied',
     'dissatisfied',
   ] as const)('%s is 0', (key) => expect(f[key]).toBe(0))
   it('has no reply classes', () => expect(f.byReplyClass).toEqual({ A: 0, B: 0, C: 0 }))
@@ -190,11 +188,11 @@ describe('counting stages', () => {
   ] as const)('%s = %i', (key, expected) => expect(f[key]).toBe(expected))
 
   it('replyRate counts every received proposal in the denominator, screened-out ones included', () =>
-    expect(f.replyRate).toBe(2 / 8))
+    expect(f.replyRate).toEqual({ count: 2, of: 8 }))
 
-  it('onTimeRate only considers assigned proposals (the merge explanation is not in it)', () => {
-    expect(f.repliedOnTime).toBe(1)
-    expect(f.onTimeRate).toBe(1)
+  it('onTimeRate only considers the lead sections’ answers (the merge explanation is not in it)', () => {
+    // The replied one is on time; the unreplied one's deadline (12-03) has not passed at NOW (11-20).
+    expect(f.onTimeRate).toEqual({ count: 1, of: 1 })
   })
 })
 
@@ -235,9 +233,8 @@ describe('replied on time', () => {
       onTime: false,
     },
   ])('$name → onTime $onTime', ({ deadline, extensions = [], publishedAt, onTime }) => {
-    const f = figures([handled({ assignment: { deadline, extensions }, replies: [reply({ publishedAt })] })])
-    expect(f.repliedOnTime).toBe(onTime ? 1 : 0)
-    expect(f.onTimeRate).toBe(onTime ? 1 : 0)
+    const f = figures([handled({ assignment: { deadline, extensions }, replies: [reply({ publishedAt })] })], T('2026-01-20'))
+    expect(f.onTimeRate).toEqual({ count: onTime ? 1 : 0, of: 1 })
   })
 
   it.each([
@@ -246,19 +243,49 @@ describe('replied on time', () => {
   ])('judges the first reply, not a later rehandling reply ($name)', ({ reverse }) => {
     const replies = [reply({ publishedAt: T('2025-11-05') }), reply({ round: 2, publishedAt: T('2025-11-20') })]
     if (reverse) replies.reverse()
+    // The round-2 reply answers no 重新办理 here (none is recorded): only round 1 is judged.
     const f = figures([handled({ status: 'replied', assignment: { deadline: '2025-11-07' }, replies })])
-    expect(f.repliedOnTime).toBe(1)
+    expect(f.onTimeRate).toEqual({ count: 1, of: 1 })
   })
 
-  it('divides by assigned-and-replied proposals only', () => {
+  it('counts answers due: replied ones, and unreplied ones whose deadline has passed (not on time)', () => {
     const f = figures([
       handled({ assignment: { deadline: '2025-11-07' }, replies: [reply({ publishedAt: T('2025-11-07') })] }),
       handled({ assignment: { deadline: '2025-11-07' }, replies: [reply({ publishedAt: T('2025-11-10') })] }),
       handled({ assignment: { deadline: '2025-11-07' }, replies: [reply({ publishedAt: T('2025-11-11') })] }),
-      handled({ assignment: { deadline: '2025-12-31' } }), // not replied yet: not in the denominator
+      handled({ assignment: { deadline: '2025-12-31' } }), // not replied, not due yet: not counted
+      handled({ assignment: { deadline: '2025-11-19' } }), // not replied, deadline passed yesterday: counted, late
+      handled({ assignment: { deadline: '2025-11-20' } }), // not replied, due today: not counted yet
     ])
-    expect(f.repliedOnTime).toBe(1)
-    expect(f.onTimeRate).toBe(1 / 3)
+    expect(f.onTimeRate).toEqual({ count: 1, of: 4 })
+  })
+
+  // Gaming route: a section that never replies must not score 100%.
+  it('a section that never replies scores 0 of n, not 100%', () => {
+    const silent = [handled({ assignment: { deadline: '2025-10-10' } }), handled({ assignment: { deadline: '2025-09-30' } })]
+    const f = figures(silent)
+    expect(f.replied).toBe(0)
+    expect(f.onTimeRate).toEqual({ count: 0, of: 2 })
+    expect(formatPercent(f.onTimeRate)).toBe('0.0%')
+    expect(f.overdueNow).toBe(2)
+  })
+
+  // Gaming route: lateness in 重新办理 counts too (each round is one answer due).
+  it('each 重新办理 round is an answer due of its own', () => {
+    const r1 = reply({ publishedAt: T('2025-11-05') })
+    const late = figures([
+      handled({ status: 'rehandling', assignment: { deadline: '2025-11-07' }, replies: [r1], rehandlings: [{ round: 1, startedAt: T('2025-11-10'), deadline: '2025-11-18' }] }),
+    ])
+    expect(late.onTimeRate).toEqual({ count: 1, of: 2 }) // round 1 on time, round 2 overdue unanswered
+    const answered = figures([
+      handled({
+        status: 'replied',
+        assignment: { deadline: '2025-11-07' },
+        replies: [r1, reply({ round: 2, publishedAt: T('2025-11-18', '16:00') })],
+        rehandlings: [{ round: 1, startedAt: T('2025-11-10'), deadline: '2025-11-18' }],
+      }),
+    ])
+    expect(answered.onTimeRate).toEqual({ count: 2, of: 2 })
   })
 })
 
@@ -337,11 +364,12 @@ describe('evaluations', () => {
       want: [1, 1, 0],
     },
     {
-      name: 'after rehandling, an unevaluated second reply leaves the proposal unevaluated',
+      // Gaming route: publishing a new reply after 不满意 must not drop the proposal from 满意率.
+      name: 'after a new reply, the earlier 不满意 stands until the proposer evaluates again',
       replies: [r1, r2],
       rehandlings: [rehandling],
       evals: [evaluation(r1, PROPOSER, 'dissatisfied', T('2025-11-14'))],
-      want: [0, 0, 0],
+      want: [1, 0, 1],
     },
     {
       name: 'a later evaluation of the same reply wins, whatever the list order',
@@ -368,6 +396,7 @@ describe('evaluations', () => {
       want: [1, 0, 1],
     },
     {
+      // Gaming route: a correction does not wipe out an evaluation either.
       name: 'an evaluation given before a correction of the same round still stands',
       replies: [r1, r1fix],
       evals: [evaluation(r1, PROPOSER, 'satisfied', T('2025-11-11'))],
@@ -375,8 +404,7 @@ describe('evaluations', () => {
     },
   ])('$name', ({ replies, evals, rehandlings = [], want: [evaluated, satisfied, dissatisfied] }) => {
     const f = figures([handled({ status: 'evaluated', replies, evaluations: evals, rehandlings })])
-    expect([f.evaluated, f.satisfied, f.dissatisfied]).toEqual([evaluated, satisfied, dissatisfied])
-    expect(f.satisfactionRate).toBe(evaluated ? satisfied / evaluated : null)
+    expect([f.satisfactionRate.of, f.satisfactionRate.count, f.dissatisfied]).toEqual([evaluated, satisfied, dissatisfied])
   })
 
   it('satisfactionRate = satisfied / evaluated over the set', () => {
@@ -386,8 +414,8 @@ describe('evaluations', () => {
     })
     set.push(handled({ replies: [reply({ publishedAt: T('2025-11-10') })] })) // replied, not evaluated
     const f = figures(set)
-    expect(f.evaluated).toBe(4)
-    expect(f.satisfactionRate).toBe(3 / 4)
+    expect(f.satisfactionRate).toEqual({ count: 3, of: 4 })
+    expect(f.dissatisfied).toBe(1)
   })
 })
 
@@ -473,9 +501,24 @@ describe('publicDeadline', () => {
       want: { stage: 'rehandling', due: '2026-01-20' },
     },
     { name: 'replied → none', p: () => handled({ replies: [reply({ publishedAt: T('2025-11-10') })] }), s: S2025, want: null },
-    { name: 'notAccepted → none', p: () => proposal({ status: 'notAccepted', screening: screening('notAccepted') }), s: S2025, want: null },
+    // Screened out (screened Wed 2025-10-29): 件件有批示 — the instruction on the accepted items' deadline (5 working days)…
+    { name: 'notAccepted, not instructed → instruction', p: () => proposal({ status: 'notAccepted', screening: screening('notAccepted') }), s: S2025, want: { stage: 'instruction', due: '2025-11-05' } },
+    // …then the office's explanation to the proposer, 10 working days after the screening.
+    { name: 'merged, instructed, not explained → explanation', p: () => proposal({ status: 'merged', screening: { ...screening('merged'), mergedInto: '2025-001' }, instructions: [instruction()] }), s: S2025, want: { stage: 'explanation', due: '2025-11-12' } },
+    { name: 'redirected, instructed and explained → none', p: () => proposal({ status: 'redirected', screening: screening('redirected'), instructions: [instruction()], replies: [reply({ section: null, publishedAt: T('2025-11-06') })] }), s: S2025, want: null },
   ])('$name', ({ p, s, want }) => {
     expect(publicDeadline(p(), s, cal)).toEqual(want)
+  })
+})
+
+describe('screened-out items left waiting', () => {
+  // Gaming route: an item screened out and then left without 批示 or explanation is overdue like any other.
+  it('count in 当前逾期 while the instruction or the explanation is late', () => {
+    const waiting = proposal({ status: 'notAccepted', screening: screening('notAccepted') }) // instruction due 11-05
+    const unexplained = proposal({ status: 'merged', screening: { ...screening('merged'), mergedInto: '2025-001' }, instructions: [instruction()] }) // explanation due 11-12
+    const done = proposal({ status: 'redirected', screening: screening('redirected'), instructions: [instruction()], replies: [reply({ section: null, publishedAt: T('2025-11-06') })] })
+    expect(figures([waiting, unexplained, done]).overdueNow).toBe(2)
+    expect(figures([waiting, unexplained, done], T('2025-11-05')).overdueNow).toBe(0)
   })
 })
 
@@ -549,7 +592,7 @@ describe('figuresBySection', () => {
     expect(Object.values(by).reduce((n, f) => n + f.received, 0)).toBe(3)
   })
 
-  it('a section with nothing has null rates', () => expect(by.safety.replyRate).toBeNull())
+  it('a section with nothing has empty shares', () => expect(by.safety.replyRate).toEqual({ count: 0, of: 0 }))
 
   it('can be limited to one session', () => {
     const mixed = exportOf(
@@ -593,20 +636,35 @@ describe('figuresBySession', () => {
     expect(by['2024'].overdueNow).toBe(0)
   })
 
-  it('a session with no proposals has null rates', () => {
-    expect([by['2026'].replyRate, by['2026'].onTimeRate, by['2026'].satisfactionRate]).toEqual([null, null, null])
+  it('a session with no proposals has empty shares', () => {
+    expect([by['2026'].replyRate, by['2026'].onTimeRate, by['2026'].satisfactionRate]).toEqual([
+      { count: 0, of: 0 },
+      { count: 0, of: 0 },
+      { count: 0, of: 0 },
+    ])
   })
 })
 
-describe('formatRate', () => {
+describe('formatPercent: one decimal, half up, exactly', () => {
   it.each([
-    [0.875, '87.5%'],
-    [1, '100.0%'],
-    [0, '0.0%'],
-    [2 / 3, '66.7%'],
-    [0.12345, '12.3%'],
-    [247 / 2000, '12.4%'], // 12.35 is stored as 12.3499…; rounding in tenths keeps the half-up result
-    [0.0005, '0.1%'],
-    [null, '—'],
-  ])('%s → %s', (r, want) => expect(formatRate(r)).toBe(want))
+    [7, 8, '87.5%'],
+    [1, 1, '100.0%'],
+    [0, 3, '0.0%'],
+    [2, 3, '66.7%'],
+    [1, 6, '16.7%'],
+    [247, 2000, '12.4%'], // 12.35 exactly: half up, although 247/2000 as a binary fraction is 0.12349…
+    [1, 2000, '0.1%'], // 0.05% → 0.1%
+    [1, 2001, '0.0%'], // 0.04998% → 0.0%
+    [16, 21, '76.2%'],
+    [0, 0, '—'],
+  ])('%i of %i → %s', (count, of, want) => expect(formatPercent({ count, of })).toBe(want))
+})
+
+describe('formatShare: 样本不足 below 5', () => {
+  it.each([
+    [4, 4, '样本不足'],
+    [0, 4, '样本不足'],
+    [4, 5, '80.0%'],
+    [0, 5, '0.0%'],
+  ])('%i of %i → %s', (count, of, want) => expect(formatShare({ count, of })).toBe(want))
 })

@@ -2,40 +2,49 @@
 // every input is a PublicProposal, the calendar and an injected `now`; nothing reads private data or the clock.
 
 import { toLocalDate, type WorkingCalendar } from './calendar'
-import type { PublicExport, PublicProposal, PublicReply, PublicSession } from './contract'
+import type { PublicExport, PublicProposal, PublicSession } from './contract'
 import { currentDeadline, deadlineState, isOverdue, type DeadlineStage } from './deadlines'
+import { answerDue, answeredOnTime, answerRounds, firstReply, latestReply, standingEvaluation } from './proposalFacts'
 import type { ProposalFacts, ProposalStatus } from './types'
 
+/** A share: `count` of `of` (n). Shown as a percentage with n beside it, or 样本不足 when n < SAMPLE_MIN. */
+export interface Share {
+  count: number
+  of: number
+}
+
+/** Below this many (n), a percentage says too little: the site shows 样本不足 instead. */
+export const SAMPLE_MIN = 5
+
 export interface Figures {
-  /** Proposals in the set (drafts never appear in the export). */
+  /** 收到: public proposals in the set (screened; confidential and unscreened ones are counted apart). */
   received: number
-  /** screening.decision === 'accepted'. */
+  /** 立案: screening.decision === 'accepted'. */
   accepted: number
-  /** merged + redirected + notAccepted. */
+  /** 未立案: merged + redirected + notAccepted. */
   screenedOut: number
-  /** ≥ 1 instruction. */
+  /** 已批示: ≥ 1 instruction. */
   instructed: number
-  /** assignment != null. */
+  /** 交办: the leader's instruction handed it to a lead section (assignment.assignedAt set). */
   assigned: number
-  /** ≥ 1 published reply (every reply in the export is published). */
+  /** 已答复: ≥ 1 published reply (every reply in the open data is published). */
   replied: number
-  /** Assigned, and the first reply was published (local date) on or before the reply deadline then in force. */
-  repliedOnTime: number
-  /** The deadline in force (publicDeadline) is past at `now`: overdue or longOverdue. */
+  /** 办复率: replied of received. */
+  replyRate: Share
+  /**
+   * 按期答复率: answer rounds (round 1 after 交办, one more per 重新办理) that are due — answered, or
+   * their deadline has passed unanswered — and of those, the ones answered by the deadline then in force.
+   */
+  onTimeRate: Share
+  /** 当前逾期: the deadline in force now (any stage) has passed. */
   overdueNow: number
+  /** 严重逾期: of those, more than LONG_OVERDUE_WORKING_DAYS working days past. */
   longOverdueNow: number
-  /** The proposer evaluated the latest round's reply. */
-  evaluated: number
-  /** Of those, the proposer's latest evaluation is satisfied or basicallySatisfied. */
-  satisfied: number
+  /** 满意率: proposals whose proposer has evaluated, each once by their latest evaluation; satisfied = 满意 or 基本满意. */
+  satisfactionRate: Share
+  /** Of the proposals in satisfactionRate, those whose latest evaluation is 不满意. */
   dissatisfied: number
-  /** 办复率 = replied / received. */
-  replyRate: number | null
-  /** 按期办复率 = repliedOnTime / (assigned and replied). */
-  onTimeRate: number | null
-  /** 满意率 = satisfied / evaluated. */
-  satisfactionRate: number | null
-  /** Median working days from assignment to first reply, over assigned and replied proposals. */
+  /** 答复用时中位数: working days from 交办 to the first reply, over assigned and replied proposals. */
   medianWorkingDaysToReply: number | null
   /** Class of each proposal's latest reply. */
   byReplyClass: { A: number; B: number; C: number }
@@ -51,65 +60,15 @@ export interface FiguresContext {
 const SCREENED_OUT = new Set(['merged', 'redirected', 'notAccepted'])
 const SATISFIED = new Set(['satisfied', 'basicallySatisfied'])
 
-const ms = (iso: string): number => Date.parse(iso)
+/** The share as a fraction, or null when n is 0. */
+export const shareValue = (s: Share): number | null => (s.of === 0 ? null : s.count / s.of)
 
-/** A fraction in [0, 1], or null when there is nothing to divide by (never NaN). */
-function rate(numerator: number, denominator: number): number | null {
-  return denominator === 0 ? null : numerator / denominator
-}
-
-function median(values: number[]): number | null {
+/** The median; of an even count, the mean of the two middle values. */
+export function median(values: number[]): number | null {
   if (values.length === 0) return null
   const sorted = [...values].sort((a, b) => a - b)
   const mid = Math.floor(sorted.length / 2)
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
-}
-
-/** The earliest published reply (by instant; a later one wins no tie). */
-export function firstReply(p: PublicProposal): PublicReply | null {
-  let first: PublicReply | null = null
-  for (const r of p.replies) if (!first || ms(r.publishedAt) < ms(first.publishedAt)) first = r
-  return first
-}
-
-/** The reply that stands now: highest round, then the last published (so a correction replaces what it corrects). */
-export function latestReply(p: PublicProposal): PublicReply | null {
-  let latest: PublicReply | null = null
-  for (const r of p.replies) {
-    if (
-      !latest ||
-      r.round > latest.round ||
-      (r.round === latest.round && ms(r.publishedAt) >= ms(latest.publishedAt))
-    )
-      latest = r
-  }
-  return latest
-}
-
-/**
- * The proposer's latest evaluation of the latest round's reply, or null.
- * Any reply of that round counts (an evaluation given before a correction still stands);
- * co-signers' evaluations are public but never count here.
- */
-export function proposerEvaluation(p: PublicProposal): PublicProposal['evaluations'][number] | null {
-  const latest = latestReply(p)
-  if (!latest) return null
-  const roundReplies = new Set(p.replies.filter((r) => r.round === latest.round).map((r) => r.id))
-  let best: PublicProposal['evaluations'][number] | null = null
-  for (const e of p.evaluations) {
-    if (e.representative !== p.proposer.id || !roundReplies.has(e.reply)) continue
-    if (!best || ms(e.at) >= ms(best.at)) best = e
-  }
-  return best
-}
-
-/**
- * The reply deadline in force when the first reply was published: the last extension approved
- * by then, else the deadline set at assignment. An extension approved after the reply can't make it on time.
- */
-export function replyDeadlineAt(assignment: NonNullable<PublicProposal['assignment']>, at: string): string {
-  const approved = assignment.extensions.filter((x) => ms(x.approvedAt) <= ms(at))
-  return approved.length ? approved[approved.length - 1].newDeadline : assignment.deadline
 }
 
 /** Only the fields `currentDeadline` reads; the rule itself stays in deadlines.ts. */
@@ -129,8 +88,8 @@ function deadlineFacts(p: PublicProposal): ProposalFacts {
           extensions: p.assignment.extensions.map((x) => ({ ...x })),
         }
       : { coSections: [], extensions: [] },
-    instructions: [],
-    replies: [],
+    instructions: p.instructions.map((i) => ({ ...i })),
+    replies: p.replies.map((r) => ({ id: r.id, round: r.round, section: null, text: r.text, class: r.class, commitments: [], publishedAt: r.publishedAt, corrects: r.corrects })),
     evaluations: [],
     rehandlings: p.rehandlings.map((r) => ({ ...r })),
     followUps: [],
@@ -138,8 +97,9 @@ function deadlineFacts(p: PublicProposal): ProposalFacts {
 }
 
 /**
- * The deadline in force for a public proposal, by status (same rule as `currentDeadline`):
- * submitted → screening; accepted → instruction; instructed/inProgress → reply; rehandling → latest round; else null.
+ * The deadline in force for a public proposal (the rule of `currentDeadline`): submitted → screening;
+ * accepted → instruction; instructed/inProgress → reply; rehandling → latest round; screened out →
+ * instruction, then the explanation; else null.
  */
 export function publicDeadline(
   p: PublicProposal,
@@ -151,6 +111,7 @@ export function publicDeadline(
 
 export function computeFigures(proposals: PublicProposal[], ctx: FiguresContext): Figures {
   const { calendar: cal, now } = ctx
+  const today = toLocalDate(now)
   const sessions = new Map(ctx.sessions.map((s) => [s.slug, s]))
   const f: Figures = {
     received: proposals.length,
@@ -159,19 +120,15 @@ export function computeFigures(proposals: PublicProposal[], ctx: FiguresContext)
     instructed: 0,
     assigned: 0,
     replied: 0,
-    repliedOnTime: 0,
+    replyRate: { count: 0, of: proposals.length },
+    onTimeRate: { count: 0, of: 0 },
     overdueNow: 0,
     longOverdueNow: 0,
-    evaluated: 0,
-    satisfied: 0,
+    satisfactionRate: { count: 0, of: 0 },
     dissatisfied: 0,
-    replyRate: null,
-    onTimeRate: null,
-    satisfactionRate: null,
     medianWorkingDaysToReply: null,
     byReplyClass: { A: 0, B: 0, C: 0 },
   }
-  let assignedAndReplied = 0
   const daysToReply: number[] = []
 
   for (const p of proposals) {
@@ -181,16 +138,15 @@ export function computeFigures(proposals: PublicProposal[], ctx: FiguresContext)
     if (p.instructions.length > 0) f.instructed++
     if (p.assignment) f.assigned++
 
-    const first = firstReply(p)
-    if (first) {
+    if (firstReply(p.replies)) {
       f.replied++
-      f.byReplyClass[latestReply(p)!.class]++
-      if (p.assignment) {
-        assignedAndReplied++
-        const repliedOn = toLocalDate(first.publishedAt)
-        if (repliedOn <= replyDeadlineAt(p.assignment, first.publishedAt)) f.repliedOnTime++
-        daysToReply.push(cal.workingDaysBetween(toLocalDate(p.assignment.assignedAt), repliedOn))
-      }
+      f.byReplyClass[latestReply(p.replies)!.class]++
+    }
+    for (const round of answerRounds(p)) {
+      if (!answerDue(round, today)) continue
+      f.onTimeRate.of++
+      if (answeredOnTime(round)) f.onTimeRate.count++
+      if (round.round === 1 && round.answeredAt) daysToReply.push(cal.workingDaysBetween(toLocalDate(round.from), toLocalDate(round.answeredAt)))
     }
 
     const session = sessions.get(p.session)
@@ -203,17 +159,14 @@ export function computeFigures(proposals: PublicProposal[], ctx: FiguresContext)
       if (state === 'longOverdue') f.longOverdueNow++
     }
 
-    const evaluation = proposerEvaluation(p)
+    const evaluation = standingEvaluation(p.evaluations, p.proposer.id)
     if (evaluation) {
-      f.evaluated++
-      if (SATISFIED.has(evaluation.rating)) f.satisfied++
+      f.satisfactionRate.of++
+      if (SATISFIED.has(evaluation.rating)) f.satisfactionRate.count++
       else f.dissatisfied++
     }
   }
-
-  f.replyRate = rate(f.replied, f.received)
-  f.onTimeRate = rate(f.repliedOnTime, assignedAndReplied)
-  f.satisfactionRate = rate(f.satisfied, f.evaluated)
+  f.replyRate.count = f.replied
   f.medianWorkingDaysToReply = median(daysToReply)
   return f
 }
@@ -259,9 +212,15 @@ export function figuresBySection(
   return out
 }
 
-/** 0.875 → '87.5%'; null → '—'. */
-export function formatRate(r: number | null): string {
-  if (r === null || !Number.isFinite(r)) return '—'
-  // Round in tenths of a percent first, so binary fractions like 0.0005 don't round down.
-  return `${(Math.round(r * 1000) / 10).toFixed(1)}%`
+/**
+ * A share in percent with one decimal, rounded half up exactly (on the integers, not on a binary
+ * fraction): 7 of 8 → '87.5%', 1 of 6 → '16.7%'. n = 0 → '—'.
+ */
+export function formatPercent(s: Share): string {
+  if (s.of === 0) return '—'
+  const tenths = Math.floor((2000 * s.count + s.of) / (2 * s.of))
+  return `${Math.floor(tenths / 10)}.${tenths % 10}%`
 }
+
+/** What the site prints for a share: the percentage, or 样本不足 when n < SAMPLE_MIN. */
+export const formatShare = (s: Share): string => (s.of < SAMPLE_MIN ? '样本不足' : formatPercent(s))

@@ -148,7 +148,7 @@ export interface Invitation {
   status: InvitationStatus
 }
 
-/** Per-session deadline settings (DESIGN.md defaults). */
+/** Per-session deadline settings (defaults below; docs/figures.md describes each). */
 export interface DeadlineSettings {
   screeningWorkingDays: number
   instructionWorkingDays: number
@@ -157,6 +157,8 @@ export interface DeadlineSettings {
   coOpinionWorkingDays: number
   rehandlingMonths: number
   evaluationWorkingDays: number
+  /** A screened-out item's written explanation to the proposer, counted from the screening. */
+  explanationWorkingDays: number
 }
 
 export const DefaultDeadlineSettings: DeadlineSettings = {
@@ -167,4 +169,5 @@ export const DefaultDeadlineSettings: DeadlineSettings = {
   coOpinionWorkingDays: 10,
   rehandlingMonths: 1,
   evaluationWorkingDays: 20,
+  explanationWorkingDays: 10,
 }

@@ -10,6 +10,7 @@ const DeadlineLabels: Record<keyof DeadlineSettings, string> = {
   coOpinionWorkingDays: '协办意见期限（工作日）',
   rehandlingMonths: '重新办理期限（月）',
   evaluationWorkingDays: '评价期限（工作日）',
+  explanationWorkingDays: '未立案说明期限（工作日，自甄别起）',
 }
 
 const deadlineFields: Field[] = (Object.keys(DefaultDeadlineSettings) as (keyof DeadlineSettings)[]).map((name) => ({

@@ -129,7 +129,8 @@ async function projectProposals(payload: Payload, docs: Doc[], areas: Map<string
       instructions: (by.instructions.get(k) ?? [])
         .sort(chronological('at'))
         .map((i) => ({ leader: name(l.users, i.leader), text: i.text, at: iso(i.at) })),
-      assignment: d.assignment?.leadSection
+      // Public from 交办 (the leader's 批示) on; a lead section the office has only proposed (拟办) is not.
+      assignment: d.assignment?.leadSection && d.assignment.assignedAt
         ? {
             leadSection: section(d.assignment.leadSection),
             coSections: (d.assignment.coSections ?? []).map(section),

@@ -168,6 +168,8 @@ interface Scenario {
   note?: boolean
   rep01?: boolean
   coEval?: boolean
+  /** The office publishes a correction of the first reply before the proposer evaluates. */
+  correct?: boolean
   /** `merged`: index of the proposal (same list) it is merged into. */
   target?: number
 }
@@ -228,7 +230,7 @@ const CurrentScenarios: Scenario[] = [
   /* 15 */ { to: 'evaluated', age: 150, cls: 'A', rating: 'dissatisfied', cls2: 'C', rating2: 'dissatisfied', note: true },
   /* 16 */ { to: 'evaluated', age: 125, cls: 'B', rating: 'basicallySatisfied', dueIn: 40, verify: 'failed' },
   /* 17 */ { to: 'evaluated', age: 95, cls: 'B', rating: 'satisfied', dueIn: 150, verify: 'none' },
-  /* 18 */ { to: 'evaluated', age: 75, cls: 'A', rating: 'satisfied' },
+  /* 18 */ { to: 'evaluated', age: 75, cls: 'A', rating: 'satisfied', correct: true },
   /* 19 */ { to: 'evaluated', age: 68, cls: 'B', rating: 'basicallySatisfied', dueIn: 120, verify: 'none', coEval: true },
   // rehandling
   /* 20 */ { to: 'rehandling', age: 112, cls: 'C', rating: 'dissatisfied', replyIn: 12 },
@@ -271,11 +273,13 @@ const CurrentScenarios: Scenario[] = [
   /* 51 */ { to: 'redirected', decision: 'redirected', age: 30, stop: 'replied' },
   /* 52 */ { to: 'notAccepted', decision: 'notAccepted', age: 4, stop: 'screened' },
   /* 53 */ { to: 'notAccepted', decision: 'notAccepted', age: 26, stop: 'replied' },
+  // instructed, then left without the written explanation the proposer is owed: overdue
+  /* 54 */ { to: 'notAccepted', decision: 'notAccepted', age: 45, stop: 'instructed' },
   // drafts
-  /* 54 */ { to: 'draft', age: 2, rep01: true },
-  /* 55 */ { to: 'draft', age: 9 },
-  /* 56 */ { to: 'draft', age: 17 },
-  /* 57 */ { to: 'draft', age: 30 },
+  /* 55 */ { to: 'draft', age: 2, rep01: true },
+  /* 56 */ { to: 'draft', age: 9 },
+  /* 57 */ { to: 'draft', age: 17 },
+  /* 58 */ { to: 'draft', age: 30 },
 ]
 
 /* ------------------------------------------------------------------ the plan */
@@ -284,12 +288,12 @@ export type Step =
   | { kind: 'create'; at: number }
   | { kind: 'submit'; at: number }
   | { kind: 'screen'; at: number; decision: ScreeningDecision; reason: string; confidentialReason?: string; internalNotes?: string }
-  | { kind: 'assign'; at: number; deadline: string }
-  | { kind: 'instruct'; at: number; text: string; changeStatus: boolean }
+  | { kind: 'assign'; at: number }
+  | { kind: 'instruct'; at: number; text: string; changeStatus: boolean; deadline?: string }
   | { kind: 'takeOn'; at: number }
   | { kind: 'coOpinion'; at: number; section: SectionSlug; text: string }
   | { kind: 'extend'; at: number; newDeadline: string; reason: string }
-  | { kind: 'draftReply'; at: number; round: number; by: 'staff' | 'head' | 'office'; cls: ReplyClass; text: string; commitments: { text: string; dueDate: string }[] }
+  | { kind: 'draftReply'; at: number; round: number; by: 'staff' | 'head' | 'office'; cls: ReplyClass; text: string; commitments: { text: string; dueDate: string }[]; corrects?: boolean }
   | { kind: 'signOff'; at: number; round: number }
   | { kind: 'publish'; at: number; round: number }
   | { kind: 'evaluate'; at: number; round: number; who: number; rating: Rating; comment?: string }
@@ -546,14 +550,15 @@ function planSteps(s: Scenario, p: PlannedProposal, c: StepContext): Step[] {
     return steps
   }
 
-  // Assignment and the leader's instruction.
+  // The office names the lead section (拟办); the leader's instruction hands it over (交办) and
+  // starts the reply clock.
   if (s.to === 'accepted' && !s.assign) return steps
-  const assignAt = tl.after(rng.int(0, 1))
-  const assignDate = localOf(assignAt)
-  let deadline = cal.addMonthsDeadline(assignDate, settings.replyMonths)
-  steps.push({ kind: 'assign', at: assignAt, deadline })
+  steps.push({ kind: 'assign', at: tl.after(rng.int(0, 1)) })
   if (s.to === 'accepted') return steps
-  steps.push({ kind: 'instruct', at: tl.after(rng.int(1, 3)), text: fill(rng.pick(T.InstructionTexts), v), changeStatus: true })
+  const instructAt = tl.after(rng.int(1, 3))
+  const assignDate = localOf(instructAt)
+  let deadline = cal.addMonthsDeadline(assignDate, settings.replyMonths)
+  steps.push({ kind: 'instruct', at: instructAt, text: fill(rng.pick(T.InstructionTexts), v), changeStatus: true, deadline })
   if (s.to === 'instructed') return steps
   const takeOnAt = tl.after(rng.int(1, 2))
   steps.push({ kind: 'takeOn', at: takeOnAt })
@@ -601,6 +606,12 @@ function planSteps(s: Scenario, p: PlannedProposal, c: StepContext): Step[] {
   const firstReplyDate =
     s.late != null ? cal.addWorkingDays(deadline, s.late) : cal.addWorkingDays(localOf(takeOnAt), s.replyIn ?? rng.int(8, 17))
   const published = [reply(s.cls ?? 'A', firstReplyDate)]
+  if (s.correct) {
+    // A correction replaces the reply it corrects (its class and commitments too); it starts no new round.
+    steps.push({ kind: 'draftReply', at: tl.after(1), round, by: 'head', cls: s.cls ?? 'A', text: T.CorrectionText, commitments: [], corrects: true })
+    steps.push({ kind: 'signOff', at: tl.after(0), round })
+    steps.push({ kind: 'publish', at: tl.after(0), round })
+  }
 
   const comment = (r: Rating, final = false) =>
     r === 'dissatisfied' ? rng.pick(final ? T.FinalDissatisfiedComments : T.DissatisfiedComments) : r === 'basicallySatisfied' ? rng.pick(T.BasicallySatisfiedComments) : rng.pick(T.SatisfiedComments) || undefined
@@ -828,13 +839,13 @@ async function replay(payload: Payload, p: PlannedProposal, x: ReplayContext): P
         break
       case 'assign':
         await update(office, { assignment: { leadSection: x.ref.sections[p.lead!], coSections: p.co.map((s) => x.ref.sections[s]) } })
-        if (doc.assignment?.deadline !== step.deadline)
-          throw new Error(`演示数据：${p.title} 的答复期限为 ${doc.assignment?.deadline}，计划为 ${step.deadline}（日历不一致？）`)
         break
       case 'instruct':
         // The leader's instruction is its own record (stamped with the simulated time), then the status moves.
         await create('instructions', leader, { text: step.text }, step.at)
         if (step.changeStatus) await update(leader, { status: 'instructed' })
+        if (step.deadline && doc.assignment?.deadline !== step.deadline)
+          throw new Error(`演示数据：${p.title} 的答复期限为 ${doc.assignment?.deadline}，计划为 ${step.deadline}（日历不一致？）`)
         break
       case 'takeOn':
         await update(lead!.staff, { status: 'inProgress' })
@@ -849,7 +860,8 @@ async function replay(payload: Payload, p: PlannedProposal, x: ReplayContext): P
         break
       case 'draftReply': {
         const by = step.by === 'office' ? office : step.by === 'head' ? lead!.head : lead!.staff
-        const r = await create('replies', by, { class: step.cls, text: withTarget(step.text), commitments: step.commitments }, step.at)
+        const corrects = step.corrects ? { corrects: replies.get(step.round)!.id, correctionNote: T.CorrectionNote } : {}
+        const r = await create('replies', by, { class: step.cls, text: withTarget(step.text), commitments: step.commitments, ...corrects }, step.at)
         replies.set(step.round, r)
         break
       }

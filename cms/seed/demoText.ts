@@ -1055,3 +1055,7 @@ export const InternalNotes = [
   '与区住建委协调中，对外表述以书面答复为准。',
   '媒体曾关注此事，注意办理进度。',
 ]
+
+/** The demo's one correction of a published reply: the reply as it stands now, and what was corrected. */
+export const CorrectionText = '经现场核查，问题已处理完毕，已于本月底前完工。感谢代表对社区工作的关心和支持。'
+export const CorrectionNote = '原答复中的完工日期写错，已改正'

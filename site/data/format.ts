@@ -1,6 +1,7 @@
 // Dates and numbers as the public reads them: China local time, zh-CN.
 import { toLocalDate } from '../../core/calendar'
 import { remembered } from '../../core/memo'
+import { formatShare, SAMPLE_MIN, shareValue, type Share } from '../../core/stats'
 
 const CHINA = 8 * 3_600_000
 
@@ -26,3 +27,8 @@ export const proposalPath = (number: string) => `/proposals/${number}/`
 export const sectionPath = (slug: string) => `/sections/${slug}/`
 export const representativePath = (id: string) => `/representatives/${id}/`
 export const facetPath = (facet: string, value: string) => `/proposals/${facet}/${encodeURIComponent(value)}/`
+
+/** A share as a chart row: no bar when n is too small to say anything (样本不足), n beside the figure. */
+export function shareRow(label: string, s: Share): { label: string; value: number | null; text: string } {
+  return { label, value: s.of < SAMPLE_MIN ? null : shareValue(s), text: `${formatShare(s)}（n=${s.of}）` }
+}

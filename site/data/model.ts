@@ -4,7 +4,8 @@ import { loadPublicExport } from './loader'
 import { toLocalDate, WorkingCalendar } from '../../core/calendar'
 import type { PublicExport, PublicProposal, PublicSession } from '../../core/contract'
 import { deadlineState, isOverdue, type DeadlineStage, type DeadlineState } from '../../core/deadlines'
-import { figuresBySection, figuresBySession, latestReply, publicDeadline, type Figures } from '../../core/stats'
+import { latestReply } from '../../core/proposalFacts'
+import { figuresBySection, figuresBySession, publicDeadline, type Figures } from '../../core/stats'
 
 export type ExportMeta = Omit<PublicExport, 'proposals'>
 
@@ -64,7 +65,7 @@ async function build(): Promise<SiteData> {
       overdue,
       overdueDays: overdue ? -deadline!.workingDaysLeft : 0,
       waitingDays: Math.max(0, calendar.workingDaysBetween(toLocalDate(p.submittedAt), end)),
-      replyClass: latestReply(p)?.class ?? null,
+      replyClass: latestReply(p.replies)?.class ?? null,
       lastActivity: p.timeline.length ? p.timeline[p.timeline.length - 1].at : p.submittedAt,
     }
   })

@@ -2,9 +2,10 @@
 import { z } from 'zod'
 import { PublicExportSchema, type PublicExport } from '../../core/contract'
 import { StatusLabels } from '../../core/lifecycle'
-import { RatingLabels, ScreeningLabels } from '../../core/labels'
-import { firstReply, latestReply, proposerEvaluation } from '../../core/stats'
+import { PartyLabels, RatingLabels, ScreeningLabels } from '../../core/labels'
+import { firstReply, latestReply, replyDeadlineInForce, standingEvaluation } from '../../core/proposalFacts'
 import type { ProposalStatus } from '../../core/types'
+import { deadlineValues } from './facets'
 import { siteData, type ProposalView } from './model'
 
 /** The export exactly as the site was built from it (proposals by number, as the CMS sends them). */
@@ -31,8 +32,8 @@ export const CsvColumns: [string, string, (v: ProposalView) => string | number |
   ['redacted', '公开时隐去了部分内容（1 是，0 否）', (v) => (v.p.redacted ? 1 : 0)],
   ['category', '类别', (v) => v.p.category],
   ['residential_area', '居民区', (v) => v.p.residentialArea],
-  ['proposer', '提出人', (v) => v.p.proposer.name],
-  ['co_signers', '联名代表', (v) => v.p.coSigners.map((c) => c.name).join('、')],
+  ['proposer', PartyLabels.proposer, (v) => v.p.proposer.name],
+  ['co_signers', PartyLabels.coSigner, (v) => v.p.coSigners.map((c) => c.name).join('、')],
   ['submitted_at', '提交时间', (v) => v.p.submittedAt],
   ['screening', '甄别结果', (v) => (v.p.screening ? ScreeningLabels[v.p.screening.decision] : null)],
   ['screened_at', '甄别时间', (v) => v.p.screening?.at ?? null],
@@ -40,11 +41,11 @@ export const CsvColumns: [string, string, (v: ProposalView) => string | number |
   ['lead_section', '主办科室', (v) => v.p.assignment?.leadSection.name ?? null],
   ['co_sections', '协办科室', (v) => v.p.assignment?.coSections.map((s) => s.name).join('、') ?? null],
   ['assigned_at', '交办时间', (v) => v.p.assignment?.assignedAt ?? null],
-  ['reply_deadline', '答复期限（含延期）', (v) => v.p.assignment?.extensions.at(-1)?.newDeadline ?? v.p.assignment?.deadline ?? null],
-  ['first_reply_at', '首次答复公开时间', (v) => firstReply(v.p)?.publishedAt ?? null],
-  ['latest_reply_class', '最新答复类别', (v) => latestReply(v.p)?.class ?? null],
-  ['proposer_rating', '提出人评价', (v) => {
-    const e = proposerEvaluation(v.p)
+  ['reply_deadline', '答复期限（含延期）', (v) => (v.p.assignment ? replyDeadlineInForce(v.p.assignment) : null)],
+  ['first_reply_at', '首次答复公开时间', (v) => firstReply(v.p.replies)?.publishedAt ?? null],
+  ['latest_reply_class', '最新答复类别', (v) => latestReply(v.p.replies)?.class ?? null],
+  ['proposer_rating', `${PartyLabels.proposer}最近一次评价`, (v) => {
+    const e = standingEvaluation(v.p.evaluations, v.p.proposer.id)
     return e ? RatingLabels[e.rating] : null
   }],
   ['closed_at', '办结时间', (v) => v.p.closedAt],
@@ -82,7 +83,8 @@ export async function filterIndex() {
       v.p.category,
       v.p.residentialArea,
       v.replyClass ?? '',
-      v.overdue ? 'overdue' : v.deadline?.state === 'dueSoon' ? 'dueSoon' : '',
+      // Space-separated: a 严重逾期 item is also 已逾期.
+      deadlineValues(v).join(' '),
       v.p.submittedAt,
       v.waitingDays,
       v.overdueDays,

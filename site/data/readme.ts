@@ -1,7 +1,10 @@
 // The open-data README, served as /data/README.md and shown on /data/.
+import { figureDefinitions, groundDefinitions } from '../../core/definitions'
+import type { PublicSession } from '../../core/contract'
 import { CsvColumns } from './openData'
 
-export const openDataReadme = (generatedAt: string) => `# 代表提案公开数据
+/** The README; the figures' definitions with the deadlines of the `current` session (each session's are in proposals.json). */
+export const openDataReadme = (generatedAt: string, current: PublicSession) => `# 代表提案公开数据
 
 数据截至 ${generatedAt}（UTC）。本网站的每一个页面和数字都只由这些文件生成，任何人都可以重新计算。
 
@@ -26,14 +29,11 @@ ${CsvColumns.map(([c, label]) => `- \`${c}\`：${label}`).join('\n')}
 
 ## 数字的算法
 
-“现在”是 \`generatedAt\`。工作日按 \`calendar\` 计算：周一至周五，去掉 \`holidays\`，加上 \`makeUpWorkdays\`。
+期限按提案所属届次的设置（\`sessions[].deadlines\`）计算；下面写出的是 ${current.name} 的设置。
 
-- 办复率 = 有答复的提案数 ÷ 收到的提案数。
-- 按期答复率 = 首次答复公开日期（北京时间）不晚于当时有效答复期限的提案数 ÷ 已交办且已答复的提案数。当时有效的期限：答复公开前已批准的最后一次延期的新期限，否则为交办时确定的期限。
-- 答复用时中位数 = 已交办且已答复的提案，从交办日到首次答复公开日的工作日数的中位数。
-- 当前逾期 = 当前环节（甄别、批示、答复、重新办理）的期限早于 \`generatedAt\` 的北京时间日期的提案数。
-- 满意率 = 提出人对最新一轮答复评价为“满意”或“基本满意”的提案数 ÷ 提出人已评价的提案数（联名代表的评价公开，但不计入）。
-- 科室数字只计主办科室。
+${groundDefinitions().map(({ term, text }) => `- ${term}：${text}`).join('\n')}
+
+${figureDefinitions(current.deadlines).map(({ term, text }) => `- ${term}：${text}`).join('\n')}
 
 参考实现见源代码 core/stats.ts。
 `

@@ -3,7 +3,7 @@
 import { toLocalDate, type WorkingCalendar } from '../../core/calendar'
 import type { PublicProposal, PublicSession } from '../../core/contract'
 import { DeadlineStageLabels } from '../../core/labels'
-import { firstReply, replyDeadlineAt } from '../../core/stats'
+import { answerRounds, firstReply } from '../../core/proposalFacts'
 
 export interface Stage {
   label: string
@@ -38,17 +38,12 @@ export function stagesOf(p: PublicProposal, session: PublicSession, cal: Working
     const instructedAt = p.instructions[0]?.at ?? null
     // Screened-out items are instructed too (件件有批示), on the same deadline.
     add(DeadlineStageLabels.instruction, screenedAt, instructedAt, cal.addWorkingDays(toLocalDate(screenedAt), s.instructionWorkingDays))
+    // …and the office owes the proposer a written explanation (a reply of its own).
+    if (p.screening && p.screening.decision !== 'accepted')
+      add(DeadlineStageLabels.explanation, screenedAt, firstReply(p.replies)?.publishedAt ?? null, cal.addWorkingDays(toLocalDate(screenedAt), s.explanationWorkingDays))
   }
-  if (p.assignment) {
-    const round1 = p.replies.filter((r) => r.round === 1)
-    const first = firstReply({ ...p, replies: round1 })
-    // Answered: the deadline in force at the answer; still open: the latest extension's.
-    const due = replyDeadlineAt(p.assignment, first?.publishedAt ?? now)
-    add(DeadlineStageLabels.reply, p.assignment.assignedAt, first?.publishedAt ?? null, due)
-  }
-  for (const r of p.rehandlings) {
-    const reply = firstReply({ ...p, replies: p.replies.filter((x) => x.round === r.round + 1) })
-    add(`${DeadlineStageLabels.rehandling}（第 ${r.round} 轮）`, r.startedAt, reply?.publishedAt ?? null, r.deadline)
-  }
+  // The lead section's rounds: the reply after 交办, then one per 重新办理 (the deadline in force at the answer, or now).
+  for (const r of answerRounds(p))
+    add(r.round === 1 ? DeadlineStageLabels.reply : `${DeadlineStageLabels.rehandling}（第 ${r.round - 1} 轮）`, r.from, r.answeredAt, r.due)
   return stages
 }

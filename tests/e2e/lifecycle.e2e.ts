@@ -10,7 +10,7 @@ test.describe.configure({ mode: 'serial' })
 // Leave the document as a person would, which releases Payload's edit lock for the next person.
 test.afterEach(async ({ page }) => leaveDocument(page))
 
-test('the office screens and accepts, then assigns a lead section', async ({ page }) => {
+test('the office screens and accepts, then proposes a lead section', async ({ page }) => {
   await signIn(page, 'office@demo.local')
   await openDoc(page, 'proposals', id())
   await expect(page.locator('#field-number')).toHaveValue(process.env.E2E_PROPOSAL_NUMBER!)
@@ -39,10 +39,11 @@ test('the office screens and accepts, then assigns a lead section', async ({ pag
   })
   await expectSaved(page)
   await openDoc(page, 'proposals', id())
-  await expect(page.locator('#field-assignment__deadline')).toHaveValue(/^\d{4}-\d{2}-\d{2}$/)
+  // Proposed (拟办) only: the reply clock starts at the leader's 批示 (交办).
+  await expect(page.locator('#field-assignment__deadline')).toHaveValue('')
 })
 
-test('the leader cannot instruct without writing an instruction, then instructs', async ({ page }) => {
+test('the leader cannot instruct without writing an instruction, then instructs (交办)', async ({ page }) => {
   await signIn(page, 'leader@demo.local')
   await openDoc(page, 'proposals', id())
   await save(page, async () => {
@@ -56,6 +57,9 @@ test('the leader cannot instruct without writing an instruction, then instructs'
   })
   await expectSaved(page)
   expect(await statusOf(page, id())).toBe('instructed')
+  // The 批示 is the 交办: the reply deadline is set now.
+  await openDoc(page, 'proposals', id())
+  await expect(page.locator('#field-assignment__deadline')).toHaveValue(/^\d{4}-\d{2}-\d{2}$/)
 })
 
 test('the lead section takes it on and drafts a reply; staff cannot sign it off', async ({ page }) => {

@@ -267,7 +267,7 @@ describe('invalid %-encoding in the address', () => {
 
 // ───────────────────────────────── reply deadline ─────────────────────────────────
 
-describe('the reply deadline is computed at assignment and moves only by an approved extension', () => {
+describe('the reply deadline is computed at 交办 (the leader’s 批示) and moves only by an approved extension', () => {
   it('the office cannot set it, not at assignment and not afterwards', async () => {
     const before = (await api('office', `/proposals/${scenario.atFangguan}?depth=0`)).json.assignment.deadline
     expect(before).toMatch(/^\d{4}-\d{2}-\d{2}$/)
@@ -279,9 +279,15 @@ describe('the reply deadline is computed at assignment and moves only by an appr
 
     const id = (await must(post('A', '/proposals', { ...draftBody('规则测试：交办期限'), status: 'submitted' }), 'submit')).doc.id
     await must(patch('office', `/proposals/${id}`, { status: 'accepted', screening: { decision: 'accepted', reason: '予以立案' } }), 'accept')
-    await must(patch('office', `/proposals/${id}`, { assignment: { leadSection: S().fangguan, deadline: '2099-12-31' } }), 'assign')
-    // Assigned on the same (injected) day as the scenario's item: the same computed deadline.
-    expect((await api('office', `/proposals/${id}?depth=0`)).json.assignment.deadline).toBe(before)
+    await must(patch('office', `/proposals/${id}`, { assignment: { leadSection: S().fangguan, deadline: '2099-12-31', assignedAt: '2020-01-01T00:00:00.000Z' } }), 'propose the lead section')
+    // Only proposed (拟办): not 交办 yet, so no deadline and no 交办 time, whatever the body said.
+    const proposed = (await api('office', `/proposals/${id}?depth=0`)).json.assignment
+    expect([proposed.deadline ?? null, proposed.assignedAt ?? null]).toEqual([null, null])
+    // The leader's 批示 is the 交办: on the same (injected) day as the scenario's item, the same computed deadline.
+    await must(patch('leader', `/proposals/${id}`, { newInstruction: '请房管办按期答复。', assignment: { leadSection: S().fangguan, deadline: '2099-12-31' } }), 'instruct')
+    const assigned = (await api('office', `/proposals/${id}?depth=0`)).json
+    expect(assigned.status).toBe('instructed')
+    expect(assigned.assignment.deadline).toBe(before)
   })
 })
 

@@ -72,14 +72,17 @@ describe(`lifecycle on ${databaseLabel()}`, () => {
     expect(left.totalDocs).toBe(0)
   })
 
-  it('the office assigns; the deadline defaults to one month, rolled to a working day', async () => {
-    const assigned = await update(u.office, id, { assignment: { leadSection: w.ref.sections.chengguan, coSections: [w.ref.sections.lvhua] } })
-    expect(assigned.assignment?.deadline).toBe('2026-04-02')
+  it('the office proposes the lead section (拟办): no 交办 yet, so no reply clock', async () => {
+    const proposed = await update(u.office, id, { assignment: { leadSection: w.ref.sections.chengguan, coSections: [w.ref.sections.lvhua] } })
+    expect(proposed.assignment?.assignedAt ?? null).toBeNull()
+    expect(proposed.assignment?.deadline ?? null).toBeNull()
   })
 
-  it('the leader instructs, and the proposal becomes instructed', async () => {
+  it('the leader instructs: the proposal is instructed and assigned (交办), the deadline one month on, rolled to a working day', async () => {
     const instructed = await update(u.leader, id, { status: 'instructed', newInstruction: '请城管分队会同绿化办抓紧落实，按期答复代表。' })
     expect(instructed.status).toBe('instructed')
+    expect(instructed.assignment?.assignedAt).toBeTruthy()
+    expect(instructed.assignment?.deadline).toBe('2026-04-02')
     const ins = await payload.find({ collection: 'instructions', where: { proposal: { equals: id } }, overrideAccess: true })
     expect(ins.docs.map((d: any) => d.text)).toEqual(['请城管分队会同绿化办抓紧落实，按期答复代表。'])
   })

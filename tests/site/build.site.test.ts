@@ -11,10 +11,10 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WorkingCalendar } from '../../core/calendar'
 import { PublicExportSchema, type PublicExport } from '../../core/contract'
-import { computeFigures, formatRate } from '../../core/stats'
 import { buildSite, currentBuildId, currentSiteDir } from '../../cms/site/builder'
 import { startPayload } from '../helpers/payload'
 import { freePort } from '../helpers/server'
+import { audit, AuditCalendar, chinaDate, currentDue, shown, type AuditFigures } from '../helpers/auditor'
 import { Marker, plantPrivateMarkers } from '../helpers/site'
 import { buildSiteFromDatabase } from '../../cms/site/rebuildTask'
 
@@ -34,10 +34,13 @@ function* files(dir: string): Generator<string> {
   }
 }
 
-/** data-figure values of a fragment of HTML, by key. */
+/** data-figure values of a fragment of HTML, by key (with `:n` for the n a share shows). */
 function figuresIn(html: string): Record<string, string> {
   const out: Record<string, string> = {}
-  for (const m of html.matchAll(/data-figure="(\w+)">(?:<span class="n">)?([^<]*)</g)) out[m[1]] = m[2].trim()
+  for (const m of html.matchAll(/data-figure="(\w+)"(?: data-n="(\d+)")?>(?:\s*<span class="n">)?([^<]*)</g)) {
+    out[m[1]] = m[3].trim().replace(/（n=\d+）$/, '')
+    if (m[2] !== undefined) out[`${m[1]}:n`] = m[2]
+  }
   return out
 }
 
@@ -76,44 +79,56 @@ describe('the built site', () => {
     expect(pages.sort()).toEqual(exp.proposals.map((p) => p.number).sort())
   })
 
-  it('shows on / the current session’s figures as recomputed from /data/proposals.json alone', () => {
-    const current = exp.sessions.find((s) => s.current)!
-    const list = exp.proposals.filter((p) => p.session === current.slug)
-    const f = computeFigures(list, { calendar: new WorkingCalendar(exp.calendar), now: exp.generatedAt, sessions: exp.sessions })
-    // Counts recomputed here by hand too, so a slip in core/stats can't hide behind itself.
-    expect(f.received).toBe(list.length)
-    expect(f.replied).toBe(list.filter((p) => p.replies.length > 0).length)
-    expect(f.instructed).toBe(list.filter((p) => p.instructions.length > 0).length)
-    expect(f.accepted).toBe(list.filter((p) => p.screening?.decision === 'accepted').length)
-    expect(f.overdueNow).toBeGreaterThan(0) // the demo has overdue items; the figure must be exercised
-    expect(figuresIn(read('index.html'))).toEqual({
-      received: String(f.received),
-      accepted: String(f.accepted),
-      instructed: String(f.instructed),
-      replied: String(f.replied),
-      replyRate: formatRate(f.replyRate),
-      onTimeRate: formatRate(f.onTimeRate),
-      overdueNow: String(f.overdueNow),
-      satisfactionRate: formatRate(f.satisfactionRate),
-      medianWorkingDaysToReply: days(f.medianWorkingDaysToReply),
-    })
+  // The auditor (tests/helpers/auditor.ts) recomputes from proposals.json with the published
+  // definitions only, independently of core/stats.
+  const headline = (f: AuditFigures) => ({
+    received: String(f.received),
+    accepted: String(f.accepted),
+    instructed: String(f.instructed),
+    assigned: String(f.assigned),
+    replied: String(f.replied),
+    replyRate: shown(f.replyRate),
+    'replyRate:n': String(f.replyRate[1]),
+    onTimeRate: shown(f.onTimeRate),
+    'onTimeRate:n': String(f.onTimeRate[1]),
+    overdueNow: String(f.overdueNow),
+    longOverdueNow: String(f.longOverdueNow),
+    satisfactionRate: shown(f.satisfactionRate),
+    'satisfactionRate:n': String(f.satisfactionRate[1]),
+    medianWorkingDaysToReply: days(f.medianWorkingDaysToReply),
   })
 
-  it('shows on /sections/ and each section page the scorecards recomputed from /data/proposals.json', () => {
-    const cal = new WorkingCalendar(exp.calendar)
+  it('shows on / the current session’s figures as an auditor recomputes them from /data/proposals.json', () => {
+    const current = exp.sessions.find((s) => s.current)!
+    const list = exp.proposals.filter((p) => p.session === current.slug)
+    const f = audit(list, exp)
+    expect(f.overdueNow).toBeGreaterThan(0) // the demo has overdue items; the figure must be exercised
+    expect(f.longOverdueNow).toBeGreaterThan(0)
+    const html = read('index.html')
+    expect(figuresIn(html)).toEqual(headline(f))
+    expect(html).toContain(`不满意 ${f.dissatisfied} 件`)
+    // 严重逾期 is shown as a count with its list.
+    expect(html).toMatch(new RegExp(`data-count="longOverdue">${f.longOverdueNow} 件`))
+  })
+
+  it('shows on /sections/ and each section page the scorecards an auditor recomputes from /data/proposals.json', () => {
     const index = read('sections/index.html')
     let checked = 0
     for (const session of exp.sessions) {
       for (const section of exp.sections) {
         const led = exp.proposals.filter((p) => p.session === session.slug && p.assignment?.leadSection.slug === section.slug)
-        const f = computeFigures(led, { calendar: cal, now: exp.generatedAt, sessions: exp.sessions })
+        const f = audit(led, exp)
         const expected = {
           assigned: String(f.assigned),
           replied: String(f.replied),
-          onTimeRate: formatRate(f.onTimeRate),
+          onTimeRate: shown(f.onTimeRate),
+          'onTimeRate:n': String(f.onTimeRate[1]),
           medianWorkingDaysToReply: days(f.medianWorkingDaysToReply),
-          satisfactionRate: formatRate(f.satisfactionRate),
+          satisfactionRate: shown(f.satisfactionRate),
+          'satisfactionRate:n': String(f.satisfactionRate[1]),
+          dissatisfied: String(f.dissatisfied),
           overdueNow: String(f.overdueNow),
+          longOverdueNow: String(f.longOverdueNow),
         }
         const table = (html: string) => html.split(`data-scorecard="${session.slug}"`)[1].split('</table>')[0]
         const row = table(index).split(`data-section="${section.slug}"`)[1].split('</tr>')[0]
@@ -123,6 +138,33 @@ describe('the built site', () => {
       }
     }
     expect(checked).toBeGreaterThan(40)
+  })
+
+  it('has each way of gaming the figures in its data, so the comparisons above exercise them', () => {
+    const cal = new AuditCalendar(exp.calendar)
+    const today = chinaDate(exp.generatedAt)
+    const session = (p: (typeof exp.proposals)[number]) => exp.sessions.find((s) => s.slug === p.session)!
+    // A newer reply after 不满意, not evaluated again: the 不满意 still counts.
+    expect(
+      exp.proposals.some((p) => {
+        const mine = p.evaluations.filter((e) => e.representative === p.proposer.id)
+        const last = mine.sort((a, b) => a.at.localeCompare(b.at)).at(-1)
+        return last?.rating === 'dissatisfied' && p.replies.some((r) => Date.parse(r.publishedAt) > Date.parse(last.at))
+      }),
+    ).toBe(true)
+    // Never replied, past the deadline: counted in 按期答复率 as late.
+    expect(exp.proposals.some((p) => p.assignment && p.replies.length === 0 && today > p.assignment.deadline)).toBe(true)
+    // Screened out and left waiting (批示 or explanation) past its deadline: overdue.
+    const waiting = exp.proposals.filter((p) => ['merged', 'redirected', 'notAccepted'].includes(p.status) && (currentDue(p, session(p), cal) ?? '9999') < today)
+    expect(waiting.length).toBeGreaterThan(0)
+    // …and the CSV gives it the deadline (not a blank).
+    const csv = read('data/proposals.csv').split('\r\n')
+    const col = csv[0].split(',').indexOf('current_deadline')
+    for (const p of waiting) expect(csv.find((l) => l.startsWith(`${p.number},`))!.split(',')[col]).toBe(currentDue(p, session(p), cal))
+    // A correction of a published reply.
+    expect(exp.proposals.some((p) => p.replies.some((r) => r.corrects))).toBe(true)
+    // The reply clock starts at the 批示: every 交办 is the day of an instruction.
+    for (const p of exp.proposals.filter((x) => x.assignment)) expect(p.instructions.map((i) => chinaDate(i.at))).toContain(chinaDate(p.assignment!.assignedAt))
   })
 
   it('publishes no private value anywhere: not in pages, open data, feed or search index', () => {

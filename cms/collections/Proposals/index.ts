@@ -256,8 +256,11 @@ export const Proposals: CollectionConfig = {
     {
       name: 'assignment',
       type: 'group',
-      label: { zh: '交办（代表工作室）', en: 'Assignment (office)' },
-      admin: { condition: (data) => !['draft', 'submitted', 'merged', 'redirected', 'notAccepted'].includes(data?.status) },
+      label: { zh: '拟办与交办', en: 'Assignment' },
+      admin: {
+        condition: (data) => !['draft', 'submitted', 'merged', 'redirected', 'notAccepted'].includes(data?.status),
+        description: { zh: '代表工作室拟定主办科室；街道领导批示时正式交办，答复期限从批示之日起算。', en: 'The office proposes the lead section; the leader’s instruction assigns it and starts the reply clock.' },
+      },
       fields: [
         {
           type: 'row',
@@ -276,7 +279,7 @@ export const Proposals: CollectionConfig = {
               // Computed, never typed: the leader-approved extensions are the only way to move it.
               admin: {
                 readOnly: true,
-                description: { zh: '交办时按届次设置自动计算（遇节假日顺延）；此后只能由街道领导批准延期', en: 'Computed from the session settings at assignment; changed only by an approved extension' },
+                description: { zh: '批示交办时按届次设置自动计算（遇节假日顺延）；此后只能由街道领导批准延期', en: 'Computed from the session settings at assignment; changed only by an approved extension' },
               },
               validate: localDate,
               access: { create: () => false, update: () => false },

@@ -3,6 +3,7 @@ import * as migration_20261128_012524_site_builds_and_jobs from './20261128_0125
 import * as migration_20261128_135736_portal_sessions from './20261128_135736_portal_sessions';
 import * as migration_20261128_141323_portal_proposals from './20261128_141323_portal_proposals';
 import * as migration_20261129_195331_audit_log_public_version from './20261129_195331_audit_log_public_version';
+import * as migration_20261129_233707_explanation_deadline from './20261129_233707_explanation_deadline';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261129_195331_audit_log_public_version.up,
     down: migration_20261129_195331_audit_log_public_version.down,
-    name: '20261129_195331_audit_log_public_version'
+    name: '20261129_195331_audit_log_public_version',
+  },
+  {
+    up: migration_20261129_233707_explanation_deadline.up,
+    down: migration_20261129_233707_explanation_deadline.down,
+    name: '20261129_233707_explanation_deadline'
   },
 ];

@@ -2,4 +2,9 @@ import type { APIRoute } from 'astro'
 import { siteData } from '../../data/model'
 import { openDataReadme } from '../../data/readme'
 
-export const GET: APIRoute = async () => new Response(openDataReadme((await siteData()).now), { headers: { 'Content-Type': 'text/markdown; charset=utf-8' } })
+const readme = async () => {
+  const d = await siteData()
+  return openDataReadme(d.now, d.currentSession)
+}
+
+export const GET: APIRoute = async () => new Response(await readme(), { headers: { 'Content-Type': 'text/markdown; charset=utf-8' } })

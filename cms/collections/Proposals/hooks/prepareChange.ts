@@ -54,12 +54,15 @@ export const prepareChange: CollectionBeforeChangeHook = async ({ data, original
   const settings = deadlineSettingsOf(session)
   const calendar = await getCalendar(req.payload, req)
 
-  // Assignment: stamp the time and compute the deadline from the session's settings. Nobody
-  // sets it (not even a system call): afterwards only an approved extension moves the date in force.
+  // 交办 is the leader's 批示: the office may name the lead section beforehand (拟办), and the
+  // instruction hands the proposal to it. Then, and only then, the time is stamped and the reply
+  // deadline computed from the session's settings — the reply clock starts at the 批示 (docs/figures.md).
+  // Nobody sets either (not even a system call): afterwards only an approved extension moves the date in force.
   const lead = idOf(merged.assignment?.leadSection)
-  if (lead != null && !merged.assignment?.assignedAt) {
+  if (to === 'instructed' && from !== 'instructed' && lead != null && !originalDoc?.assignment?.assignedAt) {
     data.assignment = { ...(merged.assignment ?? {}), assignedAt: now, deadline: replyDeadline(today, calendar, settings) }
-  } else if (data.assignment) data.assignment = { ...data.assignment, deadline: originalDoc?.assignment?.deadline ?? null }
+  } else if (data.assignment)
+    data.assignment = { ...data.assignment, assignedAt: originalDoc?.assignment?.assignedAt ?? null, deadline: originalDoc?.assignment?.deadline ?? null }
   const assignedAt = data.assignment?.assignedAt ?? merged.assignment?.assignedAt
   if (data.extensions) {
     // Approved extensions are part of the record: they stay as they were; new ones are stamped here.
