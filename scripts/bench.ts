@@ -5,13 +5,13 @@
 // through the real lifecycle), repeated with new numbers. Results are printed and written to docs/benchmarks.md.
 import { execSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { writeBenchSection } from './benchNotes'
 import { benchReadPath } from './benchRead'
 import os from 'node:os'
 import path from 'node:path'
 import { PublicExportSchema, type PublicExport, type PublicProposal } from '../core/contract'
-import type { Payload } from 'payload'
+import type { CollectionSlug, Payload } from 'payload'
 import { buildSite } from '../cms/site/builder'
 
 const sizes = (process.env.BENCH_SIZES || '1000,10000').split(',').map(Number)
@@ -47,11 +47,11 @@ function withoutIds(value: unknown): unknown {
 const seq = new Map<string, number>()
 
 async function timeExportAt(payload: Payload, n: number): Promise<{ ms: number; proposals: number }> {
-  const find = async (collection: string) =>
-    (await payload.find({ collection: collection as any, pagination: false, depth: 0, overrideAccess: true })).docs as Record<string, any>[]
+  const find = async (collection: CollectionSlug) =>
+    (await payload.find({ collection, pagination: false, depth: 0, overrideAccess: true })).docs.map((d): Record<string, unknown> => ({ ...d }))
   const templates = (await find('proposals')).filter((p) => p.status !== 'draft')
-  const related = ['instructions', 'replies', 'evaluations', 'co-opinions', 'follow-ups', 'proposal-events']
-  const byProposal = new Map<string, { collection: string; doc: Record<string, any> }[]>()
+  const related: CollectionSlug[] = ['instructions', 'replies', 'evaluations', 'co-opinions', 'follow-ups', 'proposal-events']
+  const byProposal = new Map<string, { collection: CollectionSlug; doc: Record<string, unknown> }[]>()
   for (const collection of related) {
     for (const doc of await find(collection)) {
       const k = String(doc.proposal)
@@ -69,7 +69,7 @@ async function timeExportAt(payload: Payload, n: number): Promise<{ ms: number; 
     const copy = await payload.db.create({ collection: 'proposals', data: { ...(withoutIds(data) as object), number: `${year}-${k}` } })
     for (const r of byProposal.get(String(id)) ?? []) {
       const { id: _id, createdAt: _rc, updatedAt: _ru, ...rest } = r.doc
-      await payload.db.create({ collection: r.collection as any, data: { ...(withoutIds(rest) as object), proposal: copy.id } })
+      await payload.db.create({ collection: r.collection, data: { ...(withoutIds(rest) as object), proposal: copy.id } })
     }
     if (count % 1000 === 0) log(`  数据库已有 ${count} 件公开提案…`)
   }

@@ -6,6 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { prepareDataDirectory } from '../cms/lib/dataFiles'
+import type { Migration } from 'payload'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const port = Number(process.env.PORT || 3000)
@@ -35,7 +36,8 @@ async function prepareDatabase(): Promise<void> {
   const payload = await getPayload({ config })
   if (kind !== 'mongodb') {
     const { migrations } = kind === 'postgres' ? await import('../cms/migrations/postgres/index') : await import('../cms/migrations/sqlite/index')
-    await payload.db.migrate({ migrations: migrations as any })
+    // Payload's `Migration` takes `(args: unknown)`; the adapter calls each with its own Migrate{Up,Down}Args.
+    await payload.db.migrate({ migrations: migrations as unknown as Migration[] })
   }
   const { checkDatabase } = await import('../cms/lib/checkDatabase')
   await checkDatabase(payload)

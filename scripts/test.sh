@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: every test, on real things — type check; unit tests of core; integration tests
+# `npm test`: every test, on real things — type check; lint (ESLint); unit tests of core; integration tests
 # (Local API and REST over HTTP against the started production server) on SQLite and on
 # PostgreSQL; Playwright end-to-end tests in Debian's Chromium. Installs what is missing
 # (npm packages, Debian's postgresql and chromium) and ends with "N passed, N failed".
@@ -19,6 +19,9 @@ fi
 
 step "type check (tsc)"
 if npx tsc --noEmit -p tsconfig.json; then record typecheck 1 0; else record typecheck 0 1; fi
+
+step "lint (ESLint)"
+if npm run --silent lint; then record lint 1 0; else record lint 0 1; fi
 
 step "build the CMS (next build)"
 build_ok=1
@@ -42,4 +45,4 @@ if [ "$build_ok" = 1 ] && scripts/ensure-chromium.sh; then
 fi
 
 step "summary"
-node scripts/summarize.mjs "$reports/typecheck.json" "$reports/sqlite.json" "$reports/postgres.json" "$reports/e2e.json"
+node scripts/summarize.mjs "$reports/typecheck.json" "$reports/lint.json" "$reports/sqlite.json" "$reports/postgres.json" "$reports/e2e.json"

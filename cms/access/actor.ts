@@ -3,7 +3,7 @@ import type { PayloadRequest, TypedUser } from 'payload'
 import type { Actor } from '../../core/types'
 import { PUBLIC, StaffRoles } from '../../core/types'
 
-type AnyUser = (TypedUser & { collection?: string; role?: string; section?: unknown; active?: boolean }) | null | undefined
+type AnyUser = (TypedUser & { collection?: string; role?: string; section?: unknown; active?: boolean | null }) | null | undefined
 
 const idOf = (v: unknown): string | number | null => {
   if (v == null) return null

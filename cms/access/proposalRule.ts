@@ -14,7 +14,7 @@ export async function proposalFacts(req: PayloadRequest, proposal: unknown): Pro
 
 /** Create access: the record's `proposal` must exist and the rule must allow this actor on it. */
 export const createOnProposal =
-  (rule: (a: Actor, p: ProposalFacts, data: Record<string, any>) => boolean): Access =>
+  (rule: (a: Actor, p: ProposalFacts, data: Record<string, unknown>) => boolean): Access =>
   async ({ req, data }) => {
     const actor = actorOfReq(req)
     if (actor.role === 'public') return false

@@ -1,5 +1,6 @@
 // "待我处理": above the proposals list, what waits on the signed-in person, overdue first.
 import type { BeforeListTableServerProps, Where } from 'payload'
+import type { Proposal } from '../payload-types'
 import { deadlineState, type DeadlineState } from '../../core/deadlines'
 import { StatusLabels } from '../../core/lifecycle'
 import { WaitingStatuses } from '../../core/permissions'
@@ -12,7 +13,7 @@ const StageLabels: Record<string, string> = { screening: '甄别', instruction: 
 const order: Record<DeadlineState, number> = { longOverdue: 0, overdue: 1, dueSoon: 2, onTrack: 3 }
 
 export async function WaitingOnMe({ payload, user }: BeforeListTableServerProps) {
-  const actor = actorOf(user as any)
+  const actor = actorOf(user)
   const statuses = WaitingStatuses[actor.role]
   if (!statuses.length) return null
   const where: Where[] = [{ status: { in: statuses } }]
@@ -29,9 +30,8 @@ export async function WaitingOnMe({ payload, user }: BeforeListTableServerProps)
   })
   const calendar = await getCalendar(payload)
   const now = nowISO()
-  const rows = res.docs
-    .map((d: any) => ({ ...d, due: d.currentDue ? deadlineState(d.currentDue, now, calendar) : null }) as any)
-    .map((d) => d as { id: number; number?: string; title: string; status: string; currentDue?: string; currentStage?: string; due: ReturnType<typeof deadlineState> | null })
+  const rows = (res.docs as Pick<Proposal, 'id' | 'number' | 'title' | 'status' | 'currentDue' | 'currentStage'>[])
+    .map((d) => ({ ...d, due: d.currentDue ? deadlineState(d.currentDue, now, calendar) : null }))
     .sort((a, b) => order[a.due?.state ?? 'onTrack'] - order[b.due?.state ?? 'onTrack'] || String(a.currentDue ?? '9').localeCompare(String(b.currentDue ?? '9')))
   const overdue = rows.filter((r) => r.due && (r.due.state === 'overdue' || r.due.state === 'longOverdue')).length
   return (

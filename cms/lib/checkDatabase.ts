@@ -8,31 +8,33 @@
 // on each other forever; on PostgreSQL, transactions that each hold a pooled connection while
 // waiting for one more (seen with ten simultaneous submissions) starve the pool. One write at
 // a time per process is ample for an office, and other instances still coordinate in the database.
-import type { Payload } from 'payload'
+import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
+import type { BaseDatabaseAdapter, CommitTransaction, Payload } from 'payload'
 import { poolTransactionConnections } from './sqliteTransactions'
 
 const BusyTimeoutMs = 10_000
 const perConnection = [`PRAGMA busy_timeout = ${BusyTimeoutMs};`, 'PRAGMA synchronous = FULL;']
 
 export function hardenDatabase(payload: Payload): void {
-  const db = payload.db as any
+  const db = payload.db as Payload['db'] & { __hardened?: boolean }
   if (db.__hardened || (db.name !== 'sqlite' && db.name !== 'postgres')) return
   db.__hardened = true
   if (db.name === 'sqlite') {
-    poolTransactionConnections(db.client, db.clientConfig, async (connection) => {
+    const { client, clientConfig } = db as unknown as SQLiteAdapter
+    poolTransactionConnections(client, clientConfig, async (connection) => {
       for (const pragma of perConnection) await connection.execute(pragma)
     })
   }
   queueWriteTransactions(db)
 }
 
-function queueWriteTransactions(db: any): void {
+function queueWriteTransactions(db: Pick<BaseDatabaseAdapter, 'beginTransaction' | 'commitTransaction' | 'rollbackTransaction'>): void {
   const begin = db.beginTransaction.bind(db)
   const commit = db.commitTransaction.bind(db)
   const rollback = db.rollbackTransaction.bind(db)
   const releases = new Map<string | number, () => void>()
   let queue: Promise<void> = Promise.resolve()
-  db.beginTransaction = async (options?: unknown) => {
+  db.beginTransaction = async (options) => {
     let release!: () => void
     const previous = queue
     queue = new Promise<void>((r) => (release = r))
@@ -47,7 +49,7 @@ function queueWriteTransactions(db: any): void {
       throw e
     }
   }
-  const finish = (fn: (id: any) => Promise<void>) => async (id: any) => {
+  const finish = (fn: CommitTransaction): CommitTransaction => async (id) => {
     const key = id instanceof Promise ? await id : id
     try {
       await fn(id)
@@ -75,21 +77,22 @@ function queueWriteTransactions(db: any): void {
       release()
     }
   }
+  const methods = db as unknown as Record<string, unknown>
   for (const name of ['updateGlobal', 'updateJobs']) {
-    const original = db[name]
+    const original = methods[name]
     if (typeof original !== 'function') continue
-    const bound = original.bind(db)
-    db[name] = (args: { req?: { transactionID?: unknown } } = {}) =>
+    const bound = original.bind(db) as (args: { req?: { transactionID?: unknown } }) => Promise<unknown>
+    methods[name] = (args: { req?: { transactionID?: unknown } } = {}) =>
       // Inside a transaction the queue is already held by it.
       args?.req?.transactionID != null ? bound(args) : alone(() => bound(args))
   }
 }
 
 export async function checkDatabase(payload: Payload): Promise<Record<string, unknown>> {
-  const db = payload.db as any
-  if (db.name !== 'sqlite') return {}
+  if (payload.db.name !== 'sqlite') return {}
+  const { client } = payload.db as unknown as SQLiteAdapter
   const pragma = async (name: string) => {
-    const r = await db.client.execute(`PRAGMA ${name};`)
+    const r = await client.execute(`PRAGMA ${name};`)
     return Object.values(r.rows[0] ?? {})[0]
   }
   const found = { journal_mode: await pragma('journal_mode'), synchronous: Number(await pragma('synchronous')), busy_timeout: Number(await pragma('busy_timeout')) }

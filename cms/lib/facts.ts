@@ -1,7 +1,7 @@
 // Reads one proposal and its records into the `core` ProposalFacts shape, so hooks and
 // endpoints ask `core` the same question the tests ask. This is the system reading its own
 // records to apply a rule, not a person reading them: it bypasses access on purpose.
-import type { PayloadRequest } from 'payload'
+import type { CollectionSlug, PayloadRequest } from 'payload'
 import type { TransitionContext } from '../../core/lifecycle'
 import type { Actor, ProposalFacts, Reply } from '../../core/types'
 import { idOf } from '../access/actor'
@@ -67,9 +67,9 @@ export const replyFromDoc = (r: Doc): Reply => ({
   corrects: idOf(r.corrects),
 })
 
-async function findAll(req: PayloadRequest, collection: string, proposal: string | number) {
+async function findAll(req: PayloadRequest, collection: CollectionSlug, proposal: string | number) {
   const res = await req.payload.find({
-    collection: collection as any,
+    collection,
     where: { proposal: { equals: proposal } },
     depth: 0,
     pagination: false,

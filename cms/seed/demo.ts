@@ -7,7 +7,8 @@
 // reference data and accounts, then replays the plan step by step. Only accounts and
 // reference data are written with overrideAccess.
 import { coSign } from './coSign'
-import type { Payload } from 'payload'
+import type { Payload, RequiredDataFromCollectionSlug } from 'payload'
+import type { Reply } from '../payload-types'
 import { addCalendarDays, DefaultCalendarData, toLocalDate, WorkingCalendar } from '../../core/calendar'
 import { isScreenedOut } from '../../core/lifecycle'
 import type { ProposalStatus, Rating, ReplyClass, ScreeningDecision } from '../../core/types'
@@ -723,7 +724,7 @@ export async function seedDemo(payload: Payload, opts: { now?: Date; log?: (msg:
         asUser(
           await payload.create({
             collection: 'users',
-            data: { email: `${slug}-${suffix}@demo.local`, name, role, section: ref.sections[slug], password: DemoPassword } as any,
+            data: { email: `${slug}-${suffix}@demo.local`, name, role, section: ref.sections[slug], password: DemoPassword } as RequiredDataFromCollectionSlug<'users'>,
             overrideAccess: true, context: SeedContext,
           }),
         )
@@ -744,7 +745,7 @@ export async function seedDemo(payload: Payload, opts: { now?: Date; log?: (msg:
           phone: r.phone,
           idNumber: r.idNumber,
           address: r.address,
-        } as any,
+        } as RequiredDataFromCollectionSlug<'representatives'>,
         overrideAccess: true, context: SeedContext,
       })
       reps.push({ ...doc, collection: 'representatives' })
@@ -794,10 +795,10 @@ async function replay(payload: Payload, p: PlannedProposal, x: ReplayContext): P
     doc = await payload.update({ collection: 'proposals', id: id!, data, user, overrideAccess: false, context: SeedContext, depth: 0 })
     return doc
   }
-  const create = (collection: 'instructions' | 'replies' | 'co-opinions' | 'evaluations' | 'follow-ups', user: Doc, data: Doc, at: number) =>
-    payload.create({ collection, data: { ...data, proposal: id } as any, user: user as any, overrideAccess: false, context: SeedContext, depth: 0 })
+  const create = (collection: 'instructions' | 'replies' | 'co-opinions' | 'evaluations' | 'follow-ups', user: Doc, data: Doc) =>
+    payload.create({ collection, data: { ...data, proposal: id } as any, user, overrideAccess: false, context: SeedContext, depth: 0 })
   const updateReply = async (round: number, user: Doc, data: Doc, check: 'signedOffAt' | 'publishedAt') => {
-    const r = await payload.update({ collection: 'replies', id: replies.get(round)!.id, data: data as any, user: user as any, overrideAccess: false, context: SeedContext, depth: 0 })
+    const r = await payload.update({ collection: 'replies', id: replies.get(round)!.id, data: data as Partial<Reply>, user, overrideAccess: false, context: SeedContext, depth: 0 })
     if (!(r as Doc)[check]) throw new Error(`演示数据：${p.title} 第${round}轮答复未能${check === 'signedOffAt' ? '签发' : '公开'}`)
     replies.set(round, r)
   }
@@ -814,7 +815,7 @@ async function replay(payload: Payload, p: PlannedProposal, x: ReplayContext): P
             category: p.category,
             residentialArea: x.ref.areas[p.area],
           } as any,
-          user: proposer as any,
+          user: proposer,
           overrideAccess: false, context: SeedContext,
           depth: 0,
         })
@@ -842,7 +843,7 @@ async function replay(payload: Payload, p: PlannedProposal, x: ReplayContext): P
         break
       case 'instruct':
         // The leader's instruction is its own record (stamped with the simulated time), then the status moves.
-        await create('instructions', leader, { text: step.text }, step.at)
+        await create('instructions', leader, { text: step.text })
         if (step.changeStatus) await update(leader, { status: 'instructed' })
         if (step.deadline && doc.assignment?.deadline !== step.deadline)
           throw new Error(`演示数据：${p.title} 的答复期限为 ${doc.assignment?.deadline}，计划为 ${step.deadline}（日历不一致？）`)
@@ -851,7 +852,7 @@ async function replay(payload: Payload, p: PlannedProposal, x: ReplayContext): P
         await update(lead!.staff, { status: 'inProgress' })
         break
       case 'coOpinion':
-        await create('co-opinions', x.sectionUsers[step.section].staff, { text: step.text }, step.at)
+        await create('co-opinions', x.sectionUsers[step.section].staff, { text: step.text })
         break
       case 'extend':
         await update(leader, { extensions: [...extensions, { newDeadline: step.newDeadline, reason: step.reason }] })
@@ -861,7 +862,7 @@ async function replay(payload: Payload, p: PlannedProposal, x: ReplayContext): P
       case 'draftReply': {
         const by = step.by === 'office' ? office : step.by === 'head' ? lead!.head : lead!.staff
         const corrects = step.corrects ? { corrects: replies.get(step.round)!.id, correctionNote: T.CorrectionNote } : {}
-        const r = await create('replies', by, { class: step.cls, text: withTarget(step.text), commitments: step.commitments, ...corrects }, step.at)
+        const r = await create('replies', by, { class: step.cls, text: withTarget(step.text), commitments: step.commitments, ...corrects })
         replies.set(step.round, r)
         break
       }
@@ -872,11 +873,11 @@ async function replay(payload: Payload, p: PlannedProposal, x: ReplayContext): P
         await updateReply(step.round, office, { publish: true }, 'publishedAt')
         break
       case 'evaluate':
-        await create('evaluations', reps[step.who], { reply: replies.get(step.round)!.id, rating: step.rating, ...(step.comment ? { comment: step.comment } : {}) }, step.at)
+        await create('evaluations', reps[step.who], { reply: replies.get(step.round)!.id, rating: step.rating, ...(step.comment ? { comment: step.comment } : {}) })
         break
       case 'followUp': {
         const commitmentId = step.commitment ? String(replies.get(step.commitment.round)!.commitments[step.commitment.index].id) : undefined
-        await create('follow-ups', office, { kind: step.followUp, notes: step.notes, ...(commitmentId ? { commitmentId, verified: !!step.verified } : {}) }, step.at)
+        await create('follow-ups', office, { kind: step.followUp, notes: step.notes, ...(commitmentId ? { commitmentId, verified: !!step.verified } : {}) })
         break
       }
       case 'close':

@@ -1,5 +1,6 @@
 // Reference data and accounts that both the demo seed and the tests start from.
-import type { Payload } from 'payload'
+import type { Payload, RequiredDataFromCollectionSlug } from 'payload'
+import type { User } from '../payload-types'
 import { DefaultCalendarData } from '../../core/calendar'
 import { DefaultDeadlineSettings } from '../../core/types'
 import { SeedContext } from './context'
@@ -64,14 +65,15 @@ export async function createReferenceData(payload: Payload, year: number): Promi
 }
 
 export async function createStaff(payload: Payload, ref: Reference) {
-  const users: Record<string, any> = {}
+  const users = {} as Record<(typeof StaffSeeds)[number]['role'], User>
   for (const s of StaffSeeds) {
     const section = 'section' in s ? ref.sections[s.section] : undefined
     users[s.role] = await payload.create({
       collection: 'users',
-      data: { email: s.email, name: s.name, role: s.role, section, password: DemoPassword } as any,
+      // A section's id is a number on SQLite and PostgreSQL, a string on MongoDB (the generated type says number).
+      data: { email: s.email, name: s.name, role: s.role, section, password: DemoPassword } as RequiredDataFromCollectionSlug<'users'>,
       overrideAccess: true, context: SeedContext,
     })
   }
-  return users as Record<(typeof StaffSeeds)[number]['role'], any>
+  return users
 }

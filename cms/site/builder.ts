@@ -68,6 +68,7 @@ function run(cmd: string, args: string[], env: Record<string, string>, what: str
 
 /** The most telling line of a failed build: our own loader's message if there is one. */
 function summarize(log: string): string {
+  // eslint-disable-next-line no-control-regex -- strips the terminal's colour codes (ESC [ … m)
   const clean = log.replace(/\x1b\[[0-9;]*m/g, '')
   const ours = clean.match(/((?:无法连接|无法读取|内容管理系统返回|公开数据不符合数据约定)[\s\S]*?)(?=\n\s*(?:Location:|Stack trace:|at )|$)/)
   if (ours) return ours[1].trim()

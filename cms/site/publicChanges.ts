@@ -4,7 +4,7 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionConfig } from 'payload'
 import { queueSiteRebuild } from './rebuildTask'
 
-type Doc = Record<string, any>
+type Doc = Record<string, unknown>
 type IsPublic = (doc: Doc, previousDoc: Doc | undefined) => boolean
 
 const always: IsPublic = () => true

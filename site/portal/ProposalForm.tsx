@@ -62,6 +62,9 @@ export default function ProposalForm({ existing, onSaved }: { existing?: DraftVa
         setValues((v) => ({ ...v, residentialArea: v.residentialArea || String(me.residentialArea.id) }))
       }
     })
+    // Once, on mount: `existing` seeds the form as useState's initial value does; running again for
+    // each new `existing` object the parent renders would overwrite what is being typed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
   const set = (k: keyof DraftValues) => (e: { target: { value: string } }) => {

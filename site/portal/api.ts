@@ -30,12 +30,14 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   } catch {
     return { error: offline, status: 0 }
   }
-  let json: any = null
+  let json: unknown = null
   try {
     json = await res.json()
   } catch {}
   if (res.ok) return { data: json as T, status: res.status }
-  const error: PortalError = json?.error ?? { code: 'server', message: json?.errors?.[0]?.message ?? `服务器出错（${res.status}），请稍后再试` }
+  // A refusal: the portal's own `{ error }`, or Payload's `{ errors: [{ message }] }`.
+  const body = json as { error?: PortalError; errors?: { message?: string }[] } | null
+  const error: PortalError = body?.error ?? { code: 'server', message: body?.errors?.[0]?.message ?? `服务器出错（${res.status}），请稍后再试` }
   if (res.status === 401 && !init.quiet401) toSignIn()
   if (res.status === 403 && error.code === 'mustChangePassword' && !location.pathname.startsWith('/portal/password/'))
     location.assign(`/portal/password/?next=${encodeURIComponent(here())}`)
@@ -51,7 +53,8 @@ export const newClientKey = (): string => {
 /** Only paths of this site are followed after signing in. */
 export const safeNext = (next: string | null): string =>
   // One slash, then neither a slash nor a backslash (browsers read /\host as //host); no control characters.
-  next && /^\/(?![\/\\])/.test(next) && !/[\u0000-\u001f\\]/.test(next) ? next : '/portal/'
+  // eslint-disable-next-line no-control-regex -- the control characters are what this refuses
+  next && /^\/(?![/\\])/.test(next) && !/[\u0000-\u001f\\]/.test(next) ? next : '/portal/'
 
 export const formatTime = (iso?: string | null): string =>
   iso ? new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)) : ''

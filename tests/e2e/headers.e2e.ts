@@ -16,7 +16,7 @@ async function watchViolations(context: BrowserContext): Promise<string[]> {
   await context.exposeBinding('reportViolation', (_source, text: string) => void seen.push(text))
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) =>
-      (window as any).reportViolation(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} on ${location.pathname}`),
+      (window as unknown as { reportViolation(text: string): void }).reportViolation(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} on ${location.pathname}`),
     )
   })
   context.on('console', (m) => {

@@ -1,7 +1,7 @@
 // Starts Payload (Local API) on a fresh, migrated database. Each call is a new instance on
 // its own database, even in one process (two global setups, or two databases in one file).
 import { randomBytes } from 'node:crypto'
-import type { Payload } from 'payload'
+import type { Migration, Payload } from 'payload'
 import { freshDatabaseURL } from './database'
 
 export async function startPayload(): Promise<Payload> {
@@ -17,7 +17,8 @@ export async function startPayload(): Promise<Payload> {
   const { migrations } = process.env.TEST_POSTGRES_URL
     ? await import('../../cms/migrations/postgres/index')
     : await import('../../cms/migrations/sqlite/index')
-  await payload.db.migrate({ migrations: migrations as any })
+  // Payload's `Migration` takes `(args: unknown)`; the adapter calls each with its own Migrate{Up,Down}Args.
+  await payload.db.migrate({ migrations: migrations as unknown as Migration[] })
   return payload
 }
 

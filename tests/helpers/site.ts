@@ -1,5 +1,5 @@
 // Site-build helper: plant private marker strings in every private field of a seeded database.
-import type { Payload } from 'payload'
+import type { CollectionSlug, Payload } from 'payload'
 
 export const Marker = 'PRIVATE-'
 
@@ -12,11 +12,11 @@ type Planted = { collection: string; field: string; value: string }
  */
 export async function plantPrivateMarkers(payload: Payload): Promise<Planted[]> {
   const planted: Planted[] = []
-  const set = async (collection: any, id: string | number, data: Record<string, string>) => {
+  const set = async (collection: CollectionSlug, id: string | number, data: Record<string, string>) => {
     await payload.db.updateOne({ collection, id, data })
     for (const [field, value] of Object.entries(data)) planted.push({ collection, field, value })
   }
-  const all = async (collection: any) => (await payload.find({ collection, pagination: false, depth: 0, overrideAccess: true })).docs as any[]
+  const all = async (collection: CollectionSlug) => (await payload.find({ collection, pagination: false, depth: 0, overrideAccess: true })).docs as any[]
   for (const r of await all('representatives')) {
     await set('representatives', r.id, { phone: `${Marker}PHONE-${r.id}`, idNumber: `${Marker}ID-${r.id}`, address: `${Marker}ADDRESS-${r.id}` })
   }
