@@ -24,7 +24,7 @@ import {
 
 const CJK = /[\u4e00-\u9fff]/
 
-// The lifecycle of DESIGN.md, written out by hand: [from, to, who may take the step].
+// The lifecycle (docs/rules.md), written out by hand: [from, to, who may take the step].
 // Everything not listed here must be refused.
 const Allowed: [ProposalStatus, ProposalStatus, ActorKey[]][] = [
   ['draft', 'submitted', ['proposer', 'office']],
@@ -541,7 +541,7 @@ describe('refusal reasons are zh-CN and name the problem', () => {
 // Rules an earlier review found missing, now enforced.
 describe('findings', () => {
   // isValidSignOff's comment: "signed off by the lead section's head (or by the office for a screened-out item)".
-  // DESIGN.md: a reply is the lead section's answer signed off by its head; the office explains only a screened-out item.
+  // A reply is the lead section's answer signed off by its head; the office explains only a screened-out item.
   const officeExplanationOnAccepted = vary(complete('replied', 'inProgress'), (p, ctx) => {
     p.replies = [reply({ id: 'explain-1', section: null, signedOffBy: Actors.office.id, draftedBy: Actors.office.id })]
     ctx.signers = { 'explain-1': Actors.office }
