@@ -487,6 +487,8 @@ export interface Reply {
   draftedBy?: (number | null) | User;
   signedOffBy?: (number | null) | User;
   signedOffAt?: string | null;
+  signedOffRole?: ('admin' | 'office' | 'leader' | 'sectionStaff' | 'sectionHead') | null;
+  signedOffSection?: (number | null) | Section;
   publishedBy?: (number | null) | User;
   publishedAt?: string | null;
   updatedAt: string;
@@ -1052,6 +1054,8 @@ export interface RepliesSelect<T extends boolean = true> {
   draftedBy?: T;
   signedOffBy?: T;
   signedOffAt?: T;
+  signedOffRole?: T;
+  signedOffSection?: T;
   publishedBy?: T;
   publishedAt?: T;
   updatedAt?: T;

@@ -69,6 +69,8 @@ export interface Reply {
   /** Set when the head of the lead section signs the reply off (签发). */
   signedOffBy?: string | number | null
   signedOffAt?: string | null
+  /** The signer's role and section when they signed off: the rules judge the sign-off by these, not by today's. */
+  signedOffAs?: { role: Role; section: string | number | null } | null
   /** Set when the office publishes it; a published reply is never edited. */
   publishedAt?: string | null
   /** A correction names the reply it corrects. */

@@ -63,6 +63,7 @@ export const replyFromDoc = (r: Doc): Reply => ({
   draftedBy: idOf(r.draftedBy),
   signedOffBy: idOf(r.signedOffBy),
   signedOffAt: r.signedOffAt ?? null,
+  signedOffAs: r.signedOffRole ? { role: r.signedOffRole, section: idOf(r.signedOffSection) } : null,
   publishedAt: r.publishedAt ?? null,
   corrects: idOf(r.corrects),
 })
@@ -110,10 +111,17 @@ export async function loadFacts(req: PayloadRequest, doc: Doc): Promise<Proposal
   return factsFromDoc(doc, await loadRelated(req, doc.id))
 }
 
-/** Who signed off each reply, as the rules need it (role and section). */
+/**
+ * Who signed off each reply, as the rules need it: their role and section when they signed
+ * (stored on the reply). Only a sign-off stored without them (none since the fields exist; the
+ * migration filled in the older ones) falls back to the signer's account as it is now.
+ */
 export async function loadSigners(req: PayloadRequest, replies: Reply[]): Promise<TransitionContext> {
-  const signerIds = [...new Set(replies.map((r) => r.signedOffBy).filter((x) => x != null))]
-  if (signerIds.length === 0) return { signers: {} }
+  const signers: Record<string, Actor> = {}
+  for (const r of replies) if (r.signedOffBy != null && r.signedOffAs) signers[String(r.id)] = { id: r.signedOffBy, role: r.signedOffAs.role, section: r.signedOffAs.section ?? undefined } as Actor
+  const unknown = replies.filter((r) => r.signedOffBy != null && !r.signedOffAs)
+  const signerIds = [...new Set(unknown.map((r) => r.signedOffBy))]
+  if (signerIds.length === 0) return { signers }
   const users = await req.payload.find({
     collection: 'users',
     where: { id: { in: signerIds } },
@@ -123,7 +131,6 @@ export async function loadSigners(req: PayloadRequest, replies: Reply[]): Promis
     req,
   })
   const byId = new Map(users.docs.map((u: Doc) => [String(u.id), { role: u.role, id: u.id, section: idOf(u.section) } as Actor]))
-  const signers: Record<string, Actor> = {}
-  for (const r of replies) if (r.signedOffBy != null) signers[String(r.id)] = byId.get(String(r.signedOffBy))!
+  for (const r of unknown) signers[String(r.id)] = byId.get(String(r.signedOffBy))!
   return { signers }
 }

@@ -1,7 +1,7 @@
 import type { CollectionConfig, FieldAccess, Where } from 'payload'
-import { currentRound, isScreenedOut, sameId } from '../../../core/lifecycle'
+import { currentRound, isScreenedOut, RoleLabels, sameId } from '../../../core/lifecycle'
 import { canDraftReply, canEditReplyDraft, canPublishReply, canSignOffReply } from '../../../core/permissions'
-import { ReplyClasses } from '../../../core/types'
+import { ReplyClasses, StaffRoles } from '../../../core/types'
 import { nobody, relatedReadable, staffRelatedReadable } from '../../access'
 import { actorOfReq, idOf } from '../../access/actor'
 import { createOnProposal, proposalFacts } from '../../access/proposalRule'
@@ -68,6 +68,10 @@ export const Replies: CollectionConfig = {
         if (data.signOff && !originalDoc?.signedOffAt) {
           data.signedOffBy = actor.id
           data.signedOffAt = nowISO()
+          // Who they were when they signed: the rules judge a sign-off by this, so a head who
+          // later moves section or role does not undo the replies they signed.
+          data.signedOffRole = actor.role
+          data.signedOffSection = actor.section ?? null
         }
         if (data.publish && (merged.signedOffAt || data.signedOffAt) && !originalDoc?.publishedAt) {
           data.publishedAt = nowISO()
@@ -175,6 +179,15 @@ export const Replies: CollectionConfig = {
         { name: 'draftedBy', type: 'relationship', relationTo: 'users', label: { zh: '拟稿人', en: 'Drafted by' }, admin: { readOnly: true }, access: { create: () => false, update: () => false } },
         { name: 'signedOffBy', type: 'relationship', relationTo: 'users', label: { zh: '签发人', en: 'Signed off by' }, admin: { readOnly: true }, access: { create: () => false, update: () => false } },
         { name: 'signedOffAt', type: 'date', label: { zh: '签发时间', en: 'Signed off' }, admin: { readOnly: true }, access: { create: () => false, update: () => false } },
+        {
+          name: 'signedOffRole',
+          type: 'select',
+          options: StaffRoles.map((r) => ({ value: r, label: RoleLabels[r] })),
+          label: { zh: '签发时的角色', en: 'Signer’s role then' },
+          admin: { readOnly: true },
+          access: { create: () => false, update: () => false },
+        },
+        { name: 'signedOffSection', type: 'relationship', relationTo: 'sections', label: { zh: '签发时的科室', en: 'Signer’s section then' }, admin: { readOnly: true }, access: { create: () => false, update: () => false } },
         { name: 'publishedBy', type: 'relationship', relationTo: 'users', label: { zh: '公开人', en: 'Published by' }, admin: { readOnly: true }, access: { create: () => false, update: () => false } },
         { name: 'publishedAt', type: 'date', label: { zh: '公开时间', en: 'Published' }, admin: { readOnly: true }, access: { create: () => false, update: () => false } },
       ],

@@ -4,6 +4,7 @@ import * as migration_20261128_135637_portal_sessions from './20261128_135637_po
 import * as migration_20261128_141251_portal_proposals from './20261128_141251_portal_proposals';
 import * as migration_20261129_195302_audit_log_public_version from './20261129_195302_audit_log_public_version';
 import * as migration_20261129_233629_explanation_deadline from './20261129_233629_explanation_deadline';
+import * as migration_20261130_002422_signoff_as from './20261130_002422_signoff_as';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261129_233629_explanation_deadline.up,
     down: migration_20261129_233629_explanation_deadline.down,
-    name: '20261129_233629_explanation_deadline'
+    name: '20261129_233629_explanation_deadline',
+  },
+  {
+    up: migration_20261130_002422_signoff_as.up,
+    down: migration_20261130_002422_signoff_as.down,
+    name: '20261130_002422_signoff_as'
   },
 ];
