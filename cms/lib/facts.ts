@@ -1,17 +1,19 @@
 // Reads one proposal and its records into the `core` ProposalFacts shape, so hooks and
 // endpoints ask `core` the same question the tests ask. This is the system reading its own
 // records to apply a rule, not a person reading them: it bypasses access on purpose.
-import type { CollectionSlug, PayloadRequest } from 'payload'
+import type { PayloadRequest } from 'payload'
 import type { TransitionContext } from '../../core/lifecycle'
-import type { Actor, ProposalFacts, Reply } from '../../core/types'
+import type { Actor, ProposalFacts, Reply, Role } from '../../core/types'
 import { idOf } from '../access/actor'
+import type { Proposal, Reply as ReplyDoc } from '../payload-types'
 
-type Doc = Record<string, any>
+/** A proposal's record as a hook or endpoint has it: the stored document, possibly merged with the data being saved. */
+export type ProposalRecord = Partial<Proposal>
 
 const ids = (v: unknown): (string | number)[] =>
   Array.isArray(v) ? (v.map(idOf).filter((x) => x != null) as (string | number)[]) : []
 
-export function factsFromDoc(doc: Doc, related: Partial<Related> = {}): ProposalFacts {
+export function factsFromDoc(doc: ProposalRecord, related: Partial<Related> = {}): ProposalFacts {
   return {
     status: doc.status ?? 'draft',
     proposer: idOf(doc.proposer) as string | number,
@@ -30,14 +32,14 @@ export function factsFromDoc(doc: Doc, related: Partial<Related> = {}): Proposal
       coSections: ids(doc.assignment?.coSections),
       assignedAt: doc.assignment?.assignedAt ?? null,
       deadline: doc.assignment?.deadline ?? null,
-      extensions: (doc.extensions ?? []).map((e: Doc) => ({
+      extensions: (doc.extensions ?? []).map((e) => ({
         newDeadline: e.newDeadline,
         reason: e.reason,
         approvedBy: idOf(e.approvedBy),
         approvedAt: e.approvedAt ?? null,
       })),
     },
-    rehandlings: (doc.rehandlings ?? []).map((r: Doc) => ({ round: r.round, startedAt: r.startedAt, deadline: r.deadline })),
+    rehandlings: (doc.rehandlings ?? []).map((r) => ({ round: r.round, startedAt: r.startedAt, deadline: r.deadline })),
     noEvaluationReason: doc.noEvaluationReason ?? null,
     instructions: related.instructions ?? [],
     replies: related.replies ?? [],
@@ -53,32 +55,24 @@ interface Related {
   followUps: ProposalFacts['followUps']
 }
 
-export const replyFromDoc = (r: Doc): Reply => ({
+export const replyFromDoc = (r: ReplyDoc): Reply => ({
   id: r.id,
   round: r.round ?? 1,
   section: idOf(r.section),
   text: r.text ?? '',
   class: r.class,
-  commitments: (r.commitments ?? []).map((c: Doc) => ({ id: String(c.id), text: c.text, dueDate: c.dueDate })),
+  commitments: (r.commitments ?? []).map((c) => ({ id: String(c.id), text: c.text, dueDate: c.dueDate })),
   draftedBy: idOf(r.draftedBy),
   signedOffBy: idOf(r.signedOffBy),
   signedOffAt: r.signedOffAt ?? null,
-  signedOffAs: r.signedOffRole ? { role: r.signedOffRole, section: idOf(r.signedOffSection) } : null,
+  signedOffAs: r.signedOffRole ? { role: r.signedOffRole as Role, section: idOf(r.signedOffSection) } : null,
   publishedAt: r.publishedAt ?? null,
   corrects: idOf(r.corrects),
 })
 
-async function findAll(req: PayloadRequest, collection: CollectionSlug, proposal: string | number) {
-  const res = await req.payload.find({
-    collection,
-    where: { proposal: { equals: proposal } },
-    depth: 0,
-    pagination: false,
-    overrideAccess: true,
-    req,
-  })
-  return res.docs as Doc[]
-}
+/** Every record of one kind about a proposal (the system reading its own records: no access check). */
+const findAll = async <C extends 'instructions' | 'replies' | 'evaluations' | 'follow-ups'>(req: PayloadRequest, collection: C, proposal: string | number) =>
+  (await req.payload.find({ collection, where: { proposal: { equals: proposal } }, depth: 0, pagination: false, overrideAccess: true, req })).docs
 
 export async function loadRelated(req: PayloadRequest, proposal: string | number): Promise<Related> {
   const [instructions, replies, evaluations, followUps] = await Promise.all([
@@ -87,26 +81,27 @@ export async function loadRelated(req: PayloadRequest, proposal: string | number
     findAll(req, 'evaluations', proposal),
     findAll(req, 'follow-ups', proposal),
   ])
+  // `at` is stamped by the server on every record (cms/fields/stampedAt.ts); createdAt is the same instant should it be missing.
   return {
-    instructions: instructions.map((i) => ({ leader: idOf(i.leader) as string | number, text: i.text, at: i.at })),
+    instructions: instructions.map((i) => ({ leader: idOf(i.leader) as string | number, text: i.text, at: i.at ?? i.createdAt })),
     replies: replies.map(replyFromDoc),
     evaluations: evaluations.map((e) => ({
       reply: idOf(e.reply) as string | number,
       representative: idOf(e.representative) as string | number,
       rating: e.rating,
       comment: e.comment ?? null,
-      at: e.at,
+      at: e.at ?? e.createdAt,
     })),
     followUps: followUps.map((f) => ({
       kind: f.kind,
-      at: f.at,
+      at: f.at ?? f.createdAt,
       commitmentId: f.commitmentId ?? null,
       verified: f.verified ?? null,
     })),
   }
 }
 
-export async function loadFacts(req: PayloadRequest, doc: Doc): Promise<ProposalFacts> {
+export async function loadFacts(req: PayloadRequest, doc: ProposalRecord): Promise<ProposalFacts> {
   if (doc.id == null) return factsFromDoc(doc)
   return factsFromDoc(doc, await loadRelated(req, doc.id))
 }
@@ -130,7 +125,7 @@ export async function loadSigners(req: PayloadRequest, replies: Reply[]): Promis
     overrideAccess: true,
     req,
   })
-  const byId = new Map(users.docs.map((u: Doc) => [String(u.id), { role: u.role, id: u.id, section: idOf(u.section) } as Actor]))
+  const byId = new Map(users.docs.map((u) => [String(u.id), { role: u.role, id: u.id, section: idOf(u.section) } as Actor]))
   for (const r of unknown) signers[String(r.id)] = byId.get(String(r.signedOffBy))!
   return { signers }
 }

@@ -10,20 +10,20 @@ import {
   type PublicProposal,
   type PublicProposalPage,
 } from '../../core/contract'
-import { canReadProposal } from '../../core/permissions'
+import { canReadProposal, proposalReadScope } from '../../core/permissions'
 import { PUBLIC } from '../../core/types'
 import { idOf } from '../access/actor'
 import { deadlineSettingsOf, loadCalendarData } from './calendar'
 import { nowISO } from './clock'
 import { factsFromDoc } from './facts'
 import { categoryLabel } from '../../core/categories'
-import { UnscreenedStatuses } from '../../core/lifecycle'
+import { scopeToWhere } from '../access'
 import { toLocalDate, WorkingCalendar } from '../../core/calendar'
 
 type Doc = Record<string, any>
 
-/** What the public may read (the same rule as canReadProposal(PUBLIC, …)): screened, not confidential. */
-const PublicWhere: Where = { and: [{ status: { not_in: [...UnscreenedStatuses] } }, { confidential: { not_equals: true } }] }
+/** What the public may read: the public's read scope (core/permissions.ts), as the access rules translate it. */
+const PublicWhere = scopeToWhere(proposalReadScope(PUBLIC)) as Where
 
 /** Oldest first; records stamped in the same instant keep the order they were written in. */
 const chronological =
