@@ -172,6 +172,28 @@ describe('the built site', () => {
     expect(feed).toContain('逾期：')
   })
 
+  it('gives every id once on each page, and every aria-labelledby names an id of that page (two charts on a section page)', () => {
+    let pages = 0
+    for (const file of files(dist)) {
+      if (!file.endsWith('.html')) continue
+      const html = readFileSync(file, 'utf8')
+      const ids = [...html.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1])
+      const twice = ids.filter((id, i) => ids.indexOf(id) !== i)
+      expect(twice, `${path.relative(dist, file)} has an id twice`).toEqual([])
+      for (const m of html.matchAll(/\saria-labelledby="([^"]*)"/g)) {
+        for (const id of m[1].split(/\s+/)) expect(ids, `${path.relative(dist, file)}: aria-labelledby ${id}`).toContain(id)
+      }
+      pages++
+    }
+    expect(pages).toBeGreaterThan(exp.proposals.length)
+    for (const section of exp.sections) {
+      const html = read(`sections/${section.slug}/index.html`)
+      const charts = [...html.matchAll(/<svg class="chart"[^>]*aria-labelledby="([^"]+)"[^>]*>\s*<title id="([^"]+)">([^：<]*)/g)]
+      expect(charts.map((c) => c[3])).toEqual([`${section.name}历届按期答复率`, `${section.name}历届满意率`])
+      for (const c of charts) expect(c[1]).toBe(c[2])
+    }
+  })
+
   it('says plainly on a proposal page that it is overdue, and by how many working days', () => {
     const overdue = readFileSync(path.join(dist, 'proposals', 'deadline', 'overdue', 'index.html'), 'utf8')
     const first = overdue.match(/href="\/proposals\/(\d{4}-\d+)\/"/)![1]
