@@ -3,7 +3,7 @@ import type { APIRoute } from 'astro'
 import { addCalendarDays } from '../../core/calendar'
 import { DeadlineStageLabels } from '../../core/labels'
 import { siteData } from '../data/model'
-import { proposalPath } from '../data/format'
+import { formatDate, proposalPath } from '../data/format'
 
 import { xmlText as esc } from '../data/xml'
 
@@ -29,7 +29,7 @@ export const GET: APIRoute = async ({ site }) => {
         title: `逾期：${v.p.number} ${v.p.title}`,
         updated: `${addCalendarDays(v.deadline.due, 1)}T00:00:00+08:00`,
         link,
-        summary: `${DeadlineStageLabels[v.deadline.stage]}期限 ${v.deadline.due} 已过，已逾期 ${v.overdueDays} 个工作日。`,
+        summary: `${DeadlineStageLabels[v.deadline.stage]}期限 ${formatDate(v.deadline.due)} 已过，已逾期 ${v.overdueDays} 个工作日。`,
       })
     }
   }

@@ -194,6 +194,26 @@ describe('the built site', () => {
     }
   })
 
+  it('writes dates for people as 年月日 (the 即将到期 badge too), never as ISO dates', () => {
+    const isoDate = /\d{4}-\d{2}-\d{2}/
+    let badges = 0
+    for (const file of files(dist)) {
+      if (!file.endsWith('.html')) continue
+      const html = readFileSync(file, 'utf8')
+      // The text people read: no scripts, styles, tags (attributes such as datetime= are for machines).
+      const text = html.replace(/<(script|style)\b[\s\S]*?<\/\1>/g, '').replace(/<[^>]*>/g, ' ')
+      expect(text.match(isoDate)?.[0], path.relative(dist, file)).toBeUndefined()
+      for (const m of html.matchAll(/<span class="badge dueSoon">([^<]*)<\/span>/g)) {
+        expect(m[1]).toMatch(/^即将到期（\d{4}年\d{1,2}月\d{1,2}日）$/)
+        badges++
+      }
+    }
+    expect(badges).toBeGreaterThan(0)
+    const feedText = [...read('feed.xml').matchAll(/<(?:title|subtitle|summary)>([^<]*)</g)].map((m) => m[1]).join('\n')
+    expect(feedText).toContain('期限 ')
+    expect(feedText.match(isoDate)?.[0]).toBeUndefined()
+  })
+
   it('says plainly on a proposal page that it is overdue, and by how many working days', () => {
     const overdue = readFileSync(path.join(dist, 'proposals', 'deadline', 'overdue', 'index.html'), 'utf8')
     const first = overdue.match(/href="\/proposals\/(\d{4}-\d+)\/"/)![1]
