@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WorkingCalendar } from '../../core/calendar'
 import { PublicExportSchema, type PublicExport } from '../../core/contract'
 import { computeFigures, formatRate } from '../../core/stats'
+import { joinExcerpt } from '../../core/search'
 import { buildSite, currentBuildId, currentSiteDir } from '../../cms/site/builder'
 import { startPayload } from '../helpers/payload'
 import { freePort } from '../helpers/server'
@@ -233,6 +234,32 @@ describe('the built site', () => {
     const feedText = [...read('feed.xml').matchAll(/<(?:title|subtitle|summary)>([^<]*)</g)].map((m) => m[1]).join('\n')
     expect(feedText).toContain('期限 ')
     expect(feedText.match(isoDate)?.[0]).toBeUndefined()
+  })
+
+  it('has a search page in zh-CN only, whose results show the excerpt of what matched (from the public text)', () => {
+    const html = read('search/index.html')
+    const scripts = [...html.matchAll(/<script[^>]*\ssrc="(\/_astro\/[^"]+)"/g)].map((m) => read(m[1].slice(1)))
+    // Bundlers may write non-ASCII as \u escapes.
+    const page = [html, ...scripts].join('\n').replace(/\\u\{?([0-9a-fA-F]{4,6})\}?/g, (_, h) => String.fromCodePoint(parseInt(h, 16)))
+    expect(page).not.toMatch(/summary/i)
+    for (const s of ['找到 [COUNT] 件与“[SEARCH_TERM]”有关的提案', '没有找到与“[SEARCH_TERM]”有关的提案', '正在搜索“[SEARCH_TERM]”', '显示更多结果']) expect(page).toContain(s)
+    expect(page).toContain('<mark>')
+    // Each record of the index: the title as its only meta (Pagefind's UI shows any other as "Key: value"),
+    // and the public texts (title, body, instructions, replies) whole, punctuation included, for excerpts.
+    const dir = path.join(dist, 'pagefind', 'fragment')
+    const byUrl = new Map(exp.proposals.map((p) => [`/proposals/${p.number}/`, p]))
+    const squash = (t: string) => t.replace(/\s+/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+    let withReply = 0
+    for (const name of readdirSync(dir)) {
+      const fragment = JSON.parse(gunzipOrRaw(readFileSync(path.join(dir, name))).replace(/^pagefind_dcd/, ''))
+      const p = byUrl.get(fragment.url)!
+      expect(p, fragment.url).toBeDefined()
+      expect(fragment.meta).toEqual({ title: `${p.number} ${p.title}` })
+      const shown = joinExcerpt(fragment.content).replace(/\s+/g, '')
+      for (const t of [p.title, p.body, ...p.instructions.map((i) => i.text), ...p.replies.map((r) => r.text)]) expect(shown).toContain(squash(t))
+      if (p.replies.length) withReply++
+    }
+    expect(withReply).toBeGreaterThan(10)
   })
 
   it('says plainly on a proposal page that it is overdue, and by how many working days', () => {
