@@ -1,11 +1,12 @@
 // The site's search index (Pagefind), made from the export itself rather than by parsing the
 // built HTML (measured at 10k proposals: 13 s instead of 31 s). It indexes exactly what search
-// promises: title, body, instructions and replies, as words split by `core/search.ts`
-// (Intl.Segmenter). Pagefind's own Chinese segmentation held ~1.07 GB for 10k proposals;
-// pre-split words index in ~6–7 s, ~600 MB at the peak (while Pagefind writes the index).
+// promises: title, body, instructions and replies (their public text, from the export), as words
+// split by `core/search.ts` (Intl.Segmenter), punctuation kept so that an excerpt reads as the
+// text did. Pagefind's own Chinese segmentation held ~1.07 GB for 10k proposals; pre-split words
+// index in ~6–7 s, ~600 MB at the peak (while Pagefind writes the index).
 import { createIndex, close } from 'pagefind'
 import type { PublicExport } from '../../core/contract'
-import { searchWords } from '../../core/search'
+import { indexText, PartSeparator } from '../../core/search'
 import { SiteBuildError } from './errors'
 
 export async function writeSearchIndex(exp: PublicExport, outputPath: string): Promise<void> {
@@ -18,9 +19,10 @@ export async function writeSearchIndex(exp: PublicExport, outputPath: string): P
       index.addCustomRecord({
         url: `/proposals/${p.number}/`,
         language: 'en',
-        // Shown instead of Pagefind's excerpt, which would carry the inserted spaces.
-        meta: { title: `${p.number} ${p.title}`, summary: p.body.length > 90 ? `${p.body.slice(0, 90)}…` : p.body },
-        content: [p.number, p.title, p.body, ...p.instructions.map((i) => i.text), ...p.replies.map((r) => r.text)].map(searchWords).join('\n'),
+        // The title only: Pagefind's UI shows any other meta as an English-labelled line ("Summary: …").
+        // The result shows Pagefind's excerpt around the match instead (search.astro joins its words).
+        meta: { title: `${p.number} ${p.title}` },
+        content: [p.number, p.title, p.body, ...p.instructions.map((i) => i.text), ...p.replies.map((r) => r.text)].map(indexText).join(` ${PartSeparator} `),
       })
     const added = []
     for (let i = 0; i < exp.proposals.length; i += 100) added.push(...(await Promise.all(exp.proposals.slice(i, i + 100).map(record))))

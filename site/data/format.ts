@@ -11,10 +11,10 @@ export const formatDate: (isoOrDate: string) => string = remembered((isoOrDate) 
   return `${y}年${m}月${d}日`
 })
 
-/** '2026-03-10T05:35:00Z' → '2026-03-10 13:35' (China local). */
+/** '2026-03-10T05:35:00Z' → '2026年3月10日 13:35' (China local): the date as `formatDate` writes it. */
 export const formatDateTime: (iso: string) => string = remembered((iso) => {
   const t = new Date(Date.parse(iso) + CHINA).toISOString()
-  return `${t.slice(0, 10)} ${t.slice(11, 16)}`
+  return `${formatDate(iso)} ${t.slice(11, 16)}`
 })
 
 export function formatDays(n: number | null): string {

@@ -1,16 +1,19 @@
 // Atom feed: replies as they are published, and proposals on the day they became overdue.
+// It keeps the entries of the last 90 days before the export's generatedAt, at most the 100
+// newest of them (site/data/feed.ts), and says so in its <subtitle>.
 import type { APIRoute } from 'astro'
 import { addCalendarDays } from '../../core/calendar'
 import { DeadlineStageLabels } from '../../core/labels'
 import { siteData } from '../data/model'
-import { proposalPath } from '../data/format'
+import { recentEntries, FeedDays, FeedMax, type FeedEntry } from '../data/feed'
+import { formatDate, proposalPath } from '../data/format'
 
 import { xmlText as esc } from '../data/xml'
 
 export const GET: APIRoute = async ({ site }) => {
   const d = await siteData()
   const base = (site ?? new URL('http://localhost/')).href.replace(/\/$/, '')
-  const entries: { id: string; title: string; updated: string; link: string; summary: string }[] = []
+  const entries: FeedEntry[] = []
   for (const v of d.proposals) {
     const link = `${base}${proposalPath(v.p.number)}`
     for (const r of v.p.replies) {
@@ -29,15 +32,15 @@ export const GET: APIRoute = async ({ site }) => {
         title: `逾期：${v.p.number} ${v.p.title}`,
         updated: `${addCalendarDays(v.deadline.due, 1)}T00:00:00+08:00`,
         link,
-        summary: `${DeadlineStageLabels[v.deadline.stage]}期限 ${v.deadline.due} 已过，已逾期 ${v.overdueDays} 个工作日。`,
+        summary: `${DeadlineStageLabels[v.deadline.stage]}期限 ${formatDate(v.deadline.due)} 已过，已逾期 ${v.overdueDays} 个工作日。`,
       })
     }
   }
-  entries.sort((a, b) => Date.parse(b.updated) - Date.parse(a.updated))
-  const latest = entries.slice(0, 100)
+  const latest = recentEntries(entries, d.now)
   const xml = `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">
   <title>代表提案追踪：新答复与逾期提醒</title>
+  <subtitle>数据截至时间前 ${FeedDays} 天内的新答复与逾期提醒，从新到旧，最多 ${FeedMax} 条。</subtitle>
   <id>${esc(base)}/feed.xml</id>
   <link rel="self" href="${esc(base)}/feed.xml"/>
   <link href="${esc(base)}/"/>

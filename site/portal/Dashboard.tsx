@@ -2,7 +2,7 @@
 // co-sign), then their proposals, newest activity first, each with what happens next.
 import { useEffect, useState } from 'react'
 import type { PortalError } from '../../core/portal'
-import { api, formatTime } from './api'
+import { api, formatDay, formatTime } from './api'
 import { Button, forgetOnSignOut, Loading, Message } from './ui'
 
 interface Brief {
@@ -101,7 +101,7 @@ export default function Dashboard() {
                   </strong>
                 </p>
                 <p>
-                  已于 {formatTime(t.reply.publishedAt)} 答复，请阅读并评价（截至 {t.reply.evaluableUntil}，含当天）。
+                  已于 {formatTime(t.reply.publishedAt)} 答复，请阅读并评价（截至 {formatDay(t.reply.evaluableUntil)}，含当天）。
                 </p>
                 <a className="btn primary" href={`/portal/proposal/?id=${t.proposal.id}#evaluate`}>
                   阅读答复并评价

@@ -6,7 +6,7 @@ import { categoryLabel } from '../../core/categories'
 import { isEvaluableStatus } from '../../core/permissions'
 import { ATTACHMENT_MAX_BYTES, checkInput, EvaluationSchema, ResolutionLabels, ResolutionAnswers, type PortalError } from '../../core/portal'
 import type { ProposalStatus } from '../../core/types'
-import { api, formatTime, localToday } from './api'
+import { api, formatDay, formatTime, localToday } from './api'
 import ProposalForm from './ProposalForm'
 import { Button, Field, Loading, Message, useKept } from './ui'
 
@@ -414,7 +414,7 @@ function Replies({ doc, me, canAct, onDone, onError }: { doc: Doc; me: Id; canAc
               <ul>
                 {r.commitments.map((c) => (
                   <li key={c.id}>
-                    承诺：{c.text}（{c.dueDate} 前）
+                    承诺：{c.text}（{formatDay(c.dueDate)} 前）
                   </li>
                 ))}
               </ul>
@@ -427,7 +427,7 @@ function Replies({ doc, me, canAct, onDone, onError }: { doc: Doc; me: Id; canAc
             ) : canAct && evaluable && r.evaluableUntil >= today ? (
               <Evaluate proposal={doc.proposal.id} reply={r.id} until={r.evaluableUntil} keep={`${me}:evaluate:${r.id}`} onDone={onDone} onError={onError} />
             ) : canAct && evaluable ? (
-              <p className="muted">评价期限（{r.evaluableUntil}）已过；如有意见，请联系代表工作室。</p>
+              <p className="muted">评价期限（{formatDay(r.evaluableUntil)}）已过；如有意见，请联系代表工作室。</p>
             ) : null}
           </div>
         )
@@ -493,7 +493,7 @@ function Evaluate({ proposal, reply, until, keep, onDone, onError }: { proposal:
     )
   return (
     <form onSubmit={review} className="portal-form evaluate" noValidate>
-      <p className="muted">评价截至 {until}（含当天）；每条答复只能评价一次。</p>
+      <p className="muted">评价截至 {formatDay(until)}（含当天）；每条答复只能评价一次。</p>
       <fieldset aria-describedby={fieldError.rating ? 'rating-error' : undefined}>
         <legend>您对这条答复满意吗？</legend>
         {Object.entries(RatingText).map(([value, label]) => (

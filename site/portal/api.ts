@@ -3,6 +3,7 @@
 // message. A lost session sends the person to sign in and back; a first sign-in to the
 // password change.
 import type { PortalError } from '../../core/portal'
+import { formatDate } from '../data/format'
 
 export interface Result<T> {
   data?: T
@@ -58,6 +59,15 @@ export const safeNext = (next: string | null): string =>
 
 export const formatTime = (iso?: string | null): string =>
   iso ? new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)) : ''
+
+/** A day (YYYY-MM-DD) as the public site writes it ('2026年11月30日', site/data/format.ts); anything else as it came. */
+export const formatDay = (date: string): string => {
+  try {
+    return formatDate(date)
+  } catch {
+    return date // a page that shows something odd beats one that does not render
+  }
+}
 
 /** Today in Beijing time (YYYY-MM-DD), as deadlines are written. */
 export const localToday = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())

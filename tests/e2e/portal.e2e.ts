@@ -178,7 +178,7 @@ async function openReplyToEvaluate(browser: Browser) {
   const page = await context.newPage()
   await portalSignIn(page, 'rep-a')
   const waiting = page.locator('.card.attention', { hasText: TITLE })
-  await expect(waiting).toContainText(/请阅读并评价（截至 \d{4}-\d{2}-\d{2}，含当天）/)
+  await expect(waiting).toContainText(/请阅读并评价（截至 \d{4}年\d{1,2}月\d{1,2}日，含当天）/)
   await waiting.getByRole('link', { name: '阅读答复并评价' }).click()
   return { context, page }
 }

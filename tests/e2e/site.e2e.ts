@@ -53,6 +53,23 @@ test('search finds a proposal by a Chinese word of its title, loading the index 
   await expect(page).toHaveURL(new RegExp(`/proposals/${number()}/`))
 })
 
+test('search finds a word of a reply, shows that text around it marked, and no English', async ({ page }) => {
+  // 交警 is only in the reply that lifecycle.e2e.ts publishes on this proposal (as the tests above, this
+  // file runs after it): the result shows the reply's words around the match, not the proposal's start.
+  await page.goto(`${base()}/search/?q=${encodeURIComponent('交警')}`)
+  const result = page.locator('#search .pagefind-ui__result').filter({ hasText: title })
+  await expect(result).toHaveCount(1)
+  const excerpt = result.locator('.pagefind-ui__result-excerpt')
+  await expect(excerpt.locator('mark')).toHaveText(['交警'])
+  await expect(excerpt).toContainText('经与交警部门会商，已在该路口增设')
+  await expect(excerpt).not.toContainText('该路口车流量大')
+  await expect(result.locator('.pagefind-ui__result-tag')).toHaveCount(0)
+  const shown = await page.locator('#search').innerText()
+  expect(shown).toContain('有关的提案')
+  expect(shown).not.toMatch(/[A-Za-z]/)
+  expect(await page.locator('#search input').getAttribute('placeholder')).toBe('输入关键词，例如：电梯、路灯')
+})
+
 test('the Atom feed lists new replies and links to their pages', async ({ request }) => {
   const r = await request.get(`${base()}/feed.xml`)
   expect(r.headers()['content-type']).toContain('application/atom+xml')
