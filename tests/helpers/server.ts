@@ -2,7 +2,7 @@
 // and stops it by process group (killing npx alone leaves next-server running).
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
-import { mkdtempSync } from 'node:fs'
+import { appendFileSync, mkdtempSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -39,8 +39,14 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
     detached: true,
   })
   let output = ''
-  child.stdout!.on('data', (c) => (output += c))
-  child.stderr!.on('data', (c) => (output += c))
+  // SERVER_LOG=/path appends the server's output there (to read what it logged while tests ran).
+  const log = process.env.SERVER_LOG
+  const collect = (c: Buffer) => {
+    output += c
+    if (log) appendFileSync(log, c)
+  }
+  child.stdout!.on('data', collect)
+  child.stderr!.on('data', collect)
   const stop = async () => {
     if (child.exitCode != null || child.pid == null) return
     try {
