@@ -66,6 +66,12 @@ function queueWriteTransactions(db: Pick<BaseDatabaseAdapter, 'beginTransaction'
   // transaction failed with SQLITE_BUSY_SNAPSHOT, after which that request was answered as
   // saved while nothing had been stored (seen with the portal's sign-ups under load). Only
   // these: other writes without a transaction can run inside a request that holds the queue.
+  // The schedule's first run writes without a transaction too: it inserts the daily rebuild job
+  // (create on payload-jobs) and the schedule record (createGlobal). Unqueued, that INSERT came
+  // while a sign-in's transaction held SQLite's write lock; libsql runs it synchronously, so the
+  // server stood still for the 10 s busy timeout (the sign-in could not go on and commit) until
+  // the INSERT failed busy, and the failed statement then kept the lock for ~40 s more
+  // (cms/lib/sqliteTransactions.ts renewAfterBusy): the HTTP tests' first sign-ins got 500s.
   const alone = async <T>(work: () => Promise<T>): Promise<T> => {
     let release!: () => void
     const previous = queue
@@ -77,14 +83,23 @@ function queueWriteTransactions(db: Pick<BaseDatabaseAdapter, 'beginTransaction'
       release()
     }
   }
+  const jobs = (args: { collection?: string }) => args?.collection === 'payload-jobs'
+  const jobWrites: Record<string, (args: { collection?: string }) => boolean> = {
+    updateGlobal: () => true,
+    createGlobal: () => true,
+    updateJobs: () => true,
+    create: jobs,
+    deleteMany: jobs,
+  }
   const methods = db as unknown as Record<string, unknown>
-  for (const name of ['updateGlobal', 'updateJobs']) {
+  type Args = { collection?: string; req?: { transactionID?: unknown } }
+  for (const [name, isJobWrite] of Object.entries(jobWrites)) {
     const original = methods[name]
     if (typeof original !== 'function') continue
-    const bound = original.bind(db) as (args: { req?: { transactionID?: unknown } }) => Promise<unknown>
-    methods[name] = (args: { req?: { transactionID?: unknown } } = {}) =>
+    const bound = original.bind(db) as (args: Args) => Promise<unknown>
+    methods[name] = (args: Args = {}) =>
       // Inside a transaction the queue is already held by it.
-      args?.req?.transactionID != null ? bound(args) : alone(() => bound(args))
+      args?.req?.transactionID != null || !isJobWrite(args) ? bound(args) : alone(() => bound(args))
   }
 }
 

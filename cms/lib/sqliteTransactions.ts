@@ -7,6 +7,8 @@
 // connection of its own from a small pool and gives it back when it ends, so the process keeps
 // the client's connection plus one per transaction open at the same time (writes are queued one
 // at a time in cms/lib/checkDatabase.ts, so one in practice).
+// The client's own connection is replaced after a write on it fails with SQLITE_BUSY (see
+// renewAfterBusy below: libsql leaves the failed statement in progress).
 import { createClient, type Client, type Config, type InStatement, type ResultSet, type Transaction, type TransactionMode } from '@libsql/client'
 
 const beginStatement: Record<TransactionMode, string> = {
@@ -20,6 +22,7 @@ const beginStatement: Record<TransactionMode, string> = {
  * new connection up once (per-connection PRAGMAs). `client.close()` closes the pool too.
  */
 export function poolTransactionConnections(client: Client, config: Config, prepare: (connection: Client) => Promise<void>): void {
+  renewAfterBusy(client, prepare)
   const idle: Client[] = []
   const acquire = async (): Promise<Client> => {
     const reused = idle.pop()
@@ -52,6 +55,43 @@ export function poolTransactionConnections(client: Client, config: Config, prepa
   client.close = () => {
     close()
     for (const connection of idle.splice(0)) connection.close()
+  }
+}
+
+const isBusy = (e: unknown) => /^SQLITE_BUSY/.test(String((e as { code?: unknown })?.code))
+
+/**
+ * After a statement on the client's own connection fails with SQLITE_BUSY, the client gets a new
+ * connection (given the same settings by `prepare`) and the old one is dropped.
+ * libsql (0.4.7 here) resets a statement before it runs and not after a failed step, and SQLite
+ * keeps a statement that failed busy in progress, as an active writer, until it is reset or the
+ * garbage collector finalizes it (tursodatabase/libsql-js#237, libsql-client-ts#352). The
+ * connection's next write then takes SQLite's write lock and, in autocommit, never commits: the
+ * connection holds the lock while it is in no transaction. Measured on the HTTP test server: a
+ * job-queue INSERT on this connection failed busy, and for the next ~40 s every BEGIN IMMEDIATE
+ * of a request failed busy after the 10 s timeout, /proc/locks showing the server's own process
+ * holding the WAL write lock (shm byte 120) with no connection in a transaction; the writes made
+ * meanwhile on this connection were acknowledged and then lost when the statement was finalized
+ * (the job-stats record inserted then was inserted again 45 s later). libsql's own transaction()
+ * hands the connection over and opens a new one on next use: that is how it is dropped here.
+ */
+function renewAfterBusy(client: Client, prepare: (connection: Client) => Promise<void>): void {
+  const handOver = client.transaction.bind(client)
+  const renew = async () => {
+    if (client.closed) return
+    ;(await handOver('deferred')).close()
+    await prepare(client)
+  }
+  for (const name of ['execute', 'batch'] as const) {
+    const run = (client[name] as (...args: unknown[]) => Promise<unknown>).bind(client)
+    ;(client as unknown as Record<string, unknown>)[name] = async (...args: unknown[]) => {
+      try {
+        return await run(...args)
+      } catch (e) {
+        if (isBusy(e)) await renew().catch(() => undefined)
+        throw e
+      }
+    }
   }
 }
 
