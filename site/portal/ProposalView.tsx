@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react'
 import { categoryLabel } from '../../core/categories'
 import type { PortalError } from '../../core/portal'
 import type { Me, MeAnswer, ProposalDetail } from '../../core/portalApi'
-import { api, formatTime } from './api'
+import { api, formatTime, type Result } from './api'
 import Attachments from './proposal/Attachments'
 import DeleteDraft from './proposal/DeleteDraft'
 import InvitationAnswer from './proposal/InvitationAnswer'
@@ -14,19 +14,32 @@ import Invitations, { InvitationList } from './proposal/Invitations'
 import Replies from './proposal/Replies'
 import Resolution from './proposal/Resolution'
 import ProposalForm from './ProposalForm'
-import { Loading, Message } from './ui'
+import { Loading, LoadFailed, Message } from './ui'
+
+/** Worth trying again: no answer at all, or the server (or a proxy before it) failed. */
+const transient = (r: Result<unknown>) => r.status === 0 || r.status >= 500
 
 export default function ProposalView() {
   const id = Number(new URLSearchParams(location.search).get('id'))
   const [doc, setDoc] = useState<ProposalDetail | null>(null)
   const [me, setMe] = useState<Me | null>(null)
   const [error, setError] = useState<PortalError | null>(null)
+  /** Why the page could not be shown, when trying again may help (a lost sign-in goes to the sign-in page instead). */
+  const [failed, setFailed] = useState<PortalError | null>(null)
   const [ok, setOk] = useState<string | null>(null)
   const load = async () => {
     const [d, m] = await Promise.all([api<ProposalDetail>(`/portal/proposals/${id}`), api<MeAnswer>('/portal/me')])
     if (d.error) setError(d.error)
     else setDoc(d.data!)
     if (m.data) setMe(m.data.representative)
+    // Without knowing who is reading, the page cannot be shown: anything but a lost sign-in is said.
+    const stuck = m.error && m.status !== 401 ? m.error : d.error && transient(d) ? d.error : null
+    if (stuck) setFailed({ ...stuck, message: `页面没有加载完成：${stuck.message}` })
+  }
+  const retry = () => {
+    setFailed(null)
+    setError(null)
+    load()
   }
   useEffect(() => {
     if (!id) setError({ code: 'notFound', message: '没有指定提案' })
@@ -38,7 +51,7 @@ export default function ProposalView() {
     load()
   }
 
-  if (!doc || !me) return error ? <Message error={error} /> : <Loading />
+  if (!doc || !me) return failed ? <LoadFailed error={failed} onRetry={retry} /> : error ? <Message error={error} /> : <Loading />
   const p = doc.proposal
   const params = new URLSearchParams(location.search)
   const isProposer = p.proposer.id === me.id

@@ -99,6 +99,26 @@ test('a wrong password is refused plainly; the sign-in page has no serious acces
   await context.close()
 })
 
+test('when /api/portal/me fails (other than a lost sign-in), the proposal page says so and can try again', async ({ browser }) => {
+  const context = await phone(browser)
+  const page = await context.newPage()
+  await portalSignIn(page, 'rep-a')
+  const failures: [string, Parameters<Page['route']>[1]][] = [
+    ['the server fails', (route) => route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ error: { code: 'server', message: '服务器出错，请稍后再试；您填写的内容没有丢失' } }) })],
+    ['the network fails', (route) => route.abort('internetdisconnected')],
+  ]
+  for (const [what, fail] of failures) {
+    await page.route('**/api/portal/me', fail)
+    await page.goto(`${base()}/portal/proposal/?id=${process.env.E2E_PROPOSAL_ID}`)
+    await expect(page.getByRole('alert'), what).toContainText('页面没有加载完成')
+    await expect(page.getByText('正在加载…'), what).toHaveCount(0)
+    await page.unroute('**/api/portal/me')
+    await page.getByRole('button', { name: '重试' }).click()
+    await expect(page.getByRole('heading', { level: 1 }), what).toContainText('竹林路与松风路交叉口缺少红绿灯')
+  }
+  await context.close()
+})
+
 test('A drafts on a phone and invites B; B accepts; A submits and sees the number at once', async ({ browser }) => {
   const context = await phone(browser)
   const page = await context.newPage()
