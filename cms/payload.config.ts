@@ -23,8 +23,7 @@ import { Sequences } from './collections/Sequences'
 import { Sessions } from './collections/Sessions'
 import { SiteBuilds } from './collections/SiteBuilds'
 import { Users } from './collections/Users'
-import { portalAuthEndpoints } from './endpoints/portalAuth'
-import { portalProposalEndpoints } from './endpoints/portalProposals'
+import { portalEndpoints } from './endpoints/portal'
 import { publicExportEndpoints } from './endpoints/publicExport'
 import { siteEndpoints } from './endpoints/site'
 import { withSiteRebuild } from './site/publicChanges'
@@ -93,7 +92,7 @@ export default buildConfig({
     // Malformed requests answer 400; control characters are dropped from every text field.
     .map(withInputCheck)
     .map(withCleanText),
-  endpoints: [...publicExportEndpoints, ...siteEndpoints, ...portalAuthEndpoints, ...portalProposalEndpoints, ...graphqlOffEndpoints],
+  endpoints: [...publicExportEndpoints, ...siteEndpoints, ...portalEndpoints, ...graphqlOffEndpoints],
   jobs: {
     tasks: [RebuildSiteTask],
     enableConcurrencyControl: true,

@@ -2,15 +2,12 @@
 // account ends; this device stays signed in with a new session.
 import { useEffect, useState, type FormEvent } from 'react'
 import { passwordProblem, type PortalError } from '../../core/portal'
+import type { Me, MeAnswer } from '../../core/portalApi'
 import { api, safeNext } from './api'
 import { Button, Field, Message } from './ui'
 
-interface Me {
-  representative: { name: string; username: string; mustChangePassword: boolean }
-}
-
 export default function ChangePassword() {
-  const [me, setMe] = useState<Me['representative'] | null>(null)
+  const [me, setMe] = useState<Me | null>(null)
   const [current, setCurrent] = useState('')
   const [next, setNext] = useState('')
   const [again, setAgain] = useState('')
@@ -19,7 +16,7 @@ export default function ChangePassword() {
   const [done, setDone] = useState<string | null>(null)
 
   useEffect(() => {
-    api<Me>('/portal/me').then((r) => r.data && setMe(r.data.representative))
+    api<MeAnswer>('/portal/me').then((r) => r.data && setMe(r.data.representative))
   }, [])
 
   async function submit(e: FormEvent) {
@@ -31,7 +28,7 @@ export default function ChangePassword() {
       return
     }
     setBusy(true)
-    const r = await api<Me>('/portal/password', { method: 'POST', body: { currentPassword: current, newPassword: next } })
+    const r = await api<MeAnswer>('/portal/password', { method: 'POST', body: { currentPassword: current, newPassword: next } })
     setBusy(false)
     if (r.error) return setError(r.error)
     setDone('密码已修改。其他设备上的登录已全部退出。')

@@ -2,40 +2,19 @@
 // co-sign), then their proposals, newest activity first, each with what happens next.
 import { useEffect, useState } from 'react'
 import type { PortalError } from '../../core/portal'
+import type { Id, Me, MeAnswer, ProposalList } from '../../core/portalApi'
 import { api, formatDay, formatTime } from './api'
 import { Button, forgetOnSignOut, Loading, Message } from './ui'
 
-interface Brief {
-  id: number
-  number: string | null
-  title: string
-  status: string
-  statusLabel: string
-  nextStep: string
-  role: 'proposer' | 'coSigner'
-  currentDue: string | null
-  updatedAt: string
-}
-interface List {
-  waiting: {
-    toEvaluate: { proposal: { id: number; number: string; title: string }; reply: { id: number; publishedAt: string; evaluableUntil: string } }[]
-    invitations: { id: number; proposal: { id: number; title: string; statusLabel: string }; invitedAt: string }[]
-  }
-  proposals: Brief[]
-}
-interface Me {
-  representative: { name: string; residentialArea: { name: string } }
-}
-
 export default function Dashboard() {
-  const [list, setList] = useState<List | null>(null)
-  const [me, setMe] = useState<Me['representative'] | null>(null)
+  const [list, setList] = useState<ProposalList | null>(null)
+  const [me, setMe] = useState<Me | null>(null)
   const [error, setError] = useState<PortalError | null>(null)
   const [ok, setOk] = useState<string | null>(null)
-  const [busy, setBusy] = useState<number | 'out' | null>(null)
+  const [busy, setBusy] = useState<Id | 'out' | null>(null)
 
   const load = async () => {
-    const [l, m] = await Promise.all([api<List>('/portal/proposals'), api<Me>('/portal/me')])
+    const [l, m] = await Promise.all([api<ProposalList>('/portal/proposals'), api<MeAnswer>('/portal/me')])
     if (l.error) setError(l.error)
     else setList(l.data!)
     if (m.data) setMe(m.data.representative)
@@ -44,7 +23,7 @@ export default function Dashboard() {
     load()
   }, [])
 
-  async function answer(id: number, accept: boolean) {
+  async function answer(id: Id, accept: boolean) {
     setBusy(id)
     const r = await api(`/portal/invitations/${id}`, { method: 'POST', body: { accept } })
     setBusy(null)

@@ -4,6 +4,7 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import { CategoryOptions } from '../../core/categories'
 import { checkInput, DraftSchema, type PortalError } from '../../core/portal'
+import type { Id, MeAnswer, ProposalCreated, ProposalSaved } from '../../core/portalApi'
 import { api, newClientKey } from './api'
 import { Button, Field, Message } from './ui'
 
@@ -13,20 +14,17 @@ export interface DraftValues {
   category: string
   residentialArea: string
 }
-interface Saved {
-  proposal: { id: number; number: string | null; status: string }
-}
 interface Area {
   id: number
   name: string
 }
 
 /** Where a new proposal's unsaved text waits, per representative (a phone may be shared); an edited draft's, per draft. */
-const storeOf = (representative: number) => `portal:new-proposal:${representative}`
-const draftStore = (id: number) => `portal:kept:draft:${id}`
+const storeOf = (representative: Id) => `portal:new-proposal:${representative}`
+const draftStore = (id: Id) => `portal:kept:draft:${id}`
 const empty: DraftValues = { title: '', body: '', category: '', residentialArea: '' }
 
-export default function ProposalForm({ existing, onSaved }: { existing?: DraftValues & { id: number }; onSaved?: () => void }) {
+export default function ProposalForm({ existing, onSaved }: { existing?: DraftValues & { id: Id }; onSaved?: () => void }) {
   const [values, setValues] = useState<DraftValues>(
     existing ? { title: existing.title, body: existing.body, category: existing.category, residentialArea: existing.residentialArea } : empty,
   )
@@ -49,7 +47,7 @@ export default function ProposalForm({ existing, onSaved }: { existing?: DraftVa
       }
       return
     }
-    api<{ representative: { id: number; residentialArea: { id: number } } }>('/portal/me').then((r) => {
+    api<MeAnswer>('/portal/me').then((r) => {
       if (!r.data) return
       const me = r.data.representative
       setStore(storeOf(me.id))
@@ -87,15 +85,15 @@ export default function ProposalForm({ existing, onSaved }: { existing?: DraftVa
     setBusy(submit ? 'submit' : 'save')
     let id = existing?.id
     if (existing) {
-      const r = await api<Saved>(`/portal/proposals/${existing.id}`, { method: 'PATCH', body: parsed.data })
+      const r = await api<ProposalSaved>(`/portal/proposals/${existing.id}`, { method: 'PATCH', body: parsed.data })
       if (r.error) return finish(r.error)
       sessionStorage.removeItem(draftStore(existing.id))
       if (submit) {
-        const s = await api<Saved>(`/portal/proposals/${existing.id}/submit`, { method: 'POST' })
+        const s = await api<ProposalSaved>(`/portal/proposals/${existing.id}/submit`, { method: 'POST' })
         if (s.error) return finish(s.error)
       }
     } else {
-      const r = await api<Saved>('/portal/proposals', { method: 'POST', body: { ...parsed.data, clientKey, submit } })
+      const r = await api<ProposalCreated>('/portal/proposals', { method: 'POST', body: { ...parsed.data, clientKey, submit } })
       if (r.error?.code === 'frozen') {
         // This form was submitted already (its answer was lost on the way): that proposal stands as
         // it was sent. What is in the form now can still go in as a new proposal, under a new key.

@@ -1,22 +1,15 @@
 // 登录设备: where this account is signed in; ending one signs that device out at once.
 import { useEffect, useState } from 'react'
 import type { PortalError } from '../../core/portal'
+import type { Id, PortalSignIn as Session } from '../../core/portalApi'
 import { api, formatTime } from './api'
 import { Button, forgetOnSignOut, Loading, Message } from './ui'
-
-interface Session {
-  id: number
-  device: string
-  createdAt: string
-  lastSeenAt: string
-  current: boolean
-}
 
 export default function Sessions() {
   const [sessions, setSessions] = useState<Session[] | null>(null)
   const [error, setError] = useState<PortalError | null>(null)
   const [ok, setOk] = useState<string | null>(null)
-  const [busy, setBusy] = useState<number | null>(null)
+  const [busy, setBusy] = useState<Id | null>(null)
   const load = () => api<{ sessions: Session[] }>('/portal/sessions').then((r) => (r.error ? setError(r.error) : setSessions(r.data!.sessions)))
   useEffect(() => {
     load()

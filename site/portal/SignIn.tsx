@@ -2,12 +2,9 @@
 // account each get the server's plain message; a first sign-in goes on to the password change.
 import { useState, type FormEvent } from 'react'
 import type { PortalError } from '../../core/portal'
+import type { MeAnswer } from '../../core/portalApi'
 import { api, safeNext } from './api'
 import { Button, Field, Message } from './ui'
-
-interface Me {
-  representative: { name: string; mustChangePassword: boolean }
-}
 
 export default function SignIn() {
   const [login, setLogin] = useState('')
@@ -19,7 +16,7 @@ export default function SignIn() {
     e.preventDefault()
     setBusy(true)
     setError(null)
-    const r = await api<Me>('/portal/sign-in', { method: 'POST', body: { login, password }, quiet401: true })
+    const r = await api<MeAnswer>('/portal/sign-in', { method: 'POST', body: { login, password }, quiet401: true })
     setBusy(false)
     if (r.error) {
       setError(r.error)

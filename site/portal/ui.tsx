@@ -52,6 +52,21 @@ export function Button({ busy, children, kind = 'primary', ...rest }: { busy?: b
   )
 }
 
+/** A page that could not be loaded: why, in zh-CN, and a way to try again. */
+export function LoadFailed({ error, onRetry }: { error: PortalError; onRetry: () => void }) {
+  return (
+    <div className="portal">
+      <Message error={error} />
+      <p className="actions">
+        <Button onClick={onRetry}>重试</Button>
+        <a className="btn plain" href="/portal/">
+          返回我的提案
+        </a>
+      </p>
+    </div>
+  )
+}
+
 export function Loading() {
   return (
     <p className="muted" role="status">

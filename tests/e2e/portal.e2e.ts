@@ -4,6 +4,7 @@
 // starts; the second reply is evaluated 满意; the public page shows the whole story.
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Browser, type Page } from '@playwright/test'
+import { ErrorAnswerSchema, PortalRoutes, type PortalRoute } from '../../core/portalApi'
 import { base, DemoPassword } from './helpers'
 import { draftReply, instruct, screenAndAssign, signOffAndPublish } from './staff'
 
@@ -96,6 +97,26 @@ test('a wrong password is refused plainly; the sign-in page has no serious acces
   await page.getByRole('button', { name: '登录' }).click()
   await expect(page.getByRole('alert')).toContainText('登录名（或手机号）或密码不正确')
   await fitsThePhone(page)
+  await context.close()
+})
+
+test('when /api/portal/me fails (other than a lost sign-in), the proposal page says so and can try again', async ({ browser }) => {
+  const context = await phone(browser)
+  const page = await context.newPage()
+  await portalSignIn(page, 'rep-a')
+  const failures: [string, Parameters<Page['route']>[1]][] = [
+    ['the server fails', (route) => route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ error: { code: 'server', message: '服务器出错，请稍后再试；您填写的内容没有丢失' } }) })],
+    ['the network fails', (route) => route.abort('internetdisconnected')],
+  ]
+  for (const [what, fail] of failures) {
+    await page.route('**/api/portal/me', fail)
+    await page.goto(`${base()}/portal/proposal/?id=${process.env.E2E_PROPOSAL_ID}`)
+    await expect(page.getByRole('alert'), what).toContainText('页面没有加载完成')
+    await expect(page.getByText('正在加载…'), what).toHaveCount(0)
+    await page.unroute('**/api/portal/me')
+    await page.getByRole('button', { name: '重试' }).click()
+    await expect(page.getByRole('heading', { level: 1 }), what).toContainText('竹林路与松风路交叉口缺少红绿灯')
+  }
   await context.close()
 })
 
@@ -243,4 +264,56 @@ test('the public page tells the whole story after the automatic rebuild', async 
   await expect(article).toContainText('不满意')
   await expect(article).toContainText('满意')
   await expect(article).toContainText('重新办理')
+})
+
+test('the portal’s answers are what core/portalApi.ts says (real answers against its strict schemas)', async ({ browser }) => {
+  const context = await phone(browser)
+  const page = await context.newPage()
+  await portalSignIn(page, 'rep-a')
+  /** One request from the portal's own page (its cookie, its origin); the answer checked against the route's schema, or the error schema. */
+  async function call(route: PortalRoute, path: string, init: { method?: string; body?: unknown; png?: string } = {}) {
+    const { status, body } = await page.evaluate(
+      async ({ url, method, body, png }) => {
+        let form: FormData | undefined
+        if (png) {
+          form = new FormData()
+          form.append('file', new Blob([new Uint8Array(png.match(/../g)!.map((h) => parseInt(h, 16)))], { type: 'image/png' }), 'photo.png')
+        }
+        const r = await fetch(url, {
+          method,
+          headers: form ? undefined : { 'content-type': 'application/json' },
+          body: form ?? (body === undefined ? undefined : JSON.stringify(body)),
+        })
+        return { status: r.status, body: await r.json() }
+      },
+      { url: `${base()}/api/portal${path}`, method: init.method ?? route.split(' ')[0], body: init.body, png: init.png },
+    )
+    const schema = status < 300 ? PortalRoutes[route].answer : ErrorAnswerSchema
+    const checked = schema.safeParse(body)
+    expect(checked.error, `${route} ${path} (${status}): ${JSON.stringify(body).slice(0, 300)}`).toBeUndefined()
+    return { status, body }
+  }
+  const me = (await call('GET /me', '/me')).body.representative
+  await call('GET /proposals', '/proposals')
+  await call('GET /proposals/:id', `/proposals/${story.id}`) // replied twice, evaluated, rehandled
+  await call('GET /sessions', '/sessions')
+  const others = (await call('GET /representatives', '/representatives')).body.representatives
+  // A draft through every step a draft has.
+  const created = await call('POST /proposals', '/proposals', {
+    body: { title: '合同检查用草稿', body: '检查门户的答复是否合乎约定。', category: 'urban', residentialArea: me.residentialArea.id, clientKey: 'contract-check-0001', submit: false },
+  })
+  expect(created.status).toBe(201)
+  const id = created.body.proposal.id
+  const png = '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63f8cfc0f01f00050001ff89993d1d0000000049454e44ae426082'
+  const attachment = (await call('POST /proposals/:id/attachments', `/proposals/${id}/attachments`, { png })).body.attachment
+  await call('PATCH /proposals/:id', `/proposals/${id}`, { body: { title: '合同检查用草稿（改）' } })
+  const invitation = (await call('POST /proposals/:id/invitations', `/proposals/${id}/invitations`, { body: { representatives: [others[0].id] } })).body.invitations[0]
+  const draft = (await call('GET /proposals/:id', `/proposals/${id}`)).body
+  expect([draft.attachments.length, draft.invitations.length]).toEqual([1, 1])
+  await call('DELETE /invitations/:id', `/invitations/${invitation.id}`)
+  await call('DELETE /attachments/:id', `/attachments/${attachment.id}`)
+  await call('DELETE /proposals/:id', `/proposals/${id}`)
+  // A refusal is the error answer.
+  expect((await call('GET /proposals/:id', `/proposals/${id}`)).status).toBe(404)
+  await context.close()
 })

@@ -3,15 +3,16 @@
 // applies; an unknown account and a wrong password get the same answer after the same work
 // (cms/lib/signIn.ts, shared with the staff sign-in).
 import type { Payload } from 'payload'
-import { ChangePasswordSchema, phoneDigits, SignInSchema } from '../../core/portal'
-import { idOf } from '../access/actor'
-import { CURRENT_PASSWORD_CONFIRMED, PORTAL_SIGN_IN } from '../collections/Representatives'
-import { markPasswordChange } from '../lib/passwordChange'
-import type { Representative } from '../payload-types'
-import { answer, portalEndpoint, refusal } from '../portal/endpoint'
-import { blankCookie, endSession, hashToken, startSession } from '../portal/sessions'
-import { clientAddress, FailureThrottle } from '../portal/throttle'
-import { confirmCurrentPassword, SignInRefused, throttledSignIn, tooManyMessage } from '../lib/signIn'
+import { phoneDigits } from '../../../core/portal'
+import type { Me, PortalSignIn } from '../../../core/portalApi'
+import { idOf } from '../../access/actor'
+import { CURRENT_PASSWORD_CONFIRMED, PORTAL_SIGN_IN } from '../../collections/Representatives'
+import { markPasswordChange } from '../../lib/passwordChange'
+import type { PortalSession as SignInRecord, Representative } from '../../payload-types'
+import { portalEndpoint, refusal } from '../../portal/endpoint'
+import { blankCookie, endSession, hashToken, startSession } from '../../portal/sessions'
+import { clientAddress, FailureThrottle } from '../../portal/throttle'
+import { confirmCurrentPassword, SignInRefused, throttledSignIn, tooManyMessage } from '../../lib/signIn'
 
 const throttle = new FailureThrottle()
 
@@ -36,7 +37,7 @@ async function accountFor(payload: Payload, login: string): Promise<{ id: number
 const loginKey = (login: string): string => phoneDigits(login) ?? login.trim().toLowerCase()
 
 /** What the portal shows of the signed-in representative (their own data). */
-export const summary = (r: Representative) => ({
+export const summary = (r: Representative): Me => ({
   id: r.id,
   name: r.name,
   username: r.username,
@@ -45,14 +46,15 @@ export const summary = (r: Representative) => ({
   mustChangePassword: !!r.mustChangePassword,
 })
 
-async function signedIn(payload: Payload, representative: Representative, userAgent: string | null, status = 200) {
+/** A new session for the representative: what to answer, and the cookie that carries it. */
+async function signedIn(payload: Payload, representative: Representative, userAgent: string | null): Promise<{ me: Me; cookie: string }> {
   const { cookie } = await startSession(payload, representative.id, userAgent)
   const full = await payload.findByID({ collection: 'representatives', id: representative.id, depth: 1, overrideAccess: true })
-  return answer({ representative: summary(full) }, status, { 'Set-Cookie': cookie })
+  return { me: summary(full), cookie }
 }
 
 export const portalAuthEndpoints = [
-  portalEndpoint({ path: '/sign-in', method: 'post', schema: SignInSchema, auth: 'none' }, async ({ req, body }) => {
+  portalEndpoint({ route: 'POST /sign-in', auth: 'none' }, async ({ req, body, answer }) => {
     let account: { id: number; username: string } | null = null
     let user: Representative
     try {
@@ -73,20 +75,21 @@ export const portalAuthEndpoints = [
       throw e
     }
     if (user.active === false) throw refusal(403, 'disabled', '该账号已停用，请联系代表工作室')
-    return signedIn(req.payload, user, req.headers.get('user-agent'))
+    const { me, cookie } = await signedIn(req.payload, user, req.headers.get('user-agent'))
+    return answer({ representative: me }, 200, { 'Set-Cookie': cookie })
   }),
 
-  portalEndpoint({ path: '/sign-out', method: 'post', beforePasswordChange: true }, async ({ req, session }) => {
+  portalEndpoint({ route: 'POST /sign-out', beforePasswordChange: true }, async ({ req, session, answer }) => {
     await endSession(req.payload, session.token)
     return answer({ signedOut: true }, 200, { 'Set-Cookie': blankCookie(req.payload) })
   }),
 
-  portalEndpoint({ path: '/me', method: 'get', beforePasswordChange: true }, async ({ req, representative }) => {
+  portalEndpoint({ route: 'GET /me', beforePasswordChange: true }, async ({ req, representative, answer }) => {
     const me = await req.payload.findByID({ collection: 'representatives', id: representative.id, depth: 1, user: req.user, overrideAccess: false })
     return answer({ representative: summary(me) })
   }),
 
-  portalEndpoint({ path: '/password', method: 'post', schema: ChangePasswordSchema, beforePasswordChange: true }, async ({ req, body, representative }) => {
+  portalEndpoint({ route: 'POST /password', beforePasswordChange: true }, async ({ req, body, representative, answer }) => {
     const confirmed = await confirmCurrentPassword({ payload: req.payload, collection: 'representatives', id: representative.id, password: body.currentPassword })
     if (!confirmed.ok) throw confirmed.retryAfter ? tooMany(confirmed.retryAfter) : refusal(400, 'invalid', '当前密码不正确', { currentPassword: '当前密码不正确' })
     // The collection lets a representative change their own record only with the current
@@ -103,10 +106,11 @@ export const portalAuthEndpoints = [
       overrideAccess: false,
     })
     // …so this device gets a new one.
-    return signedIn(req.payload, updated as Representative, req.headers.get('user-agent'))
+    const { me, cookie } = await signedIn(req.payload, updated as Representative, req.headers.get('user-agent'))
+    return answer({ representative: me }, 200, { 'Set-Cookie': cookie })
   }),
 
-  portalEndpoint({ path: '/sessions', method: 'get' }, async ({ req, session }) => {
+  portalEndpoint({ route: 'GET /sessions' }, async ({ req, session, answer }) => {
     const mine = await req.payload.find({ collection: 'portal-sessions', sort: '-lastSeenAt', pagination: false, depth: 0, user: req.user, overrideAccess: false })
     const current = await req.payload.find({
       collection: 'portal-sessions',
@@ -118,17 +122,19 @@ export const portalAuthEndpoints = [
     })
     const currentId = current.docs[0]?.id
     return answer({
-      sessions: mine.docs.map((s) => ({
-        id: s.id,
-        device: s.device ?? '',
-        createdAt: s.createdAt,
-        lastSeenAt: s.lastSeenAt ?? s.createdAt,
-        current: idOf(s.id) === currentId,
-      })),
+      sessions: mine.docs.map(
+        (s: SignInRecord): PortalSignIn => ({
+          id: s.id,
+          device: s.device ?? '',
+          createdAt: s.createdAt,
+          lastSeenAt: s.lastSeenAt ?? s.createdAt,
+          current: idOf(s.id) === currentId,
+        }),
+      ),
     })
   }),
 
-  portalEndpoint({ path: '/sessions/:id', method: 'delete' }, async ({ req }) => {
+  portalEndpoint({ route: 'DELETE /sessions/:id' }, async ({ req, answer }) => {
     const id = String(req.routeParams?.id ?? '')
     const result = await req.payload.delete({
       collection: 'portal-sessions',
