@@ -6,6 +6,7 @@ import { isEvaluableStatus } from '../../../core/permissions'
 import { NextStep } from '../../../core/portal'
 import type { Id, ProposalBrief } from '../../../core/portalApi'
 import type { ProposalStatus } from '../../../core/types'
+import { scopeToWhere } from '../../access'
 import { idOf } from '../../access/actor'
 import type { Proposal } from '../../payload-types'
 import { refusal } from '../../portal/endpoint'
@@ -20,8 +21,8 @@ export const param = (req: PayloadRequest, name = 'id'): string => {
   return v
 }
 
-/** Their own proposals: as proposer or co-signer. */
-export const own = (rep: Id): Where => ({ or: [{ proposer: { equals: rep } }, { coSigners: { in: [rep] } }] })
+/** Their own proposals, as proposer or co-signer: the `own` clause of the read scope (core/permissions.ts), translated as the access rules translate it. */
+export const own = (rep: Id): Where => scopeToWhere([{ kind: 'own', representative: rep }]) as Where
 
 /** One proposal as the representative may see it, or a 404 (someone else's, or none). */
 export async function readProposal(req: PayloadRequest, id: Id, depth = 0): Promise<Proposal> {
