@@ -131,6 +131,33 @@ export const isValidSignOff = (r: Reply, p: Pick<ProposalFacts, 'assignment' | '
 /** The proposer's evaluation of the latest published reply itself, if given (core/proposalFacts.ts). */
 export const proposerEvaluationOfLatest = (p: ProposalFacts) => evaluationOfLatestReply(p.replies, p.evaluations, p.proposer)
 
+/** A 不满意 evaluation must say why, in at least this many characters. */
+export const DISSATISFIED_REASON_MIN_CHARS = 2
+export const DissatisfiedReasonRequired = '选择“不满意”时请写明理由'
+
+/** The evaluation is 不满意 and gives no reason (the portal form and the evaluations collection both ask this). */
+export const lacksReason = (rating: string | null | undefined, comment: string | null | undefined): boolean =>
+  rating === 'dissatisfied' && (comment ?? '').trim().length < DISSATISFIED_REASON_MIN_CHARS
+
+/** 不满意 while a rehandling round remains: the proposal goes back to the lead section (重新办理), not to 已评价. */
+export const callsForRehandling = (rating: string | null | undefined, p: Pick<ProposalFacts, 'rehandlings'>): boolean =>
+  rating === 'dissatisfied' && p.rehandlings.length < MAX_REHANDLING_ROUNDS
+
+/**
+ * Where a new evaluation moves the proposal: only the proposer's, of the latest published reply,
+ * while 已答复 moves it: to 重新办理 when it calls for rehandling, else to 已评价. null: it moves
+ * nothing (a co-signer's, an earlier reply's, a screened-out item's explanation, or not 已答复).
+ */
+export function statusAfterEvaluation(
+  p: ProposalFacts,
+  e: Pick<ProposalFacts['evaluations'][number], 'reply' | 'representative' | 'rating'>,
+): ProposalStatus | null {
+  if (p.status !== 'replied') return null
+  if (!isProposer({ role: 'representative', id: e.representative }, p)) return null
+  if (!sameId(latestPublishedReply(p)?.id, e.reply)) return null
+  return callsForRehandling(e.rating, p) ? 'rehandling' : 'evaluated'
+}
+
 /** Commitments of published replies (not superseded by a correction) without a positive verification. */
 export const openCommitments = (p: ProposalFacts) => {
   const corrected = new Set(p.replies.filter((r) => r.corrects != null && r.publishedAt).map((r) => String(r.corrects)))
@@ -183,7 +210,7 @@ const signedOffReplyForRound: Check = (p, _a, ctx) => {
 const evaluationAllowsClose = (p: ProposalFacts): string | null => {
   const evaluation = proposerEvaluationOfLatest(p)
   if (!evaluation && !p.noEvaluationReason?.trim()) return '提案人尚未评价，须记录未评价的原因'
-  if (evaluation?.rating === 'dissatisfied' && p.rehandlings.length < MAX_REHANDLING_ROUNDS && !isScreenedOut(p.screening.decision ?? 'accepted'))
+  if (callsForRehandling(evaluation?.rating, p) && !isScreenedOut(p.screening.decision ?? 'accepted'))
     return '提案人不满意，应进入重新办理'
   return null
 }
@@ -209,8 +236,7 @@ const rehandlingCheck: Check = (p) => {
 const evaluatedCheck: Check = (p) => {
   const evaluation = proposerEvaluationOfLatest(p)
   if (!evaluation) return '提案人尚未评价最新答复'
-  if (evaluation.rating === 'dissatisfied' && p.rehandlings.length < MAX_REHANDLING_ROUNDS)
-    return '提案人不满意，应进入重新办理'
+  if (callsForRehandling(evaluation.rating, p)) return '提案人不满意，应进入重新办理'
   return null
 }
 
