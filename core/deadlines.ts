@@ -1,6 +1,7 @@
 // Which deadline applies to a proposal and how close it is. Derived on read, never stored.
 
 import { toLocalDate, type WorkingCalendar } from './calendar'
+import { isScreenedOut } from './lifecycle'
 import { replyDeadlineInForce } from './proposalFacts'
 import type { DeadlineSettings, ProposalFacts } from './types'
 
@@ -35,6 +36,13 @@ export function currentDeadline(
   cal: WorkingCalendar,
   s: DeadlineSettings,
 ): { stage: DeadlineStage; due: string } | null {
+  if (isScreenedOut(p.status)) {
+    if (!p.screening.at) return null
+    const screened = toLocalDate(p.screening.at)
+    if (!p.instructions.some((i) => i.text.trim())) return { stage: 'instruction', due: cal.addWorkingDays(screened, s.instructionWorkingDays) }
+    if (!p.replies.some((r) => r.publishedAt)) return { stage: 'explanation', due: cal.addWorkingDays(screened, s.explanationWorkingDays) }
+    return null
+  }
   switch (p.status) {
     case 'submitted':
       if (!p.submittedAt) return null
@@ -42,15 +50,6 @@ export function currentDeadline(
     case 'accepted':
       if (!p.screening.at) return null
       return { stage: 'instruction', due: cal.addWorkingDays(toLocalDate(p.screening.at), s.instructionWorkingDays) }
-    case 'merged':
-    case 'redirected':
-    case 'notAccepted': {
-      if (!p.screening.at) return null
-      const screened = toLocalDate(p.screening.at)
-      if (!p.instructions.some((i) => i.text.trim())) return { stage: 'instruction', due: cal.addWorkingDays(screened, s.instructionWorkingDays) }
-      if (!p.replies.some((r) => r.publishedAt)) return { stage: 'explanation', due: cal.addWorkingDays(screened, s.explanationWorkingDays) }
-      return null
-    }
     case 'instructed':
     case 'inProgress': {
       const due = replyDeadlineInForce(p.assignment)

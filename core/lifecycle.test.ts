@@ -3,11 +3,14 @@ import {
   MAX_REHANDLING_ROUNDS,
   StatusLabels,
   allowedPairs,
+  callsForRehandling,
   canTransition,
   isValidSignOff,
+  lacksReason,
   nextStates,
+  statusAfterEvaluation,
 } from './lifecycle'
-import { ProposalStatuses, Roles, type Actor, type ProposalStatus } from './types'
+import { ProposalStatuses, Roles, type Actor, type ProposalStatus, type Rating } from './types'
 import {
   ActorKeys,
   Actors,
@@ -342,6 +345,62 @@ describe('evaluation: replied → evaluated', () => {
     ],
   ])('allowed: %s', (_name, { p, ctx }) => {
     expect(canTransition('replied', 'evaluated', Actors.proposer, p, ctx)).toEqual({ ok: true })
+  })
+})
+
+describe('a 不满意 needs a reason (the portal form and the evaluations collection)', () => {
+  it.each<[string, string | null | undefined, boolean]>([
+    ['dissatisfied', undefined, true],
+    ['dissatisfied', null, true],
+    ['dissatisfied', '', true],
+    ['dissatisfied', '  差 ', true],
+    ['dissatisfied', '太差', false],
+    ['dissatisfied', ' 没有解决 ', false],
+    ['satisfied', '', false],
+    ['basicallySatisfied', undefined, false],
+  ])('%s with %j → lacks a reason: %s', (rating, comment, lacks) => {
+    expect(lacksReason(rating, comment)).toBe(lacks)
+  })
+})
+
+describe('where a new evaluation moves the proposal (statusAfterEvaluation)', () => {
+  const replied = complete('evaluated', 'replied')
+  const latest = (s: Scenario) => s.p.replies.at(-1)!.id
+  const cases: [string, Scenario, { reply: string | number; representative: string; rating: Rating }, ProposalStatus | null][] = [
+    ['the proposer’s 满意 of the latest reply', replied, { reply: 'reply-1', representative: Rep.proposer, rating: 'satisfied' }, 'evaluated'],
+    ['the proposer’s 基本满意', replied, { reply: 'reply-1', representative: Rep.proposer, rating: 'basicallySatisfied' }, 'evaluated'],
+    ['the proposer’s 不满意 while a round remains', replied, { reply: 'reply-1', representative: Rep.proposer, rating: 'dissatisfied' }, 'rehandling'],
+    [
+      'the proposer’s 不满意 once every round is used up',
+      afterRehandlings(MAX_REHANDLING_ROUNDS, null),
+      { reply: `reply-${MAX_REHANDLING_ROUNDS + 1}`, representative: Rep.proposer, rating: 'dissatisfied' },
+      'evaluated',
+    ],
+    ['a co-signer’s 不满意', replied, { reply: 'reply-1', representative: Rep.coSigner, rating: 'dissatisfied' }, null],
+    [
+      'the proposer’s 不满意 of an earlier reply',
+      afterRehandlings(1, null),
+      { reply: 'reply-1', representative: Rep.proposer, rating: 'dissatisfied' },
+      null,
+    ],
+    ['while 已评价', complete('evaluated', 'evaluated'), { reply: 'reply-1', representative: Rep.proposer, rating: 'dissatisfied' }, null],
+    ['of a screened-out item’s explanation', screenedOut('notAccepted'), { reply: 'explain-1', representative: Rep.proposer, rating: 'dissatisfied' }, null],
+  ]
+  it.each(cases)('%s → %s', (_name, s, e, want) => {
+    expect(statusAfterEvaluation(s.p, e)).toBe(want)
+  })
+
+  // The step it names must be one the lifecycle then allows the proposer (the evaluation in place).
+  it.each(cases.filter(([, , , want]) => want != null))('%s: the lifecycle allows that step', (_name, s, e, want) => {
+    const p = { ...s.p, evaluations: [...s.p.evaluations, { ...e, at: '2025-03-31T09:00:00+08:00' }] }
+    expect(latest(s)).toBe(e.reply)
+    expect(canTransition('replied', want!, Actors.proposer, p, s.ctx)).toEqual({ ok: true })
+  })
+
+  it('calls for rehandling exactly while 不满意 and a round remains', () => {
+    for (let n = 0; n <= MAX_REHANDLING_ROUNDS + 1; n++)
+      for (const rating of ['satisfied', 'basicallySatisfied', 'dissatisfied'] as const)
+        expect(callsForRehandling(rating, afterRehandlings(n, null).p), `${rating} after ${n}`).toBe(rating === 'dissatisfied' && n < MAX_REHANDLING_ROUNDS)
   })
 })
 

@@ -1,6 +1,6 @@
 // The proposal lifecycle: one transition table, its invariants, and the zh-CN reasons a step is refused.
 import { evaluationOfLatestReply, latestReply, publishedReplies } from './proposalFacts'
-import type { Actor, ProposalFacts, ProposalStatus, Reply, Role } from './types'
+import { ScreeningDecisions, type Actor, type ProposalFacts, type ProposalStatus, type Reply, type Role, type ScreeningDecision } from './types'
 
 /** At most this many rehandling rounds after a 不满意 evaluation. */
 export const MAX_REHANDLING_ROUNDS = 1
@@ -30,16 +30,62 @@ export const RoleLabels: Record<Role, string> = {
   public: '公众',
 }
 
-export const ScreenedOutStatuses = ['merged', 'redirected', 'notAccepted'] as const satisfies ProposalStatus[]
+// ── Status groups ────────────────────────────────────────────────────────────────────────────
+// Every list of statuses that stands for one idea is written down here, once, with its meaning;
+// everything else (core, the CMS, the site, the portal) names the group. The phases partition the
+// statuses (core/statusGroups.test.ts checks every status is in exactly one).
 
-/** Not yet screened by the office: private to its people and staff (residents write neighbours' names and numbers). */
+type Statuses = readonly ProposalStatus[]
+const union = <A extends Statuses, B extends Statuses>(a: A, b: B) => [...a, ...b] as const
+
+/** Phase: not yet screened by the office (待甄别; private to its people and staff: residents write neighbours' names and numbers). */
 export const UnscreenedStatuses = ['draft', 'submitted'] as const satisfies ProposalStatus[]
-export const isScreened = (status: ProposalStatus): boolean => !(UnscreenedStatuses as readonly ProposalStatus[]).includes(status)
+/** Phase: accepted (立案), waiting for the leader's 批示, which is the 交办. */
+export const AwaitingInstructionStatuses = ['accepted'] as const satisfies ProposalStatus[]
+/** Phase: screened out (未立案: 并案, 依法分流, 不予立案); instructed too (件件有批示), explained to the proposer in writing, then closed. */
+export const ScreenedOutStatuses = ['merged', 'redirected', 'notAccepted'] as const satisfies ProposalStatus[]
+/** Phase: being handled (交办 done): the lead section works on the current round's answer; the reply clock runs. */
+export const HandlingStatuses = ['instructed', 'inProgress', 'rehandling'] as const satisfies ProposalStatus[]
+/** Phase: the current round's answer is published and the item is open: evaluated, answered (问题是否已解决？), followed up. */
+export const RepliedStatuses = ['replied', 'evaluated'] as const satisfies ProposalStatus[]
+/** Phase: 办结. */
+export const ClosedStatuses = ['closed'] as const satisfies ProposalStatus[]
+
+/** The phases, in lifecycle order; each status is in exactly one. */
+export const StatusPhases = {
+  unscreened: UnscreenedStatuses,
+  awaitingInstruction: AwaitingInstructionStatuses,
+  screenedOut: ScreenedOutStatuses,
+  handling: HandlingStatuses,
+  replied: RepliedStatuses,
+  closed: ClosedStatuses,
+} as const
+export type StatusPhase = keyof typeof StatusPhases
+
+/** Of the handling phase, those in which the lead section writes the answer: its publication is the 已答复 step. */
+export const AnsweringStatuses = ['inProgress', 'rehandling'] as const satisfies ProposalStatus[]
+/** The answer is out or the item closed (办结): a reply is then only corrected by a new one; the public badge shows it done. */
+export const AnsweredStatuses = union(RepliedStatuses, ClosedStatuses)
+/** A published reply (or the office's written explanation of a screened-out item) may be evaluated. */
+export const EvaluableStatuses = union(RepliedStatuses, ScreenedOutStatuses)
+/** An evaluation is due or was: the office may record why none came (未评价原因). */
+export const EvaluationDueStatuses = union(EvaluableStatuses, ClosedStatuses)
+/** 交办 done, or closed: the reply deadline and its extensions apply. */
+export const AssignedStatuses = union(HandlingStatuses, AnsweredStatuses)
+/** Accepted (立案) and on: the assignment (主办、协办科室 and the reply deadline) applies. Not before screening, not screened out. */
+export const AcceptedStatuses = union(AwaitingInstructionStatuses, AssignedStatuses)
+/** Screened and not closed: a leader may still instruct (件件有批示). */
+export const OpenScreenedStatuses = [...AwaitingInstructionStatuses, ...ScreenedOutStatuses, ...HandlingStatuses, ...RepliedStatuses] as const
+
+/** Whether `status` is one of `group` (any status string, e.g. from a form, is accepted and simply not found). */
+export const isIn = (group: Statuses, status: string | null | undefined): boolean =>
+  status != null && (group as readonly string[]).includes(status)
+
+export const isScreened = (status: ProposalStatus): boolean => !isIn(UnscreenedStatuses, status)
+
+export const isScreenedOut = (status: ProposalStatus): boolean => isIn(ScreenedOutStatuses, status)
 
 export const sameId = (a: unknown, b: unknown): boolean => a != null && b != null && String(a) === String(b)
-
-export const isScreenedOut = (status: ProposalStatus): boolean =>
-  (ScreenedOutStatuses as readonly ProposalStatus[]).includes(status)
 
 export const isProposerOrCoSigner = (actor: Actor, p: Pick<ProposalFacts, 'proposer' | 'coSigners'>): boolean =>
   actor.role === 'representative' &&
@@ -85,6 +131,33 @@ export const isValidSignOff = (r: Reply, p: Pick<ProposalFacts, 'assignment' | '
 /** The proposer's evaluation of the latest published reply itself, if given (core/proposalFacts.ts). */
 export const proposerEvaluationOfLatest = (p: ProposalFacts) => evaluationOfLatestReply(p.replies, p.evaluations, p.proposer)
 
+/** A 不满意 evaluation must say why, in at least this many characters. */
+export const DISSATISFIED_REASON_MIN_CHARS = 2
+export const DissatisfiedReasonRequired = '选择“不满意”时请写明理由'
+
+/** The evaluation is 不满意 and gives no reason (the portal form and the evaluations collection both ask this). */
+export const lacksReason = (rating: string | null | undefined, comment: string | null | undefined): boolean =>
+  rating === 'dissatisfied' && (comment ?? '').trim().length < DISSATISFIED_REASON_MIN_CHARS
+
+/** 不满意 while a rehandling round remains: the proposal goes back to the lead section (重新办理), not to 已评价. */
+export const callsForRehandling = (rating: string | null | undefined, p: Pick<ProposalFacts, 'rehandlings'>): boolean =>
+  rating === 'dissatisfied' && p.rehandlings.length < MAX_REHANDLING_ROUNDS
+
+/**
+ * Where a new evaluation moves the proposal: only the proposer's, of the latest published reply,
+ * while 已答复 moves it: to 重新办理 when it calls for rehandling, else to 已评价. null: it moves
+ * nothing (a co-signer's, an earlier reply's, a screened-out item's explanation, or not 已答复).
+ */
+export function statusAfterEvaluation(
+  p: ProposalFacts,
+  e: Pick<ProposalFacts['evaluations'][number], 'reply' | 'representative' | 'rating'>,
+): ProposalStatus | null {
+  if (p.status !== 'replied') return null
+  if (!isProposer({ role: 'representative', id: e.representative }, p)) return null
+  if (!sameId(latestPublishedReply(p)?.id, e.reply)) return null
+  return callsForRehandling(e.rating, p) ? 'rehandling' : 'evaluated'
+}
+
 /** Commitments of published replies (not superseded by a correction) without a positive verification. */
 export const openCommitments = (p: ProposalFacts) => {
   const corrected = new Set(p.replies.filter((r) => r.corrects != null && r.publishedAt).map((r) => String(r.corrects)))
@@ -118,7 +191,7 @@ const office = (a: Actor) => a.role === 'office'
 const leader = (a: Actor) => a.role === 'leader'
 
 const screeningCheck =
-  (decision: 'accepted' | 'merged' | 'redirected' | 'notAccepted'): Check =>
+  (decision: ScreeningDecision): Check =>
   (p) => {
     if (p.screening.decision !== decision) return '甄别结论与目标状态不一致'
     if (!p.screening.reason?.trim()) return '甄别须写明理由'
@@ -137,7 +210,7 @@ const signedOffReplyForRound: Check = (p, _a, ctx) => {
 const evaluationAllowsClose = (p: ProposalFacts): string | null => {
   const evaluation = proposerEvaluationOfLatest(p)
   if (!evaluation && !p.noEvaluationReason?.trim()) return '提案人尚未评价，须记录未评价的原因'
-  if (evaluation?.rating === 'dissatisfied' && p.rehandlings.length < MAX_REHANDLING_ROUNDS && !isScreenedOut(p.screening.decision ?? 'accepted'))
+  if (callsForRehandling(evaluation?.rating, p) && !isScreenedOut(p.screening.decision ?? 'accepted'))
     return '提案人不满意，应进入重新办理'
   return null
 }
@@ -163,8 +236,7 @@ const rehandlingCheck: Check = (p) => {
 const evaluatedCheck: Check = (p) => {
   const evaluation = proposerEvaluationOfLatest(p)
   if (!evaluation) return '提案人尚未评价最新答复'
-  if (evaluation.rating === 'dissatisfied' && p.rehandlings.length < MAX_REHANDLING_ROUNDS)
-    return '提案人不满意，应进入重新办理'
+  if (callsForRehandling(evaluation.rating, p)) return '提案人不满意，应进入重新办理'
   return null
 }
 
@@ -176,7 +248,7 @@ export const Transitions: readonly Transition[] = [
     whoLabel: '提案人或代表工作室',
     check: () => null,
   },
-  ...(['accepted', 'merged', 'redirected', 'notAccepted'] as const).map(
+  ...ScreeningDecisions.map(
     (to): Transition => ({ from: 'submitted', to, who: office, whoLabel: '代表工作室', check: screeningCheck(to) }),
   ),
   {
@@ -207,7 +279,7 @@ export const Transitions: readonly Transition[] = [
     whoLabel: '提案人或代表工作室',
     check: evaluatedCheck,
   },
-  ...(['replied', 'evaluated'] as const).map(
+  ...RepliedStatuses.map(
     (from): Transition => ({
       from,
       to: 'rehandling',
@@ -216,7 +288,8 @@ export const Transitions: readonly Transition[] = [
       check: rehandlingCheck,
     }),
   ),
-  ...(['replied', 'evaluated', 'merged', 'redirected', 'notAccepted'] as const).map(
+  // Closed once answered, or once a screened-out item is explained.
+  ...[...RepliedStatuses, ...ScreenedOutStatuses].map(
     (from): Transition => ({ from, to: 'closed', who: office, whoLabel: '代表工作室', check: closingCheck }),
   ),
 ]

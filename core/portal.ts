@@ -4,6 +4,7 @@
 import { z } from 'zod'
 import zhCNLocale from 'zod/v4/locales/zh-CN.js'
 import { CategoryOptions } from './categories'
+import { DissatisfiedReasonRequired, lacksReason } from './lifecycle'
 import { Ratings, type ProposalStatus } from './types'
 
 /** Sign-in lasts while used: it ends after this long without a request… */
@@ -118,8 +119,7 @@ export const EvaluationSchema = strict({
   rating: z.enum(Ratings, { error: '请选择满意、基本满意或不满意' }),
   comment: z.string().overwrite(cleanText).trim().max(2000, '意见不能超过 2000 个字').default(''),
 }).superRefine((v, ctx) => {
-  if (v.rating === 'dissatisfied' && v.comment.length < 2)
-    ctx.addIssue({ code: 'custom', path: ['comment'], message: '选择“不满意”时请写明理由' })
+  if (lacksReason(v.rating, v.comment)) ctx.addIssue({ code: 'custom', path: ['comment'], message: DissatisfiedReasonRequired })
 })
 export type EvaluationInput = z.infer<typeof EvaluationSchema>
 

@@ -4,6 +4,7 @@
 import { toLocalDate, type WorkingCalendar } from './calendar'
 import type { PublicExport, PublicProposal, PublicSession } from './contract'
 import { currentDeadline, deadlineState, isOverdue, type DeadlineStage } from './deadlines'
+import { isScreenedOut } from './lifecycle'
 import { answerDue, answeredOnTime, answerRounds, firstReply, latestReply, standingEvaluation } from './proposalFacts'
 import type { ProposalFacts, ProposalStatus } from './types'
 
@@ -21,7 +22,7 @@ export interface Figures {
   received: number
   /** 立案: screening.decision === 'accepted'. */
   accepted: number
-  /** 未立案: merged + redirected + notAccepted. */
+  /** 未立案: screened out (ScreenedOutStatuses, core/lifecycle.ts). */
   screenedOut: number
   /** 已批示: ≥ 1 instruction. */
   instructed: number
@@ -57,7 +58,6 @@ export interface FiguresContext {
   sessions: PublicSession[]
 }
 
-const SCREENED_OUT = new Set(['merged', 'redirected', 'notAccepted'])
 const SATISFIED = new Set(['satisfied', 'basicallySatisfied'])
 
 /** The share as a fraction, or null when n is 0. */
@@ -134,7 +134,7 @@ export function computeFigures(proposals: PublicProposal[], ctx: FiguresContext)
   for (const p of proposals) {
     const decision = p.screening?.decision
     if (decision === 'accepted') f.accepted++
-    else if (decision && SCREENED_OUT.has(decision)) f.screenedOut++
+    else if (decision && isScreenedOut(decision)) f.screenedOut++
     if (p.instructions.length > 0) f.instructed++
     if (p.assignment) f.assigned++
 

@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 import { toLocalDate } from '../../core/calendar'
-import { isProposer, latestPublishedReply, MAX_REHANDLING_ROUNDS, sameId } from '../../core/lifecycle'
-import { canEvaluate } from '../../core/permissions'
-import { Ratings } from '../../core/types'
+import { DissatisfiedReasonRequired, isProposerOrCoSigner, lacksReason, sameId, StatusLabels, statusAfterEvaluation } from '../../core/lifecycle'
+import { canEvaluate, isEvaluableStatus } from '../../core/permissions'
+import { Ratings, type Actor } from '../../core/types'
 import { appendOnly, relatedReadable } from '../access'
 import { actorOfReq, idOf } from '../access/actor'
 import { createOnProposal, proposalFacts } from '../access/proposalRule'
@@ -42,14 +42,17 @@ export const Evaluations: CollectionConfig = {
         if (data.representative == null) refuse('请选择评价的代表', 'representative')
         const facts = await proposalFacts(req, data.proposal)
         if (!facts) return refuse('找不到对应的提案', 'proposal')
-        const isOwn = sameId(facts!.proposer, idOf(data.representative)) || facts!.coSigners.some((c) => sameId(c, idOf(data.representative)))
-        if (!isOwn) refuse('只有提案人和附议代表可以评价', 'representative')
+        // Whoever records it (the representative, or the office from paper), the evaluation must be one
+        // the representative may give (core's canEvaluate); the checks after a refusal only choose the words.
+        const representative: Actor = { role: 'representative', id: idOf(data.representative)! }
         const reply = facts!.replies.find((r) => sameId(r.id, idOf(data.reply)))
-        if (!reply?.publishedAt) refuse('只能评价已公开的答复', 'reply')
-        if (facts!.evaluations.some((e) => sameId(e.reply, reply!.id) && sameId(e.representative, idOf(data.representative))))
+        if (!reply || !canEvaluate(representative, facts!, reply)) {
+          if (!isProposerOrCoSigner(representative, facts!)) refuse('只有提案人和附议代表可以评价', 'representative')
+          if (!reply?.publishedAt) refuse('只能评价已公开的答复', 'reply')
+          if (!isEvaluableStatus(facts!.status)) refuse(`提案${StatusLabels[facts!.status]}，现在不能评价`, 'reply')
           refuse('每条答复只能评价一次')
-        if (data.rating === 'dissatisfied' && !(typeof data.comment === 'string' && data.comment.trim().length >= 2))
-          refuse('选择“不满意”时请写明理由', 'comment')
+        }
+        if (lacksReason(data.rating, data.comment)) refuse(DissatisfiedReasonRequired, 'comment')
         const proposal = await req.payload.findByID({ collection: 'proposals', id: idOf(data.proposal)!, depth: 1, joins: false, overrideAccess: true, req })
         const last = lastEvaluationDay(await getCalendar(req.payload, req), proposal.session, reply!.publishedAt!)
         if (toLocalDate(nowISO()) > last) refuse(`评价期限已过（${last}），请联系代表工作室`)
@@ -61,10 +64,8 @@ export const Evaluations: CollectionConfig = {
       async ({ doc, req, operation }) => {
         if (operation !== 'create') return doc
         const facts = await proposalFacts(req, doc.proposal)
-        if (!facts || facts.status !== 'replied') return doc
-        if (!isProposer({ role: 'representative', id: idOf(doc.representative)! }, facts)) return doc
-        if (!sameId(latestPublishedReply(facts)?.id, idOf(doc.reply))) return doc
-        const to = doc.rating === 'dissatisfied' && facts.rehandlings.length < MAX_REHANDLING_ROUNDS ? 'rehandling' : 'evaluated'
+        const to = facts && statusAfterEvaluation(facts, { reply: idOf(doc.reply)!, representative: idOf(doc.representative)!, rating: doc.rating })
+        if (!to) return doc
         await req.payload.update({
           collection: 'proposals',
           id: idOf(doc.proposal)!,

@@ -1,7 +1,7 @@
 // "问题是否已解决？" — a proposer's or co-signer's own answer once a reply is out. The office
 // sees it beside its follow-ups when it verifies; the public does not (it is not in the export).
 import type { CollectionConfig } from 'payload'
-import { answerRound, sameId } from '../../core/lifecycle'
+import { answerRound } from '../../core/lifecycle'
 import { canAnswerResolution } from '../../core/permissions'
 import { ResolutionAnswers, ResolutionLabels } from '../../core/portal'
 import { appendOnly, relatedReadable } from '../access'
@@ -25,17 +25,16 @@ export const ResolutionAnswersCollection: CollectionConfig = {
         data.representative = actor.id
         const facts = await proposalFacts(req, data.proposal)
         if (!facts || !canAnswerResolution(actor, facts)) refuse('该提案现在不能反馈解决情况', 'answer')
-        const earlier = await req.payload.find({
+        // One answer per reply round: a new one after rehandling is welcome, a second for the same round is not.
+        // Counted in the database for exactly this proposal, representative and round (not the latest answer of some order).
+        const round = answerRound(facts!.replies)
+        const earlier = await req.payload.count({
           collection: 'resolution-answers',
-          where: { and: [{ proposal: { equals: idOf(data.proposal) } }, { representative: { equals: actor.id } }] },
-          depth: 0,
-          limit: 1,
+          where: { and: [{ proposal: { equals: idOf(data.proposal) } }, { representative: { equals: actor.id } }, { round: { equals: round } }] },
           overrideAccess: true,
           req,
         })
-        // One answer per reply round: a new one after rehandling is welcome, a second for the same round is not.
-        const round = answerRound(facts!.replies)
-        if (earlier.docs.some((e) => e.round === round && sameId(idOf(e.representative), actor.id))) refuse('本轮答复的解决情况已反馈过', 'answer')
+        if (earlier.totalDocs > 0) refuse('本轮答复的解决情况已反馈过', 'answer')
         return { ...data, round }
       },
     ],

@@ -1,16 +1,18 @@
 // "待我处理": above the proposals list, what waits on the signed-in person, overdue first.
 import type { BeforeListTableServerProps, Where } from 'payload'
 import type { Proposal } from '../payload-types'
+import { toLocalDate } from '../../core/calendar'
 import { deadlineState, type DeadlineState } from '../../core/deadlines'
+import { DeadlineStageLabels, DeadlineStateLabels } from '../../core/labels'
 import { StatusLabels } from '../../core/lifecycle'
 import { WaitingStatuses } from '../../core/permissions'
 import { actorOf } from '../access/actor'
 import { getCalendar } from '../lib/calendar'
 import { nowISO } from '../lib/clock'
 
-const StateLabels: Record<DeadlineState, string> = { onTrack: '', dueSoon: '即将到期', overdue: '已超期', longOverdue: '严重超期' }
-const StageLabels: Record<string, string> = { screening: '甄别', instruction: '批示', reply: '答复', rehandling: '重新办理' }
 const order: Record<DeadlineState, number> = { longOverdue: 0, overdue: 1, dueSoon: 2, onTrack: 3 }
+/** The table lists at most this many (earliest deadline first); the heading counts them all. */
+const Listed = 200
 
 export async function WaitingOnMe({ payload, user }: BeforeListTableServerProps) {
   const actor = actorOf(user)
@@ -18,27 +20,31 @@ export async function WaitingOnMe({ payload, user }: BeforeListTableServerProps)
   if (!statuses.length) return null
   const where: Where[] = [{ status: { in: statuses } }]
   if (actor.role === 'sectionStaff' || actor.role === 'sectionHead') where.push({ 'assignment.leadSection': { equals: actor.section } })
-  const res = await payload.find({
-    collection: 'proposals',
-    where: { and: where },
-    limit: 200,
-    depth: 0,
-    sort: 'currentDue',
-    overrideAccess: false,
-    user,
-    select: { number: true, title: true, status: true, currentDue: true, currentStage: true },
-  })
-  const calendar = await getCalendar(payload)
   const now = nowISO()
+  const [res, overdue] = await Promise.all([
+    payload.find({
+      collection: 'proposals',
+      where: { and: where },
+      limit: Listed,
+      depth: 0,
+      sort: 'currentDue',
+      overrideAccess: false,
+      user,
+      select: { number: true, title: true, status: true, currentDue: true, currentStage: true },
+    }),
+    // Overdue from the day after the deadline (core/deadlines deadlineState): a deadline before today.
+    payload.count({ collection: 'proposals', where: { and: [...where, { currentDue: { less_than: toLocalDate(now) } }] }, overrideAccess: false, user }),
+  ])
+  const calendar = await getCalendar(payload)
   const rows = (res.docs as Pick<Proposal, 'id' | 'number' | 'title' | 'status' | 'currentDue' | 'currentStage'>[])
     .map((d) => ({ ...d, due: d.currentDue ? deadlineState(d.currentDue, now, calendar) : null }))
     .sort((a, b) => order[a.due?.state ?? 'onTrack'] - order[b.due?.state ?? 'onTrack'] || String(a.currentDue ?? '9').localeCompare(String(b.currentDue ?? '9')))
-  const overdue = rows.filter((r) => r.due && (r.due.state === 'overdue' || r.due.state === 'longOverdue')).length
   return (
     <section className="waiting-on-me" aria-labelledby="waiting-on-me-title">
       <h2 id="waiting-on-me-title">
-        待我处理：{rows.length} 件{overdue > 0 ? <span className="overdue">（其中超期 {overdue} 件）</span> : null}
+        待我处理：{res.totalDocs} 件{overdue.totalDocs > 0 ? <span className="overdue">（其中{DeadlineStateLabels.overdue} {overdue.totalDocs} 件）</span> : null}
       </h2>
+      {res.totalDocs > rows.length && <p>下表列出期限最早的 {rows.length} 件。</p>}
       {rows.length > 0 && (
         <table>
           <thead>
@@ -50,9 +56,9 @@ export async function WaitingOnMe({ payload, user }: BeforeListTableServerProps)
                 <td>{r.number ?? '—'}</td>
                 <td><a href={`/admin/collections/proposals/${r.id}`}>{r.title}</a></td>
                 <td>{StatusLabels[r.status as keyof typeof StatusLabels]}</td>
-                <td>{r.currentDue ? `${StageLabels[r.currentStage ?? ''] ?? ''} ${r.currentDue}` : '—'}</td>
+                <td>{r.currentDue ? `${r.currentStage ? DeadlineStageLabels[r.currentStage] : ''} ${r.currentDue}` : '—'}</td>
                 <td className={r.due?.state}>
-                  {r.due ? (r.due.workingDaysLeft < 0 ? `${StateLabels[r.due.state]} ${-r.due.workingDaysLeft} 个工作日` : r.due.state === 'dueSoon' ? `剩 ${r.due.workingDaysLeft} 个工作日` : '') : ''}
+                  {r.due ? (r.due.workingDaysLeft < 0 ? `${DeadlineStateLabels[r.due.state]} ${-r.due.workingDaysLeft} 个工作日` : r.due.state === 'dueSoon' ? `剩 ${r.due.workingDaysLeft} 个工作日` : '') : ''}
                 </td>
               </tr>
             ))}

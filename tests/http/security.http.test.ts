@@ -230,7 +230,8 @@ describe('guards: internal records of a proposal', () => {
   it('a published reply cannot be edited, not even by its own section head', async () => {
     for (const who of ['sectionStaff', 'sectionHead', 'office'] as Who[]) {
       const r = await patch(who, `/replies/${F.reply}`, { text: '事后篡改的答复正文内容。', class: 'A' })
-      expect(r.status).toBeGreaterThanOrEqual(400)
+      const why = '已公开的答复不能修改；如需更正，请另写一条答复并注明更正哪一条'
+      expect({ status: r.status, json: r.json }, who).toEqual({ status: 400, json: { errors: [{ name: 'RuleError', message: why, data: { errors: [{ message: why, path: 'text' }] } }] } })
     }
     expect((await api('office', `/replies/${F.reply}?depth=0`)).json.text).toBe('已列入本月维修计划，两周内更换全部损坏路灯。')
   })

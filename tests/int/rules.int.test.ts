@@ -6,6 +6,7 @@ import { checkDatabase } from '../../cms/lib/checkDatabase'
 import { buildPublicExport } from '../../cms/lib/publicExport'
 import { databaseLabel, startPayload } from '../helpers/payload'
 import { as, createWorld, type World } from '../fixtures/world'
+import { idOf } from '../../cms/access/actor'
 
 let payload: Payload
 let w: World
@@ -85,6 +86,28 @@ describe(`rules on ${databaseLabel()}`, () => {
     expect(pub.replies.map((r) => r.corrects)).toEqual([null, String(first.id)])
     const original = await payload.findByID({ collection: 'replies', id: first.id, overrideAccess: true })
     expect(original.text).toContain('十二盏')
+  })
+
+  it('问题是否已解决？ once per representative and reply round, whatever order the answers are stored in', async () => {
+    const p = await inProgress('解决情况反馈测试')
+    const other = await inProgress('解决情况反馈测试（另一件）')
+    const answer = (proposal: number | string, user = u.A) => create('resolution-answers', user, { proposal, answer: 'unresolved', comment: '问题仍然存在' })
+    const first = await publishReply(p.id, { text: '第一轮答复：已安排维修，下周完成。' })
+    const round1 = await answer(p.id)
+    expect(round1.round).toBe(1)
+    await expect(answer(p.id)).rejects.toThrow(/本轮答复的解决情况已反馈过/)
+    await create('evaluations', u.A, { proposal: p.id, reply: first.id, rating: 'dissatisfied', comment: '没有修好' })
+    await publishReply(p.id, { text: '第二轮答复：已更换设备，运行正常。' })
+    const round2 = await answer(p.id)
+    expect(round2.round).toBe(2)
+    // The round-1 answer stored as the newest (a clock set back between the two): still one answer per round.
+    await payload.db.updateOne({ collection: 'resolution-answers', id: round1.id, data: { createdAt: '2099-01-01T00:00:00.000Z' } })
+    await expect(answer(p.id)).rejects.toThrow(/本轮答复的解决情况已反馈过/)
+    // Answers to another proposal are no reason to refuse.
+    await publishReply(other.id, { text: '另一件的答复：已处理完毕。' })
+    expect((await answer(other.id)).round).toBe(1)
+    const all = await payload.find({ collection: 'resolution-answers', where: { proposal: { in: [p.id, other.id] } }, sort: 'id', overrideAccess: true, pagination: false })
+    expect(all.docs.map((d) => [String(idOf(d.proposal)), d.round])).toEqual([[String(p.id), 1], [String(p.id), 2], [String(other.id), 1]])
   })
 
   it('a screened-out proposal still gets an instruction and a reply, then closes', async () => {

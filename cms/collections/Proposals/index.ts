@@ -1,5 +1,5 @@
 import type { CollectionConfig } from 'payload'
-import { nextStates, StatusLabels } from '../../../core/lifecycle'
+import { AcceptedStatuses, AssignedStatuses, EvaluationDueStatuses, isIn, nextStates, OpenScreenedStatuses, StatusLabels } from '../../../core/lifecycle'
 import { ProposalStatuses, ScreeningDecisions } from '../../../core/types'
 import { proposalsReadable } from '../../access'
 import { actorOfReq } from '../../access/actor'
@@ -28,7 +28,7 @@ import { CategoryOptions } from '../../../core/categories'
 import { prepareChange } from './hooks/prepareChange'
 import { recordEvent } from './hooks/recordEvent'
 import { refuseBulkDelete, removeDraft } from './hooks/removeDraft'
-import { ScreeningLabels } from '../../../core/labels'
+import { DeadlineStageLabels, ScreeningLabels } from '../../../core/labels'
 
 
 
@@ -248,7 +248,7 @@ export const Proposals: CollectionConfig = {
       admin: {
         // Virtual fields are read-only in the admin unless said otherwise.
         readOnly: false,
-        condition: (data) => data?.status !== 'draft' && data?.status !== 'submitted' && data?.status !== 'closed',
+        condition: (data) => isIn(OpenScreenedStatuses, data?.status),
         description: { zh: '保存后形成一条批示记录，不可修改；已立案的提案同时将状态改为“已批示交办”。', en: 'Saved as a permanent instruction.' },
       },
       access: { create: () => false, update: instructionAccess, read: instructionAccess },
@@ -258,7 +258,7 @@ export const Proposals: CollectionConfig = {
       type: 'group',
       label: { zh: '拟办与交办', en: 'Assignment' },
       admin: {
-        condition: (data) => !['draft', 'submitted', 'merged', 'redirected', 'notAccepted'].includes(data?.status),
+        condition: (data) => isIn(AcceptedStatuses, data?.status),
         description: { zh: '代表工作室拟定主办科室；街道领导批示时正式交办，答复期限从批示之日起算。', en: 'The office proposes the lead section; the leader’s instruction assigns it and starts the reply clock.' },
       },
       fields: [
@@ -294,7 +294,7 @@ export const Proposals: CollectionConfig = {
       type: 'array',
       label: { zh: '延期（街道领导批准）', en: 'Extensions (leader)' },
       labels: { singular: { zh: '延期', en: 'Extension' }, plural: { zh: '延期', en: 'Extensions' } },
-      admin: { condition: (data) => ['instructed', 'inProgress', 'rehandling', 'replied', 'evaluated', 'closed'].includes(data?.status) },
+      admin: { condition: (data) => isIn(AssignedStatuses, data?.status) },
       access: { update: extensionAccess, create: () => false },
       fields: [
         { name: 'newDeadline', type: 'text', required: true, label: { zh: '新期限（YYYY-MM-DD）', en: 'New deadline' }, validate: localDate },
@@ -319,7 +319,7 @@ export const Proposals: CollectionConfig = {
       name: 'noEvaluationReason',
       type: 'textarea',
       label: { zh: '未评价原因（代表工作室）', en: 'Why no evaluation (office)' },
-      admin: { condition: (data) => ['replied', 'evaluated', 'merged', 'redirected', 'notAccepted', 'closed'].includes(data?.status) },
+      admin: { condition: (data) => isIn(EvaluationDueStatuses, data?.status) },
       access: { update: officeAccess, create: () => false },
     },
     {
@@ -332,12 +332,9 @@ export const Proposals: CollectionConfig = {
           name: 'currentStage',
           type: 'select',
           label: { zh: '当前环节', en: 'Stage' },
-          options: [
-            { value: 'screening', label: '甄别' },
-            { value: 'instruction', label: '批示' },
-            { value: 'reply', label: '答复' },
-            { value: 'rehandling', label: '重新办理' },
-          ],
+          // The stored values are the database's enum (migrations); the names are core's.
+          // No 'explanation' yet: prepareChange computes the stage without the instructions and replies, so it never reaches it.
+          options: (['screening', 'instruction', 'reply', 'rehandling'] as const).map((s) => ({ value: s, label: DeadlineStageLabels[s] })),
           admin: { readOnly: true },
           access: { create: () => false, update: () => false },
         },

@@ -1,5 +1,5 @@
 import type { CollectionConfig, FieldAccess, Where } from 'payload'
-import { currentRound, isScreenedOut, RoleLabels, sameId } from '../../../core/lifecycle'
+import { AnsweringStatuses, currentRound, isIn, isScreenedOut, RoleLabels, sameId } from '../../../core/lifecycle'
 import { canDraftReply, canEditReplyDraft, canPublishReply, canSignOffReply } from '../../../core/permissions'
 import { ReplyClasses, StaffRoles } from '../../../core/types'
 import { nobody, relatedReadable, staffRelatedReadable } from '../../access'
@@ -90,7 +90,7 @@ export const Replies: CollectionConfig = {
         if (!doc.publishedAt || previousDoc?.publishedAt) return doc
         const proposalId = idOf(doc.proposal)!
         const proposal = await req.payload.findByID({ collection: 'proposals', id: proposalId, depth: 0, joins: false, overrideAccess: true, req })
-        if ((proposal.status === 'inProgress' || proposal.status === 'rehandling') && !doc.corrects) {
+        if (isIn(AnsweringStatuses, proposal.status) && !doc.corrects) {
           await req.payload.update({
             collection: 'proposals',
             id: proposalId,
