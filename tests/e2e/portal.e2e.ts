@@ -261,8 +261,9 @@ test('the public page tells the whole story after the automatic rebuild', async 
   await expect(article).toContainText('刘德明') // the co-signer
   await expect(article).toContainText('现场查看') // the instruction
   await expect(page.getByRole('region', { name: '第 1 轮答复' })).toContainText('临时摊位线')
-  await expect(article).toContainText('不满意')
-  await expect(article).toContainText('满意')
+  // Each evaluation's line reads "name（提案人） · rating · date": 满意 on its own, not inside 不满意.
+  await expect(article).toContainText(/· 不满意 ·/)
+  await expect(article).toContainText(/· 满意 ·/)
   await expect(article).toContainText('重新办理')
 })
 
