@@ -249,7 +249,7 @@ export const Proposals: CollectionConfig = {
         // Virtual fields are read-only in the admin unless said otherwise.
         readOnly: false,
         condition: (data) => isIn(OpenScreenedStatuses, data?.status),
-        description: { zh: '保存后形成一条批示记录，不可修改；已立案的提案同时将状态改为“已批示交办”。', en: 'Saved as a permanent instruction.' },
+        description: { zh: `保存后形成一条批示记录，不可修改；已立案的提案同时将状态改为“${StatusLabels.instructed}”。`, en: 'Saved as a permanent instruction.' },
       },
       access: { create: () => false, update: instructionAccess, read: instructionAccess },
     },
