@@ -254,7 +254,10 @@ test('the public page tells the whole story after the automatic rebuild', async 
   const url = `${base()}/proposals/${story.number}/`
   await expect(async () => {
     await page.goto(url)
+    // The last thing that happened is A's 满意: wait for the build that carries it, not for an
+    // earlier one (the second reply's publication starts a build of its own).
     await expect(page.getByRole('region', { name: '第 2 轮答复' })).toContainText('六点至九点', { timeout: 1000 })
+    await expect(page.locator('article')).toContainText(/· 满意 ·/, { timeout: 1000 })
   }).toPass({ timeout: 90_000, intervals: [2000] })
   const article = page.locator('article')
   await expect(article).toContainText(TITLE)
