@@ -287,7 +287,7 @@ export interface Proposal {
   submittedAt?: string | null;
   closedAt?: string | null;
   currentDue?: string | null;
-  currentStage?: ('screening' | 'instruction' | 'reply' | 'rehandling') | null;
+  currentStage?: ('screening' | 'instruction' | 'reply' | 'rehandling' | 'explanation') | null;
   instructions?: {
     docs?: (number | Instruction)[];
     hasNextPage?: boolean;

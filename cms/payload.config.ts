@@ -27,6 +27,7 @@ import { portalEndpoints } from './endpoints/portal'
 import { publicExportEndpoints } from './endpoints/publicExport'
 import { siteEndpoints } from './endpoints/site'
 import { withSiteRebuild } from './site/publicChanges'
+import { withDeadlineRefresh } from './lib/storedDeadline'
 import { RebuildSiteTask, recoverInterruptedBuilds, SiteQueue, siteAutoBuild } from './site/rebuildTask'
 import { siteManagers, staffOnly } from './access'
 import { lockAccess } from './access/locks'
@@ -89,6 +90,8 @@ export default buildConfig({
     AuditLog,
   ]
     .map(withSiteRebuild)
+    // Instructions and replies move a proposal's stored deadline in force (currentDue/currentStage).
+    .map(withDeadlineRefresh)
     // Malformed requests answer 400; control characters are dropped from every text field.
     .map(withInputCheck)
     .map(withCleanText),

@@ -114,11 +114,20 @@ describe(`rules on ${databaseLabel()}`, () => {
     const p = await submitted('要求调解邻里纠纷')
     const out = await step(u.office, p.id, { status: 'redirected', screening: { decision: 'redirected', reason: '属于民事纠纷，引导通过人民调解途径解决' } })
     expect(out.status).toBe('redirected')
+    // The stored deadline in force (the staff's lists sort and count by it) follows the stages:
+    // the 批示 5 working days after screening (Mon 2 March), then the explanation 10, then none.
+    const stored = async () => {
+      const d = await payload.findByID({ collection: 'proposals', id: p.id, overrideAccess: true })
+      return [d.currentStage ?? null, d.currentDue ?? null]
+    }
+    expect(await stored()).toEqual(['instruction', '2026-03-09'])
     await step(u.leader, p.id, { newInstruction: '同意分流，请代表工作室做好解释。' })
+    expect(await stored()).toEqual(['explanation', '2026-03-16'])
     // A section cannot answer a screened-out item; the office does, and signs it off itself.
     await expect(create('replies', u.staff, { proposal: p.id, class: 'C', text: '科室不能答复已分流的提案。' })).rejects.toThrow()
     const reply = await publishReply(p.id, { class: 'C', text: '您反映的问题属于民事纠纷，已引导至人民调解委员会处理。' }, u.office, u.office)
     expect(reply.section ?? null).toBeNull()
+    expect(await stored()).toEqual([null, null])
     await create('evaluations', u.A, { proposal: p.id, reply: reply.id, rating: 'basicallySatisfied' })
     await expect(step(u.office, p.id, { status: 'closed' })).rejects.toThrow(/回访/)
     await create('follow-ups', u.office, { proposal: p.id, kind: 'call', notes: '电话回访，代表理解。' })

@@ -332,9 +332,8 @@ export const Proposals: CollectionConfig = {
           name: 'currentStage',
           type: 'select',
           label: { zh: '当前环节', en: 'Stage' },
-          // The stored values are the database's enum (migrations); the names are core's.
-          // No 'explanation' yet: prepareChange computes the stage without the instructions and replies, so it never reaches it.
-          options: (['screening', 'instruction', 'reply', 'rehandling'] as const).map((s) => ({ value: s, label: DeadlineStageLabels[s] })),
+          // The stored values are the database's enum (migrations); the names are core's (DeadlineStage).
+          options: (['screening', 'instruction', 'reply', 'rehandling', 'explanation'] as const).map((s) => ({ value: s, label: DeadlineStageLabels[s] })),
           admin: { readOnly: true },
           access: { create: () => false, update: () => false },
         },

@@ -5,6 +5,8 @@ import * as migration_20261128_141323_portal_proposals from './20261128_141323_p
 import * as migration_20261129_195331_audit_log_public_version from './20261129_195331_audit_log_public_version';
 import * as migration_20261129_233707_explanation_deadline from './20261129_233707_explanation_deadline';
 import * as migration_20261130_002458_signoff_as from './20261130_002458_signoff_as';
+import * as migration_20261130_024257_explanation_stage from './20261130_024257_explanation_stage';
+import * as migration_20261130_024337_refresh_screened_out_deadlines from './20261130_024337_refresh_screened_out_deadlines';
 
 export const migrations = [
   {
@@ -40,6 +42,16 @@ export const migrations = [
   {
     up: migration_20261130_002458_signoff_as.up,
     down: migration_20261130_002458_signoff_as.down,
-    name: '20261130_002458_signoff_as'
+    name: '20261130_002458_signoff_as',
+  },
+  {
+    up: migration_20261130_024257_explanation_stage.up,
+    down: migration_20261130_024257_explanation_stage.down,
+    name: '20261130_024257_explanation_stage',
+  },
+  {
+    up: migration_20261130_024337_refresh_screened_out_deadlines.up,
+    down: migration_20261130_024337_refresh_screened_out_deadlines.down,
+    name: '20261130_024337_refresh_screened_out_deadlines'
   },
 ];

@@ -5,6 +5,7 @@ import * as migration_20261128_141251_portal_proposals from './20261128_141251_p
 import * as migration_20261129_195302_audit_log_public_version from './20261129_195302_audit_log_public_version';
 import * as migration_20261129_233629_explanation_deadline from './20261129_233629_explanation_deadline';
 import * as migration_20261130_002422_signoff_as from './20261130_002422_signoff_as';
+import * as migration_20261130_024317_refresh_screened_out_deadlines from './20261130_024317_refresh_screened_out_deadlines';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261130_002422_signoff_as.up,
     down: migration_20261130_002422_signoff_as.down,
-    name: '20261130_002422_signoff_as'
+    name: '20261130_002422_signoff_as',
+  },
+  {
+    up: migration_20261130_024317_refresh_screened_out_deadlines.up,
+    down: migration_20261130_024317_refresh_screened_out_deadlines.down,
+    name: '20261130_024317_refresh_screened_out_deadlines'
   },
 ];

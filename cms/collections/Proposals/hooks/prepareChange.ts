@@ -3,7 +3,7 @@
 // then asks `core` whether the transition is allowed. An illegal step changes nothing.
 import type { CollectionBeforeChangeHook } from 'payload'
 import { toLocalDate } from '../../../../core/calendar'
-import { currentDeadline, maxExtendedDeadline, replyDeadline } from '../../../../core/deadlines'
+import { maxExtendedDeadline, replyDeadline } from '../../../../core/deadlines'
 import { canTransition } from '../../../../core/lifecycle'
 import type { ProposalStatus } from '../../../../core/types'
 import { actorOfReq, idOf } from '../../../access/actor'
@@ -11,6 +11,7 @@ import { deadlineSettingsOf, getCalendar } from '../../../lib/calendar'
 import { nowISO } from '../../../lib/clock'
 import { factsFromDoc, loadRelated, loadSigners } from '../../../lib/facts'
 import { formatProposalNumber, nextSequence } from '../../../lib/sequence'
+import { storedDeadlineOf } from '../../../lib/storedDeadline'
 import { refuse as refuseWith } from '../../../lib/refuse'
 
 const refuse = (message: string, path = 'status'): never => refuseWith(message, path)
@@ -34,14 +35,16 @@ export const prepareChange: CollectionBeforeChangeHook = async ({ data, original
   const actor = actorOfReq(req)
   const from: ProposalStatus | null = operation === 'create' ? null : (originalDoc?.status ?? 'draft')
   let to: ProposalStatus = data.status ?? from ?? 'draft'
+  const now = nowISO()
+  const today = toLocalDate(now)
+  // The leader's instruction written in this same save counts (createInstruction records it after the save).
+  const written = typeof data.newInstruction === 'string' && data.newInstruction.trim() ? { leader: actor.id!, text: data.newInstruction as string, at: now } : null
   // Writing an instruction on an accepted item instructs it, as the field's description says
   // (the transition check below still decides whether this person may).
-  if (from === 'accepted' && to === 'accepted' && typeof data.newInstruction === 'string' && data.newInstruction.trim()) {
+  if (from === 'accepted' && to === 'accepted' && written) {
     to = 'instructed'
     data.status = to
   }
-  const now = nowISO()
-  const today = toLocalDate(now)
   const merged = { ...(originalDoc ?? {}), ...data, id: originalDoc?.id }
 
   // A representative creates proposals only as their own.
@@ -79,6 +82,7 @@ export const prepareChange: CollectionBeforeChangeHook = async ({ data, original
     data.extensions = [...before, ...added]
   }
 
+  let related: Awaited<ReturnType<typeof loadRelated>> | undefined
   if (from !== to) {
     if (to === 'submitted') {
       data.submittedAt = now
@@ -92,11 +96,9 @@ export const prepareChange: CollectionBeforeChangeHook = async ({ data, original
     }
     if (to === 'closed') data.closedAt = now
 
-    const related = merged.id != null ? await loadRelated(req, merged.id) : undefined
+    related = merged.id != null ? await loadRelated(req, merged.id) : undefined
     const facts = factsFromDoc({ ...merged, ...data }, related)
-    // The leader's instruction written in this same save counts.
-    if (typeof data.newInstruction === 'string' && data.newInstruction.trim())
-      facts.instructions.push({ leader: actor.id!, text: data.newInstruction, at: now })
+    if (written) facts.instructions.push(written)
     const result = canTransition(from ?? 'draft', to, actor, facts, await loadSigners(req, facts.replies))
     if (from === null && to === 'draft') {
       // creating a draft is not a transition
@@ -113,11 +115,11 @@ export const prepareChange: CollectionBeforeChangeHook = async ({ data, original
   for (const k of ['publicTitle', 'publicBody'] as const)
     if (k in data && originalDoc?.[k] && !(typeof data[k] === 'string' && data[k].trim())) refuse('公开版本不能为空；如需隐去内容，请改写而不是清空', k)
 
-  // The deadline in force, kept as a sortable column for the staff's lists (overdue first).
-  const facts = factsFromDoc({ ...merged, ...data })
-  facts.rehandlings = data.rehandlings ?? facts.rehandlings
-  const due = currentDeadline({ ...facts, status: to }, calendar, settings)
-  data.currentDue = due?.due ?? null
-  data.currentStage = due?.stage ?? null
+  // The deadline in force, kept as a sortable column for the staff's lists (overdue first): from
+  // the record as it will be and its instructions and replies (a screened-out item's 批示 and explanation).
+  if (!related && merged.id != null) related = await loadRelated(req, merged.id)
+  const facts = factsFromDoc({ ...merged, ...data, status: to }, related)
+  if (written) facts.instructions.push(written)
+  Object.assign(data, await storedDeadlineOf(req, facts, session))
   return data
 }
