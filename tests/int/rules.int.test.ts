@@ -1,9 +1,10 @@
 // Rules around the main path: corrections, extensions and their cap, co-opinions, the
 // screened-out path to closing, and the SQLite settings checked at start.
-import type { Payload } from 'payload'
+import { createLocalReq, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { checkDatabase } from '../../cms/lib/checkDatabase'
 import { buildPublicExport } from '../../cms/lib/publicExport'
+import { refreshScreenedOut } from '../../cms/lib/storedDeadline'
 import { databaseLabel, startPayload } from '../helpers/payload'
 import { as, createWorld, type World } from '../fixtures/world'
 import { idOf } from '../../cms/access/actor'
@@ -120,6 +121,10 @@ describe(`rules on ${databaseLabel()}`, () => {
       const d = await payload.findByID({ collection: 'proposals', id: p.id, overrideAccess: true })
       return [d.currentStage ?? null, d.currentDue ?? null]
     }
+    expect(await stored()).toEqual(['instruction', '2026-03-09'])
+    // What the migration does for items stored before the explanation stage existed: recompute.
+    await payload.db.updateOne({ collection: 'proposals', id: p.id, data: { currentStage: null, currentDue: null } })
+    expect(await refreshScreenedOut(await createLocalReq({}, payload))).toBeGreaterThanOrEqual(1)
     expect(await stored()).toEqual(['instruction', '2026-03-09'])
     await step(u.leader, p.id, { newInstruction: '同意分流，请代表工作室做好解释。' })
     expect(await stored()).toEqual(['explanation', '2026-03-16'])
