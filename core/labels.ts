@@ -1,6 +1,7 @@
 // zh-CN names of the glossary's values, shared by the CMS admin, the public site and the portal.
 import type { FollowUpKind, Rating, ReplyClass, ScreeningDecision } from './types'
 import type { DeadlineStage, DeadlineState } from './deadlines'
+import type { DutyAction } from './duties'
 
 export const ReplyClassLabels: Record<ReplyClass, string> = {
   A: 'A 已解决或采纳',
@@ -35,4 +36,21 @@ export const DeadlineStateLabels: Record<DeadlineState, string> = {
   dueSoon: '即将到期',
   overdue: '已逾期',
   longOverdue: '严重逾期',
+}
+
+/** The queues of what waits on whom (core/duties.ts), as the workbench and the lists name them. */
+export const DutyLabels: Record<DutyAction, string> = {
+  screen: '待甄别',
+  nameLead: '待交办',
+  instruct: '待批示',
+  takeOn: '待办理',
+  coOpinion: '协办待提意见',
+  draftReply: '待起草答复',
+  signOff: '待签发',
+  publish: '待公开',
+  explain: '待向代表说明',
+  evaluate: '待评价',
+  followUp: '待回访',
+  verify: '待验证',
+  close: '待办结',
 }

@@ -1,0 +1,137 @@
+// What waits on whom: for one proposal, every action owed now, who owes it (a role, and where it
+// matters a section or a person) and by when. One function for the workbench's queues, the
+// proposals list's 待我处理 and the reminders: `dutiesOf` lists them, `dutiesFor` keeps one
+// person's. Derived only from the facts the lifecycle rules use (core/lifecycle.ts), so a duty
+// disappears exactly when the step that discharges it is taken.
+import type { WorkingCalendar } from './calendar'
+import { toLocalDate } from './calendar'
+import { currentDeadline } from './deadlines'
+import {
+  AnsweringStatuses,
+  canTransition,
+  currentRound,
+  HandlingStatuses,
+  isIn,
+  isScreenedOut,
+  openCommitments,
+  proposerEvaluationOfLatest,
+  RepliedStatuses,
+  sameId,
+  type TransitionContext,
+} from './lifecycle'
+import { latestReply } from './proposalFacts'
+import type { Actor, DeadlineSettings, ProposalFacts, Role } from './types'
+
+type Id = string | number
+
+export const DutyActions = [
+  'screen',
+  'nameLead',
+  'instruct',
+  'takeOn',
+  'coOpinion',
+  'draftReply',
+  'signOff',
+  'publish',
+  'explain',
+  'evaluate',
+  'followUp',
+  'verify',
+  'close',
+] as const
+export type DutyAction = (typeof DutyActions)[number]
+
+export interface Duty {
+  action: DutyAction
+  /** Who owes it: a role, narrowed to a section (section staff and heads) or a person (a representative) when set. */
+  role: Role
+  section: Id | null
+  person: Id | null
+  /** The last day (China-local YYYY-MM-DD) to do it, or null when no deadline is defined for it. */
+  due: string | null
+  /** For signOff/publish: the reply concerned; for verify: the commitment. */
+  subject?: Id | null
+}
+
+/** A co-section's opinion (协办意见) on a proposal. */
+export interface CoOpinionFact {
+  section: Id
+}
+
+export interface DutyFacts extends ProposalFacts {
+  coOpinions?: CoOpinionFact[]
+}
+
+const duty = (action: DutyAction, role: Role, due: string | null, more: Partial<Pick<Duty, 'section' | 'person' | 'subject'>> = {}): Duty => ({
+  action,
+  role,
+  section: more.section ?? null,
+  person: more.person ?? null,
+  due,
+  ...(more.subject != null ? { subject: more.subject } : {}),
+})
+
+/** The office, as the closing check sees it (only its role matters there). */
+const Office: Actor = { role: 'office' }
+
+/**
+ * Every action owed on this proposal now. `today` is the China-local date of "now"; `ctx` carries
+ * who signed off each reply (as for the transition rules), needed to know whether it may be closed.
+ */
+export function dutiesOf(p: DutyFacts, cal: WorkingCalendar, s: DeadlineSettings, today: string, ctx: TransitionContext = {}): Duty[] {
+  const out: Duty[] = []
+  const inForce = currentDeadline(p, cal, s)?.due ?? null
+  const lead = p.assignment.leadSection ?? null
+  const round = currentRound(p)
+  // Replies of this round not yet published, oldest first: a draft waits on its signer, a signed one on the office.
+  const pending = p.replies.filter((r) => !r.publishedAt && r.round === round && r.corrects == null)
+
+  if (p.status === 'submitted') out.push(duty('screen', 'office', inForce))
+  if (p.status === 'accepted' || isScreenedOut(p.status)) {
+    if (!p.instructions.some((i) => i.text.trim())) {
+      if (p.status === 'accepted' && lead == null) out.push(duty('nameLead', 'office', inForce))
+      out.push(duty('instruct', 'leader', inForce))
+    }
+  }
+  if (p.status === 'instructed' && lead != null) out.push(duty('takeOn', 'sectionStaff', inForce, { section: lead }))
+  if (isIn(HandlingStatuses, p.status) && p.assignment.assignedAt && round === 1) {
+    const due = cal.addWorkingDays(toLocalDate(p.assignment.assignedAt), s.coOpinionWorkingDays)
+    const answered = p.coOpinions ?? []
+    for (const section of p.assignment.coSections)
+      if (!answered.some((o) => sameId(o.section, section)) && !sameId(section, lead)) out.push(duty('coOpinion', 'sectionStaff', due, { section }))
+  }
+  if (isIn(AnsweringStatuses, p.status) && lead != null && !pending.some((r) => sameId(r.section, lead))) out.push(duty('draftReply', 'sectionStaff', inForce, { section: lead }))
+  if (isIn(AnsweringStatuses, p.status) || isScreenedOut(p.status)) {
+    for (const r of pending) {
+      if (!r.signedOffAt) out.push(r.section == null ? duty('signOff', 'office', inForce, { subject: r.id }) : duty('signOff', 'sectionHead', inForce, { section: r.section, subject: r.id }))
+      else out.push(duty('publish', 'office', inForce, { subject: r.id }))
+    }
+  }
+  const explained = p.replies.some((r) => r.publishedAt)
+  if (isScreenedOut(p.status) && p.instructions.some((i) => i.text.trim()) && !explained && pending.length === 0) out.push(duty('explain', 'office', inForce))
+
+  const latest = latestReply(p.replies)
+  const answered = isIn(RepliedStatuses, p.status) || (isScreenedOut(p.status) && explained)
+  if (answered && latest) {
+    const evaluation = proposerEvaluationOfLatest(p)
+    const lastDay = cal.addWorkingDays(toLocalDate(latest.publishedAt), s.evaluationWorkingDays)
+    // Awaited until the window closes, unless the office has recorded why none will come.
+    const awaited = !evaluation && today <= lastDay && !p.noEvaluationReason?.trim()
+    if (awaited) out.push(duty('evaluate', 'representative', lastDay, { person: p.proposer }))
+    // 回访 once the proposer has spoken or no longer will: no deadline is set for it.
+    if (p.followUps.length === 0 && !awaited) out.push(duty('followUp', 'office', null))
+    for (const c of openCommitments(p)) if (c.dueDate <= today) out.push(duty('verify', 'office', c.dueDate, { subject: c.id }))
+    if (canTransition(p.status, 'closed', Office, p, ctx).ok) out.push(duty('close', 'office', null))
+  }
+  return out
+}
+
+/** The duties `actor` owes: their role's, within their section or as the person named. */
+export function dutiesFor(actor: Actor, duties: readonly Duty[]): Duty[] {
+  return duties.filter(
+    (d) =>
+      d.role === actor.role &&
+      (d.section == null || sameId(d.section, actor.section)) &&
+      (d.person == null || sameId(d.person, actor.id)),
+  )
+}
