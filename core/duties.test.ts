@@ -1,8 +1,8 @@
 // What waits on whom, for every actor of the cast, along the lifecycle: each row is a proposal's
 // situation and the actions each actor owes in it (every actor not named owes nothing).
 import { describe, expect, it } from 'vitest'
-import { DefaultCalendarData, WorkingCalendar } from './calendar'
-import { dutiesFor, dutiesOf, DutyActions, type DutyAction, type DutyFacts } from './duties'
+import { addCalendarDays, DefaultCalendarData, WorkingCalendar } from './calendar'
+import { dutiesFor, dutiesOf, DutyActions, owedOn, plannedDuties, type DutyAction, type DutyFacts } from './duties'
 import { DefaultDeadlineSettings } from './types'
 import { ActorKeys, Actors, Rep, Sec, afterRehandlings, complete, facts, reply, screenedOut, vary, type ActorKey, type Scenario } from '../tests/fixtures/facts'
 import type { TransitionContext } from './lifecycle'
@@ -208,6 +208,23 @@ describe('deadlines of the duties', () => {
     const d = dutiesOf(s.p, cal, S, '2025-03-24').find((x) => x.action === 'evaluate')!
     expect(d.due).toBe(cal.addWorkingDays('2025-03-21', S.evaluationWorkingDays))
     expect(d.person).toBe(Rep.proposer)
+  })
+
+  it('planned once, right on every day: the evaluation until its last day, then the 回访 from the next', () => {
+    const s = at_('replied', (p) => {
+      p.evaluations = []
+      p.followUps = []
+    })
+    const planned = plannedDuties(s.p, cal, S, s.ctx)
+    const last = cal.addWorkingDays('2025-03-21', S.evaluationWorkingDays)
+    const next = addCalendarDays(last, 1)
+    const on = (day: string) => planned.filter((d) => owedOn(d, day)).map((d) => d.action).sort()
+    expect(on(last)).toEqual(['evaluate'])
+    expect(on(next)).toEqual(['followUp'])
+    for (const day of [last, next, '2025-04-29', '2025-04-30', '2025-06-01'])
+      expect(dutiesOf(s.p, cal, S, day, s.ctx)).toEqual(planned.filter((d) => owedOn(d, day)))
+    expect(on('2025-04-30')).toContain('verify')
+    expect(on('2025-04-29')).not.toContain('verify')
   })
 
   it('a verification is due on the commitment’s date and names it', () => {

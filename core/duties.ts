@@ -4,7 +4,7 @@
 // person's. Derived only from the facts the lifecycle rules use (core/lifecycle.ts), so a duty
 // disappears exactly when the step that discharges it is taken.
 import type { WorkingCalendar } from './calendar'
-import { toLocalDate } from './calendar'
+import { addCalendarDays, toLocalDate } from './calendar'
 import { currentDeadline } from './deadlines'
 import {
   AnsweringStatuses,
@@ -49,6 +49,13 @@ export interface Duty {
   person: Id | null
   /** The last day (China-local YYYY-MM-DD) to do it, or null when no deadline is defined for it. */
   due: string | null
+  /**
+   * The days it is owed on, when not from now on for as long as it is not done: from `from` (a
+   * verification from the commitment's date; a 回访 from the end of the evaluation window) and
+   * until `until` (an evaluation, until its window closes). Stored duties stay right as days pass.
+   */
+  from?: string | null
+  until?: string | null
   /** For signOff/publish: the reply concerned; for verify: the commitment. */
   subject?: Id | null
 }
@@ -62,23 +69,35 @@ export interface DutyFacts extends ProposalFacts {
   coOpinions?: CoOpinionFact[]
 }
 
-const duty = (action: DutyAction, role: Role, due: string | null, more: Partial<Pick<Duty, 'section' | 'person' | 'subject'>> = {}): Duty => ({
+type More = Partial<Pick<Duty, 'section' | 'person' | 'subject' | 'from' | 'until'>>
+
+const duty = (action: DutyAction, role: Role, due: string | null, more: More = {}): Duty => ({
   action,
   role,
   section: more.section ?? null,
   person: more.person ?? null,
   due,
   ...(more.subject != null ? { subject: more.subject } : {}),
+  ...(more.from ? { from: more.from } : {}),
+  ...(more.until ? { until: more.until } : {}),
 })
+
+/** Whether a duty is owed on `today` (China-local YYYY-MM-DD). */
+export const owedOn = (d: Pick<Duty, 'from' | 'until'>, today: string): boolean => (!d.from || d.from <= today) && (!d.until || today <= d.until)
 
 /** The office, as the closing check sees it (only its role matters there). */
 const Office: Actor = { role: 'office' }
 
+/** Every action owed on this proposal now: its planned duties owed on `today` (China-local). */
+export const dutiesOf = (p: DutyFacts, cal: WorkingCalendar, s: DeadlineSettings, today: string, ctx: TransitionContext = {}): Duty[] =>
+  plannedDuties(p, cal, s, ctx).filter((d) => owedOn(d, today))
+
 /**
- * Every action owed on this proposal now. `today` is the China-local date of "now"; `ctx` carries
- * who signed off each reply (as for the transition rules), needed to know whether it may be closed.
+ * Every action owed on this proposal as its records stand, each with the days it is owed on
+ * (whatever today is: what the CMS stores). `ctx` carries who signed off each reply (as for the
+ * transition rules), needed to know whether it may be closed.
  */
-export function dutiesOf(p: DutyFacts, cal: WorkingCalendar, s: DeadlineSettings, today: string, ctx: TransitionContext = {}): Duty[] {
+export function plannedDuties(p: DutyFacts, cal: WorkingCalendar, s: DeadlineSettings, ctx: TransitionContext = {}): Duty[] {
   const out: Duty[] = []
   const inForce = currentDeadline(p, cal, s)?.due ?? null
   const lead = p.assignment.leadSection ?? null
@@ -116,11 +135,11 @@ export function dutiesOf(p: DutyFacts, cal: WorkingCalendar, s: DeadlineSettings
     const evaluation = proposerEvaluationOfLatest(p)
     const lastDay = cal.addWorkingDays(toLocalDate(latest.publishedAt), s.evaluationWorkingDays)
     // Awaited until the window closes, unless the office has recorded why none will come.
-    const awaited = !evaluation && today <= lastDay && !p.noEvaluationReason?.trim()
-    if (awaited) out.push(duty('evaluate', 'representative', lastDay, { person: p.proposer }))
-    // 回访 once the proposer has spoken or no longer will: no deadline is set for it.
-    if (p.followUps.length === 0 && !awaited) out.push(duty('followUp', 'office', null))
-    for (const c of openCommitments(p)) if (c.dueDate <= today) out.push(duty('verify', 'office', c.dueDate, { subject: c.id }))
+    const awaited = !evaluation && !p.noEvaluationReason?.trim()
+    if (awaited) out.push(duty('evaluate', 'representative', lastDay, { person: p.proposer, until: lastDay }))
+    // 回访 once the proposer has spoken or no longer will (the day after the window): no deadline is set for it.
+    if (p.followUps.length === 0) out.push(duty('followUp', 'office', null, awaited ? { from: addCalendarDays(lastDay, 1) } : {}))
+    for (const c of openCommitments(p)) out.push(duty('verify', 'office', c.dueDate, { subject: c.id, from: c.dueDate }))
     if (canTransition(p.status, 'closed', Office, p, ctx).ok) out.push(duty('close', 'office', null))
   }
   return out
