@@ -88,6 +88,7 @@ export interface Config {
     sequences: Sequence;
     'site-builds': SiteBuild;
     'audit-log': AuditLog;
+    duties: Duty;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -127,6 +128,7 @@ export interface Config {
     sequences: SequencesSelect<false> | SequencesSelect<true>;
     'site-builds': SiteBuildsSelect<false> | SiteBuildsSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
+    duties: DutiesSelect<false> | DutiesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -685,6 +687,37 @@ export interface AuditLog {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "duties".
+ */
+export interface Duty {
+  id: number;
+  proposal: number | Proposal;
+  action:
+    | 'screen'
+    | 'nameLead'
+    | 'instruct'
+    | 'takeOn'
+    | 'coOpinion'
+    | 'draftReply'
+    | 'signOff'
+    | 'publish'
+    | 'explain'
+    | 'evaluate'
+    | 'followUp'
+    | 'verify'
+    | 'close';
+  role: 'admin' | 'office' | 'leader' | 'sectionStaff' | 'sectionHead' | 'representative' | 'public';
+  section?: (number | null) | Section;
+  person?: (number | null) | Representative;
+  due?: string | null;
+  from?: string | null;
+  until?: string | null;
+  subject?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -891,6 +924,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'audit-log';
         value: number | AuditLog;
+      } | null)
+    | ({
+        relationTo: 'duties';
+        value: number | Duty;
       } | null);
   globalSlug?: string | null;
   user:
@@ -1326,6 +1363,23 @@ export interface AuditLogSelect<T extends boolean = true> {
   actorRepresentative?: T;
   subjectUser?: T;
   subjectRepresentative?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "duties_select".
+ */
+export interface DutiesSelect<T extends boolean = true> {
+  proposal?: T;
+  action?: T;
+  role?: T;
+  section?: T;
+  person?: T;
+  due?: T;
+  from?: T;
+  until?: T;
+  subject?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -27,7 +27,8 @@ import { portalEndpoints } from './endpoints/portal'
 import { publicExportEndpoints } from './endpoints/publicExport'
 import { siteEndpoints } from './endpoints/site'
 import { withSiteRebuild } from './site/publicChanges'
-import { withDeadlineRefresh } from './lib/storedDeadline'
+import { Duties } from './collections/Duties'
+import { withDerivedRefresh } from './lib/derived'
 import { RebuildSiteTask, recoverInterruptedBuilds, SiteQueue, siteAutoBuild } from './site/rebuildTask'
 import { siteManagers, staffOnly } from './access'
 import { lockAccess } from './access/locks'
@@ -88,10 +89,11 @@ export default buildConfig({
     Sequences,
     SiteBuilds,
     AuditLog,
+    Duties,
   ]
     .map(withSiteRebuild)
-    // Instructions and replies move a proposal's stored deadline in force (currentDue/currentStage).
-    .map(withDeadlineRefresh)
+    // The deadline in force and what waits on whom, kept in the database (cms/lib/derived.ts).
+    .map(withDerivedRefresh)
     // Malformed requests answer 400; control characters are dropped from every text field.
     .map(withInputCheck)
     .map(withCleanText),

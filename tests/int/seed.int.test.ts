@@ -8,7 +8,8 @@ import { currentDeadline, deadlineState, type DeadlineState } from '../../core/d
 import { ProposalStatuses, StaffRoles } from '../../core/types'
 import { PORTAL_SIGN_IN } from '../../cms/collections/Representatives'
 import { deadlineSettingsOf, getCalendar, invalidateCalendar } from '../../cms/lib/calendar'
-import { factsFromDoc, loadRelated } from '../../cms/lib/facts'
+import { factsFromDoc, loadRelated, loadSigners } from '../../cms/lib/facts'
+import { plannedDuties } from '../../core/duties'
 import { planDemo, seedDemo, isEmpty, type SeedResult } from '../../cms/seed/demo'
 import { DemoPassword, SectionSeeds } from '../../cms/seed/reference'
 import { databaseLabel, startPayload } from '../helpers/payload'
@@ -171,6 +172,26 @@ describe(`demo seed on ${databaseLabel()}`, () => {
     }
     // The demo's screened-out item left unexplained waits on the office's explanation.
     expect(stages.explanation, JSON.stringify(stages)).toBeGreaterThanOrEqual(1)
+  })
+
+  it('stores on every proposal what waits on whom, as core plans it from all its records', async () => {
+    const calendar = await getCalendar(payload)
+    const sessions = new Map((await all(payload, 'sessions')).map((s) => [String(s.id), s]))
+    const duties = byProposal(await all(payload, 'duties'))
+    const coOpinions = byProposal(await all(payload, 'co-opinions'))
+    const req = await createLocalReq({}, payload)
+    const actions: Record<string, number> = {}
+    for (const p of await all(payload, 'proposals')) {
+      const related = await loadRelated(req, p.id)
+      const facts = { ...factsFromDoc(p, related), coOpinions: (coOpinions.get(String(p.id)) ?? []).map((o) => ({ section: idOf(o.section) })) }
+      const planned = plannedDuties(facts, calendar, deadlineSettingsOf(sessions.get(String(idOf(p.session)))), await loadSigners(req, facts.replies))
+      const key = (d: Doc) => [d.action, d.role, String(idOf(d.section) ?? ''), String(idOf(d.person) ?? ''), d.due ?? '', d.from ?? '', d.until ?? ''].join('|')
+      expect([p.number, (duties.get(String(p.id)) ?? []).map(key).sort()]).toEqual([p.number, planned.map((d) => key(d as Doc)).sort()])
+      for (const d of planned) actions[d.action] = (actions[d.action] ?? 0) + 1
+    }
+    // The demo has something in most queues (no reply waits for sign-off or publication yet).
+    for (const a of ['screen', 'nameLead', 'instruct', 'takeOn', 'coOpinion', 'draftReply', 'explain', 'evaluate', 'followUp', 'verify', 'close'])
+      expect(actions[a] ?? 0, `${a}: ${JSON.stringify(actions)}`).toBeGreaterThanOrEqual(1)
   })
 
   it('has replies of every class, a rehandled proposal with two replies, open and verified commitments', async () => {

@@ -7,6 +7,7 @@ import * as migration_20261129_233707_explanation_deadline from './20261129_2337
 import * as migration_20261130_002458_signoff_as from './20261130_002458_signoff_as';
 import * as migration_20261130_024257_explanation_stage from './20261130_024257_explanation_stage';
 import * as migration_20261130_024337_refresh_screened_out_deadlines from './20261130_024337_refresh_screened_out_deadlines';
+import * as migration_20261130_025936_duties from './20261130_025936_duties';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261130_024337_refresh_screened_out_deadlines.up,
     down: migration_20261130_024337_refresh_screened_out_deadlines.down,
-    name: '20261130_024337_refresh_screened_out_deadlines'
+    name: '20261130_024337_refresh_screened_out_deadlines',
+  },
+  {
+    up: migration_20261130_025936_duties.up,
+    down: migration_20261130_025936_duties.down,
+    name: '20261130_025936_duties'
   },
 ];

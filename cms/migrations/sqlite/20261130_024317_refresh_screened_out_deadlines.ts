@@ -1,5 +1,5 @@
 import type { MigrateDownArgs, MigrateUpArgs } from '@payloadcms/db-sqlite'
-import { refreshScreenedOut } from '../../lib/storedDeadline'
+import { refreshScreenedOut } from '../../lib/derived'
 
 // Screened-out proposals (并案/分流/不予立案) had their deadline in force stored without the
 // explanation stage and without their instructions: recompute it (a migration of its own, so the

@@ -6,6 +6,7 @@ import * as migration_20261129_195302_audit_log_public_version from './20261129_
 import * as migration_20261129_233629_explanation_deadline from './20261129_233629_explanation_deadline';
 import * as migration_20261130_002422_signoff_as from './20261130_002422_signoff_as';
 import * as migration_20261130_024317_refresh_screened_out_deadlines from './20261130_024317_refresh_screened_out_deadlines';
+import * as migration_20261130_025917_duties from './20261130_025917_duties';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261130_024317_refresh_screened_out_deadlines.up,
     down: migration_20261130_024317_refresh_screened_out_deadlines.down,
-    name: '20261130_024317_refresh_screened_out_deadlines'
+    name: '20261130_024317_refresh_screened_out_deadlines',
+  },
+  {
+    up: migration_20261130_025917_duties.up,
+    down: migration_20261130_025917_duties.down,
+    name: '20261130_025917_duties'
   },
 ];

@@ -11,7 +11,7 @@ import { deadlineSettingsOf, getCalendar } from '../../../lib/calendar'
 import { nowISO } from '../../../lib/clock'
 import { factsFromDoc, loadRelated, loadSigners } from '../../../lib/facts'
 import { formatProposalNumber, nextSequence } from '../../../lib/sequence'
-import { storedDeadlineOf } from '../../../lib/storedDeadline'
+import { storedDeadlineOf } from '../../../lib/derived'
 import { refuse as refuseWith } from '../../../lib/refuse'
 
 const refuse = (message: string, path = 'status'): never => refuseWith(message, path)

@@ -1,0 +1,145 @@
+// What the system derives from a proposal's records and keeps in the database so lists can sort
+// and count without loading documents:
+// - the deadline in force (core/deadlines currentDeadline) as two columns on the proposal,
+//   `currentDue` and `currentStage`, for the staff's lists and 待我处理;
+// - what waits on whom (core/duties plannedDuties) as rows of the `duties` collection, for the
+//   workbench's queues.
+// Nobody types them. The proposal's own save computes its columns (prepareChange); after that
+// save, and after any change to a record they depend on (an instruction, a reply, a co-opinion,
+// an evaluation, a follow-up), `refreshDerived` recomputes both and writes only what changed.
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeDeleteHook, CollectionConfig, CollectionSlug, PayloadRequest, Where } from 'payload'
+import { currentDeadline } from '../../core/deadlines'
+import { plannedDuties, type Duty, type DutyFacts } from '../../core/duties'
+import { ScreenedOutStatuses } from '../../core/lifecycle'
+import type { ProposalFacts } from '../../core/types'
+import { idOf } from '../access/actor'
+import type { Duty as DutyDoc, Proposal } from '../payload-types'
+import { deadlineSettingsOf, getCalendar } from './calendar'
+import { factsFromDoc, loadRelated, loadSigners } from './facts'
+
+export type StoredDeadline = Pick<Proposal, 'currentDue' | 'currentStage'>
+
+/** The two columns for these facts, under the session's settings. */
+export async function storedDeadlineOf(req: PayloadRequest, facts: ProposalFacts, session: unknown): Promise<StoredDeadline> {
+  const due = currentDeadline(facts, await getCalendar(req.payload, req), deadlineSettingsOf(session))
+  return { currentDue: due?.due ?? null, currentStage: due?.stage ?? null }
+}
+
+type DutyRow = Pick<DutyDoc, 'action' | 'role' | 'due' | 'from' | 'until' | 'subject'> & { section: string | number | null; person: string | number | null }
+
+const rowOf = (d: Duty): DutyRow => ({
+  action: d.action,
+  role: d.role,
+  section: d.section,
+  person: d.person,
+  due: d.due,
+  from: d.from ?? null,
+  until: d.until ?? null,
+  subject: d.subject != null ? String(d.subject) : null,
+})
+
+/** A row as stored, in the same shape (relationships as ids, empty values as null). */
+const storedRow = (d: DutyDoc): DutyRow => ({
+  action: d.action,
+  role: d.role,
+  section: idOf(d.section),
+  person: idOf(d.person),
+  due: d.due ?? null,
+  from: d.from ?? null,
+  until: d.until ?? null,
+  subject: d.subject ?? null,
+})
+
+const key = (r: DutyRow) => JSON.stringify([r.action, r.role, String(r.section), String(r.person), r.due, r.from, r.until, r.subject])
+
+/** The proposal's co-opinions, by section (the system reading its own records). */
+async function loadCoOpinions(req: PayloadRequest, proposal: string | number): Promise<NonNullable<DutyFacts['coOpinions']>> {
+  const { docs } = await req.payload.find({ collection: 'co-opinions', where: { proposal: { equals: proposal } }, depth: 0, pagination: false, overrideAccess: true, req })
+  return docs.map((o) => idOf(o.section)).filter((s): s is string | number => s != null).map((section) => ({ section }))
+}
+
+/**
+ * Recomputes one proposal's stored deadline columns and its duties from its stored record and
+ * related records, and writes only what changed. Returns whether anything did.
+ */
+export async function refreshDerived(req: PayloadRequest, proposalId: string | number): Promise<boolean> {
+  const doc = await req.payload.findByID({ collection: 'proposals', id: proposalId, depth: 0, overrideAccess: true, req, disableErrors: true })
+  if (!doc) return false
+  const existing = (await req.payload.find({ collection: 'duties', where: { proposal: { equals: doc.id } }, depth: 0, pagination: false, overrideAccess: true, req })).docs
+  // A draft is the representative's own: nothing is owed on it, and nothing is stored to compare.
+  if (doc.status === 'draft' && existing.length === 0 && doc.currentDue == null && doc.currentStage == null) return false
+  const sessionId = idOf(doc.session)
+  const session = sessionId != null ? await req.payload.findByID({ collection: 'sessions', id: sessionId, depth: 0, overrideAccess: true, req, disableErrors: true }) : null
+  const related = await loadRelated(req, doc.id)
+  const facts: DutyFacts = { ...factsFromDoc(doc, related), coOpinions: await loadCoOpinions(req, doc.id) }
+  let changed = false
+
+  const next = await storedDeadlineOf(req, facts, session)
+  if (next.currentDue !== (doc.currentDue ?? null) || next.currentStage !== (doc.currentStage ?? null)) {
+    // The adapter directly: a derived column is not an edit of the proposal (no hooks, no event, same updatedAt).
+    await req.payload.db.updateOne({ collection: 'proposals', id: doc.id, data: { ...next, updatedAt: doc.updatedAt }, req })
+    changed = true
+  }
+
+  const calendar = await getCalendar(req.payload, req)
+  const rows = plannedDuties(facts, calendar, deadlineSettingsOf(session), await loadSigners(req, facts.replies)).map(rowOf)
+  const want = rows.map(key).sort()
+  const have = existing.map((d) => key(storedRow(d))).sort()
+  if (want.join('\n') !== have.join('\n')) {
+    await req.payload.db.deleteMany({ collection: 'duties', where: { proposal: { equals: doc.id } }, req })
+    for (const r of rows) await req.payload.db.create({ collection: 'duties', data: { ...r, proposal: doc.id }, req })
+    changed = true
+  }
+  return changed
+}
+
+/** Every proposal matching `where` (all when absent), refreshed one after the other; returns how many changed. */
+export async function refreshAll(req: PayloadRequest, where?: Where, progress?: (done: number, total: number) => void): Promise<number> {
+  const { docs } = await req.payload.find({ collection: 'proposals', where, pagination: false, depth: 0, select: {}, overrideAccess: true, req })
+  let changed = 0
+  for (const [i, d] of docs.entries()) {
+    if (await refreshDerived(req, d.id)) changed++
+    progress?.(i + 1, docs.length)
+  }
+  return changed
+}
+
+/**
+ * Recomputes the columns of every screened-out proposal (并案/分流/不予立案): before the
+ * explanation stage existed they were stored without it. Used once by a migration.
+ */
+export const refreshScreenedOut = (req: PayloadRequest): Promise<number> => refreshAll(req, { status: { in: [...ScreenedOutStatuses] } })
+
+/** The collections whose records the derived values depend on (see core/deadlines and core/duties). */
+const Sources = new Set<CollectionSlug>(['proposals', 'instructions', 'replies', 'co-opinions', 'evaluations', 'follow-ups'])
+
+/** Adds the recomputation to a collection the derived values depend on; others are returned as they are. */
+export function withDerivedRefresh(collection: CollectionConfig): CollectionConfig {
+  if (!Sources.has(collection.slug as CollectionSlug)) return collection
+  const proposalOf = (doc: { id?: unknown; proposal?: unknown }) => (collection.slug === 'proposals' ? idOf(doc.id) : idOf(doc.proposal))
+  const afterChange: CollectionAfterChangeHook = async ({ doc, req }) => {
+    const id = proposalOf(doc)
+    if (id != null) await refreshDerived(req, id)
+    return doc
+  }
+  const afterDelete: CollectionAfterDeleteHook = async ({ doc, req }) => {
+    const id = proposalOf(doc)
+    if (id != null) await refreshDerived(req, id)
+    return doc
+  }
+  // A proposal deleted (an unsubmitted draft) takes its duties with it, before its row goes.
+  const beforeDelete: CollectionBeforeDeleteHook = async ({ id, req }) => {
+    await req.payload.db.deleteMany({ collection: 'duties', where: { proposal: { equals: id } }, req })
+  }
+  const isProposals = collection.slug === 'proposals'
+  return {
+    ...collection,
+    hooks: {
+      ...collection.hooks,
+      afterChange: [...(collection.hooks?.afterChange ?? []), afterChange],
+      ...(isProposals
+        ? { beforeDelete: [...(collection.hooks?.beforeDelete ?? []), beforeDelete] }
+        : { afterDelete: [...(collection.hooks?.afterDelete ?? []), afterDelete] }),
+    },
+  }
+}
