@@ -62,7 +62,14 @@ export default buildConfig({
     importMap: { baseDir: path.resolve(dirname, '..'), importMapFile: path.resolve(dirname, 'app/(payload)/admin/importMap.js') },
     dateFormat: 'yyyy-MM-dd HH:mm',
     // No e-mail: the forgot-password page says who resets passwords (cms/lib/staffAuth.ts).
-    components: { views: { forgot: { Component: '/cms/components/ForgotPasswordView#ForgotPasswordView' } } },
+    components: {
+      views: {
+        forgot: { Component: '/cms/components/ForgotPasswordView#ForgotPasswordView' },
+        // 工作台 instead of the card grid: what waits on the signed-in person (core/duties.ts).
+        dashboard: { Component: '/cms/components/Workbench#Workbench' },
+        queue: { Component: '/cms/components/QueueView#QueueView', path: '/queue' },
+      },
+    },
   },
   i18n: {
     fallbackLanguage: 'zh',

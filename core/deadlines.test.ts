@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest'
 import { DefaultCalendarData, WorkingCalendar } from './calendar'
 import {
+  dueText,
   DUE_SOON_WORKING_DAYS,
   LONG_OVERDUE_WORKING_DAYS,
   currentDeadline,
@@ -252,5 +253,19 @@ describe('isOverdue', () => {
     ['longOverdue', true],
   ])('%s → %s', (state, expected) => {
     expect(isOverdue(state)).toBe(expected)
+  })
+})
+
+describe('dueText', () => {
+  const noon = (d: string) => `${d}T04:00:00.000Z` // 12:00 in China
+  it.each([
+    ['2026-03-10', '2026-03-04', '剩 4 个工作日'],
+    ['2026-03-10', '2026-03-10', '今天到期'],
+    ['2026-03-10', '2026-03-11', '已逾期 1 个工作日'],
+    // Friday's deadline, seen on Saturday: overdue, no working day passed yet.
+    ['2026-03-13', '2026-03-14', '已逾期'],
+    ['2026-03-02', '2026-04-07', '严重逾期 25 个工作日'],
+  ])('due %s seen on %s: %s', (due, today, text) => {
+    expect(dueText(due, noon(today), cal)).toBe(text)
   })
 })

@@ -1,6 +1,7 @@
 // Which deadline applies to a proposal and how close it is. Derived on read, never stored.
 
 import { toLocalDate, type WorkingCalendar } from './calendar'
+import { DeadlineStateLabels } from './labels'
 import { isScreenedOut } from './lifecycle'
 import { replyDeadlineInForce } from './proposalFacts'
 import type { DeadlineSettings, ProposalFacts } from './types'
@@ -88,4 +89,15 @@ export function deadlineState(
 
 export function isOverdue(state: DeadlineState): boolean {
   return state === 'overdue' || state === 'longOverdue'
+}
+
+/**
+ * How `due` stands at `now`, in words: "剩 5 个工作日", "已逾期 3 个工作日", "严重逾期 25 个工作日"
+ * (the state's own name, core/labels DeadlineStateLabels), "今天到期" on the day itself.
+ */
+export function dueText(due: string, now: string, cal: WorkingCalendar): string {
+  const { state, workingDaysLeft } = deadlineState(due, now, cal)
+  // Overdue from the day after: on a weekend right after the due day no working day has passed yet.
+  if (isOverdue(state)) return workingDaysLeft < 0 ? `${DeadlineStateLabels[state]} ${-workingDaysLeft} 个工作日` : DeadlineStateLabels[state]
+  return due === toLocalDate(now) ? '今天到期' : `剩 ${workingDaysLeft} 个工作日`
 }

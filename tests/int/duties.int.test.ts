@@ -1,7 +1,9 @@
 // What waits on whom, as stored: one proposal walked through the lifecycle by each role through
 // the Local API with access applied; after every step the `duties` rows are exactly what core
 // plans (core/duties.ts), and each person's queue is counted in the database. Who may read them.
-import type { CollectionSlug, Payload } from 'payload'
+import { createLocalReq, type AdminViewServerProps, type CollectionSlug, type Payload } from 'payload'
+import { prerenderToNodeStream } from 'react-dom/static'
+import { Workbench } from '../../cms/components/Workbench'
 import type { Representative, User } from '../../cms/payload-types'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { idOf } from '../../cms/access/actor'
@@ -45,6 +47,16 @@ async function stored(): Promise<string[]> {
   return docs.map((d) => [d.action, d.role, d.section ? sectionName(d.section) : d.person ? 'proposer' : '', d.due ?? ''].filter(Boolean).join(':')).sort()
 }
 
+/** The person's workbench (the admin's home page), as HTML. */
+async function workbench(user: Staff): Promise<string> {
+  const req = await createLocalReq({ user }, payload)
+  // The workbench's parts are async server components: prerender waits for all of them.
+  const { prelude } = await prerenderToNodeStream(await Workbench({ initPageResult: { req } } as unknown as AdminViewServerProps))
+  let html = ''
+  for await (const chunk of prelude) html += chunk
+  return html
+}
+
 /** What the person's queue counts in the database (as the workbench will ask). */
 const queue = async (user: Staff) =>
   (await payload.count({ collection: 'duties', where: { and: [{ role: { equals: user.role } }, ...(user.section ? [{ or: [{ section: { equals: idOf(user.section) } }, { section: { exists: false } }] }] : [])] }, ...opts(user) })).totalDocs
@@ -82,6 +94,13 @@ describe(`duties on ${databaseLabel()}`, () => {
     expect(await stored()).toEqual(['signOff:sectionHead:chengguan:2026-04-02'])
     expect(await queue(u.head)).toBe(1)
     expect(await queue(u.otherHead)).toBe(0)
+    // The head's workbench shows it: 待签发 1, the proposal listed with its deadline.
+    const head = await workbench(u.head)
+    expect(head).toMatch(/待签发<\/span><strong class="workbench__count">1<\/strong>/)
+    expect(head).toContain('路口红绿灯时间太短')
+    expect(head).toContain('2026-04-02')
+    expect(await workbench(u.otherHead)).toContain('目前没有等您处理的事项')
+    expect(await workbench(u.staff)).not.toContain('路口红绿灯时间太短')
     await payload.update({ collection: 'replies', id: r.id, data: { signOff: true } as Record<string, unknown>, ...opts(u.head) })
     expect(await stored()).toEqual(['publish:office:2026-04-02'])
     await payload.update({ collection: 'replies', id: r.id, data: { publish: true } as Record<string, unknown>, ...opts(u.office) })
