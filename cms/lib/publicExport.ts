@@ -10,6 +10,7 @@ import {
   type PublicProposal,
   type PublicProposalPage,
 } from '../../core/contract'
+import { isIn, isScreened, UnscreenedStatuses } from '../../core/lifecycle'
 import { canReadProposal, proposalReadScope } from '../../core/permissions'
 import { PUBLIC } from '../../core/types'
 import { idOf } from '../access/actor'
@@ -215,7 +216,8 @@ export async function buildPublicExport(payload: Payload): Promise<PublicExport>
     all(payload, 'sessions'),
     all(payload, 'proposals', { status: { not_equals: 'draft' } }, undefined, 'number'),
   ])
-  const screened = proposals.filter((d) => d.status !== 'submitted')
+  // Drafts are not read at all; of the rest, the screened ones are projected, the unscreened only counted.
+  const screened = proposals.filter((d) => isScreened(d.status))
   const confidential = new Map<string, number>()
   for (const d of screened.filter((x) => x.confidential)) {
     const key = `${l.sessions.get(String(idOf(d.session)))}\u0000${d.status}`
@@ -230,7 +232,7 @@ export async function buildPublicExport(payload: Payload): Promise<PublicExport>
     sections: [...l.sections.values()],
     residentialAreas: [...areas.values()],
     proposals: await projectProposals(payload, screened, areas, l),
-    unscreened: unscreenedCounts(proposals.filter((d) => d.status === 'submitted'), sessions, calendar, l),
+    unscreened: unscreenedCounts(proposals.filter((d) => isIn(UnscreenedStatuses, d.status)), sessions, calendar, l),
     confidential: [...confidential].map(([k, count]) => {
       const [session, status] = k.split('\u0000')
       return { session, status, count }
