@@ -3,8 +3,8 @@
 import { toLocalDate, type WorkingCalendar } from './calendar'
 import { DeadlineStateLabels } from './labels'
 import { isScreenedOut } from './lifecycle'
-import { replyDeadlineInForce } from './proposalFacts'
-import type { DeadlineSettings, ProposalFacts } from './types'
+import { replyDeadlineInForce, type AssignmentFacts, type RehandlingFacts, type ReplyFacts } from './proposalFacts'
+import type { DeadlineSettings, ProposalStatus } from './types'
 
 /** 甄别, 批示, 答复, 重新办理; and for a screened-out item, the office's 说明 to the proposer. */
 export type DeadlineStage = 'screening' | 'instruction' | 'reply' | 'rehandling' | 'explanation'
@@ -26,6 +26,21 @@ export function maxExtendedDeadline(assignedAtLocalDate: string, cal: WorkingCal
 }
 
 /**
+ * What `currentDeadline` reads of a proposal, in the shapes of core/proposalFacts.ts: the internal
+ * record (ProposalFacts) and the public one (the open data) both have them, so both are judged by
+ * the one rule. The screening and the assignment may be missing (null) where the record has none yet.
+ */
+export interface DeadlineFacts {
+  status: ProposalStatus
+  submittedAt?: string | null
+  screening: { at?: string | null } | null
+  assignment: AssignmentFacts | null
+  instructions: readonly { text: string }[]
+  replies: readonly ReplyFacts[]
+  rehandlings: readonly RehandlingFacts[]
+}
+
+/**
  * The deadline that applies now, by status: submitted → screening; accepted → instruction;
  * instructed/inProgress → reply; rehandling → the latest round's deadline; screened out
  * (并案/分流/不予立案) → the instruction until there is one (件件有批示, same deadline as for
@@ -33,12 +48,12 @@ export function maxExtendedDeadline(assignedAtLocalDate: string, cal: WorkingCal
  * (`explanationWorkingDays` after screening); otherwise null. Also null when the fact it counts from is missing.
  */
 export function currentDeadline(
-  p: ProposalFacts,
+  p: DeadlineFacts,
   cal: WorkingCalendar,
   s: DeadlineSettings,
 ): { stage: DeadlineStage; due: string } | null {
   if (isScreenedOut(p.status)) {
-    if (!p.screening.at) return null
+    if (!p.screening?.at) return null
     const screened = toLocalDate(p.screening.at)
     if (!p.instructions.some((i) => i.text.trim())) return { stage: 'instruction', due: cal.addWorkingDays(screened, s.instructionWorkingDays) }
     if (!p.replies.some((r) => r.publishedAt)) return { stage: 'explanation', due: cal.addWorkingDays(screened, s.explanationWorkingDays) }
@@ -49,16 +64,16 @@ export function currentDeadline(
       if (!p.submittedAt) return null
       return { stage: 'screening', due: cal.addWorkingDays(toLocalDate(p.submittedAt), s.screeningWorkingDays) }
     case 'accepted':
-      if (!p.screening.at) return null
+      if (!p.screening?.at) return null
       return { stage: 'instruction', due: cal.addWorkingDays(toLocalDate(p.screening.at), s.instructionWorkingDays) }
     case 'instructed':
     case 'inProgress': {
-      const due = replyDeadlineInForce(p.assignment)
+      const due = p.assignment && replyDeadlineInForce(p.assignment)
       return due ? { stage: 'reply', due } : null
     }
     case 'rehandling': {
       // Highest round, not array position, so an out-of-order list can't pick a stale round.
-      const latest = p.rehandlings.reduce<ProposalFacts['rehandlings'][number] | undefined>(
+      const latest = p.rehandlings.reduce<RehandlingFacts | undefined>(
         (best, r) => (!best || r.round >= best.round ? r : best),
         undefined,
       )

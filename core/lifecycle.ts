@@ -74,7 +74,9 @@ export const EvaluationDueStatuses = union(EvaluableStatuses, ClosedStatuses)
 export const AssignedStatuses = union(HandlingStatuses, AnsweredStatuses)
 /** Accepted (立案) and on: the assignment (主办、协办科室 and the reply deadline) applies. Not before screening, not screened out. */
 export const AcceptedStatuses = union(AwaitingInstructionStatuses, AssignedStatuses)
-/** Screened and not closed: a leader may still instruct (件件有批示). */
+/** From 立案 until the lead section takes the item on (办理中): the office names, or changes, the lead and co-sections. */
+export const AssignableStatuses = union(AwaitingInstructionStatuses, ['instructed'] as const)
+/** Screened and not closed: a leader may still instruct (件件有批示), and the office records follow-ups. */
 export const OpenScreenedStatuses = [...AwaitingInstructionStatuses, ...ScreenedOutStatuses, ...HandlingStatuses, ...RepliedStatuses] as const
 
 /** Whether `status` is one of `group` (any status string, e.g. from a form, is accepted and simply not found). */

@@ -1,13 +1,23 @@
 // Who may do what: plain predicates over an actor and the facts of a proposal.
 // The CMS wraps these as Payload access functions (cms/access); nothing else decides.
 import {
+  AnsweredStatuses,
+  AnsweringStatuses,
+  AssignableStatuses,
+  AwaitingInstructionStatuses,
+  EvaluableStatuses,
+  HandlingStatuses,
+  isIn,
   isOfCoSection,
   isOfLeadSection,
   isProposer,
   isProposerOrCoSigner,
   isScreened,
   isScreenedOut,
+  OpenScreenedStatuses,
+  RepliedStatuses,
   sameId,
+  UnscreenedStatuses,
 } from './lifecycle'
 import type { Actor, Invitation, ProposalFacts, ProposalStatus, Reply, Role } from './types'
 
@@ -96,7 +106,7 @@ export const canDeleteProposal = (a: Actor, p: Pick<ProposalFacts, 'status' | 'p
 
 /** Title, body, category, area, co-signers: the proposer while a draft; the office until screening is done. */
 export const canEditProposalContent = (a: Actor, p: ProposalFacts): boolean =>
-  (p.status === 'draft' && isProposer(a, p)) || (a.role === 'office' && (p.status === 'draft' || p.status === 'submitted'))
+  (p.status === 'draft' && isProposer(a, p)) || (a.role === 'office' && isIn(UnscreenedStatuses, p.status))
 
 /**
  * Co-signers join by accepting an invitation (附议邀请), which the proposer sends while the
@@ -106,28 +116,28 @@ export const canInviteCoSigners = (a: Actor, p: Pick<ProposalFacts, 'status' | '
   p.status === 'draft' && isProposer(a, p)
 
 export const canSetCoSigners = (a: Actor, p: Pick<ProposalFacts, 'status'>): boolean =>
-  a.role === 'office' && (p.status === 'draft' || p.status === 'submitted')
+  a.role === 'office' && isIn(UnscreenedStatuses, p.status)
 
 /** The invitee answers once, until the office has screened the proposal. */
 export const canAnswerInvitation = (a: Actor, p: Pick<ProposalFacts, 'status'>, i: Invitation): boolean =>
   a.role === 'representative' &&
   sameId(a.id, i.representative) &&
   i.status === 'invited' &&
-  (p.status === 'draft' || p.status === 'submitted')
+  isIn(UnscreenedStatuses, p.status)
 
 /** "问题是否已解决？": proposers and co-signers answer once a reply is out, until the item is closed. */
 export const canAnswerResolution = (a: Actor, p: ProposalFacts): boolean =>
-  isProposerOrCoSigner(a, p) && (p.status === 'replied' || p.status === 'evaluated')
+  isProposerOrCoSigner(a, p) && isIn(RepliedStatuses, p.status)
 
 export const canScreen = (a: Actor, p: Pick<ProposalFacts, 'status'>): boolean => a.role === 'office' && p.status === 'submitted'
 
 /** The office sets lead section, co-sections and deadline once accepted, until the lead section takes it on. */
 export const canAssign = (a: Actor, p: Pick<ProposalFacts, 'status'>): boolean =>
-  a.role === 'office' && (p.status === 'accepted' || p.status === 'instructed')
+  a.role === 'office' && isIn(AssignableStatuses, p.status)
 
 /** A leader approves an extension of the reply deadline while the item is being handled. */
 export const canApproveExtension = (a: Actor, p: Pick<ProposalFacts, 'status'>): boolean =>
-  a.role === 'leader' && (p.status === 'instructed' || p.status === 'inProgress' || p.status === 'rehandling')
+  a.role === 'leader' && isIn(HandlingStatuses, p.status)
 
 /** Confidential flag and reason, internal notes, the reason no evaluation came, follow-ups: the office. */
 export const canManageProposal = (a: Actor, p: Pick<ProposalFacts, 'status'>): boolean =>
@@ -148,23 +158,19 @@ export const canRedact = (a: Actor, p: Pick<ProposalFacts, 'status'>): boolean =
 
 /** 件件有批示: a leader may instruct any submitted item that is not closed. */
 export const canInstruct = (a: Actor, p: Pick<ProposalFacts, 'status'>): boolean =>
-  a.role === 'leader' && p.status !== 'draft' && p.status !== 'submitted' && p.status !== 'closed'
-
-const HandlingStatuses: ProposalStatus[] = ['instructed', 'inProgress', 'rehandling']
+  a.role === 'leader' && isIn(OpenScreenedStatuses, p.status)
 
 export const canWriteCoOpinion = (a: Actor, p: ProposalFacts): boolean =>
-  isOfCoSection(a, p) && HandlingStatuses.includes(p.status)
-
-/** After the answer is out, a reply can only be corrected by a new one that says what it corrects. */
-const AnsweredStatuses: ProposalStatus[] = ['replied', 'evaluated', 'closed']
+  isOfCoSection(a, p) && isIn(HandlingStatuses, p.status)
 
 /**
- * The lead section drafts replies while handling, and corrections once answered; the office
+ * The lead section drafts replies while handling, and corrections once answered (after the answer
+ * is out, a reply can only be corrected by a new one that says what it corrects); the office
  * explains a screened-out item.
  */
 export const canDraftReply = (a: Actor, p: ProposalFacts, correcting = false): boolean =>
-  (isOfLeadSection(a, p) && (p.status === 'inProgress' || p.status === 'rehandling')) ||
-  (correcting && isOfLeadSection(a, p) && AnsweredStatuses.includes(p.status)) ||
+  (isOfLeadSection(a, p) && isIn(AnsweringStatuses, p.status)) ||
+  (correcting && isOfLeadSection(a, p) && isIn(AnsweredStatuses, p.status)) ||
   (a.role === 'office' && isScreenedOut(p.status))
 
 /** Editing a reply: its drafter's side, until signed off. */
@@ -180,7 +186,7 @@ export const canSignOffReply = (a: Actor, p: ProposalFacts, r: Reply): boolean =
   if (r.section == null) return a.role === 'office' && isScreenedOut(p.status)
   return (
     a.role === 'sectionHead' &&
-    (p.status === 'inProgress' || p.status === 'rehandling' || (r.corrects != null && AnsweredStatuses.includes(p.status))) &&
+    (isIn(AnsweringStatuses, p.status) || (r.corrects != null && isIn(AnsweredStatuses, p.status))) &&
     sameId(a.section, r.section) &&
     sameId(a.section, p.assignment.leadSection)
   )
@@ -194,7 +200,7 @@ export const canPublishReply = (a: Actor, r: Reply): boolean => a.role === 'offi
  * explanation too); the office records a paper evaluation on a proposer's behalf.
  */
 /** The statuses in which a published reply can be evaluated. */
-export const isEvaluableStatus = (status: ProposalStatus): boolean => status === 'replied' || status === 'evaluated' || isScreenedOut(status)
+export const isEvaluableStatus = (status: ProposalStatus): boolean => isIn(EvaluableStatuses, status)
 
 export const canEvaluate = (a: Actor, p: ProposalFacts, r: Reply): boolean =>
   !!r.publishedAt &&
@@ -203,7 +209,7 @@ export const canEvaluate = (a: Actor, p: ProposalFacts, r: Reply): boolean =>
     (isProposerOrCoSigner(a, p) && !p.evaluations.some((e) => sameId(e.reply, r.id) && sameId(e.representative, a.id))))
 
 export const canRecordFollowUp = (a: Actor, p: Pick<ProposalFacts, 'status'>): boolean =>
-  a.role === 'office' && p.status !== 'draft' && p.status !== 'submitted' && p.status !== 'closed'
+  a.role === 'office' && isIn(OpenScreenedStatuses, p.status)
 
 /** Users, sections, residential areas, sessions, calendars: the admin. */
 export const canAdminister = (a: Actor): boolean => a.role === 'admin'
@@ -217,12 +223,12 @@ export const canManageSite = (a: Actor): boolean => a.role === 'office' || a.rol
 /** Only staff use the admin UI; representatives use the portal. */
 export const canUseAdmin = (a: Actor): boolean => isStaff(a)
 
-/** What waits on each role: the statuses its list view puts first. */
+/** What waits on each role: the statuses its list view puts first (in the lifecycle's groups). */
 export const WaitingStatuses: Record<Role, ProposalStatus[]> = {
-  office: ['submitted', 'accepted', 'replied', 'evaluated', 'merged', 'redirected', 'notAccepted'],
-  leader: ['accepted'],
-  sectionStaff: ['instructed', 'inProgress', 'rehandling'],
-  sectionHead: ['instructed', 'inProgress', 'rehandling'],
+  office: ['submitted', ...AwaitingInstructionStatuses, ...EvaluableStatuses],
+  leader: [...AwaitingInstructionStatuses],
+  sectionStaff: [...HandlingStatuses],
+  sectionHead: [...HandlingStatuses],
   admin: [],
   representative: ['draft', 'replied'],
   public: [],

@@ -6,7 +6,7 @@ import type { PublicExport, PublicProposal, PublicSession } from './contract'
 import { currentDeadline, deadlineState, isOverdue, type DeadlineStage } from './deadlines'
 import { isScreenedOut } from './lifecycle'
 import { answerDue, answeredOnTime, answerRounds, firstReply, latestReply, standingEvaluation } from './proposalFacts'
-import type { ProposalFacts, ProposalStatus } from './types'
+import type { ProposalStatus } from './types'
 
 /** A share: `count` of `of` (n). Shown as a percentage with n beside it, or 样本不足 when n < SAMPLE_MIN. */
 export interface Share {
@@ -71,31 +71,6 @@ export function median(values: number[]): number | null {
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
 }
 
-/** Only the fields `currentDeadline` reads; the rule itself stays in deadlines.ts. */
-function deadlineFacts(p: PublicProposal): ProposalFacts {
-  return {
-    status: p.status as ProposalStatus,
-    proposer: p.proposer.id,
-    coSigners: [],
-    confidential: false,
-    submittedAt: p.submittedAt,
-    screening: { decision: p.screening?.decision ?? null, at: p.screening?.at ?? null },
-    assignment: p.assignment
-      ? {
-          coSections: [],
-          assignedAt: p.assignment.assignedAt,
-          deadline: p.assignment.deadline,
-          extensions: p.assignment.extensions.map((x) => ({ ...x })),
-        }
-      : { coSections: [], extensions: [] },
-    instructions: p.instructions.map((i) => ({ ...i })),
-    replies: p.replies.map((r) => ({ id: r.id, round: r.round, section: null, text: r.text, class: r.class, commitments: [], publishedAt: r.publishedAt, corrects: r.corrects })),
-    evaluations: [],
-    rehandlings: p.rehandlings.map((r) => ({ ...r })),
-    followUps: [],
-  }
-}
-
 /**
  * The deadline in force for a public proposal (the rule of `currentDeadline`): submitted → screening;
  * accepted → instruction; instructed/inProgress → reply; rehandling → latest round; screened out →
@@ -106,7 +81,8 @@ export function publicDeadline(
   session: PublicSession,
   cal: WorkingCalendar,
 ): { stage: DeadlineStage; due: string } | null {
-  return currentDeadline(deadlineFacts(p), cal, session.deadlines)
+  // The open data has every fact the rule reads; its status is typed as any public status string.
+  return currentDeadline({ ...p, status: p.status as ProposalStatus }, cal, session.deadlines)
 }
 
 export function computeFigures(proposals: PublicProposal[], ctx: FiguresContext): Figures {

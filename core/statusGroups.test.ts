@@ -5,6 +5,7 @@ import {
   AcceptedStatuses,
   AnsweredStatuses,
   AnsweringStatuses,
+  AssignableStatuses,
   AssignedStatuses,
   EvaluableStatuses,
   EvaluationDueStatuses,
@@ -100,5 +101,17 @@ describe('status groups', () => {
     expect(isIn(AcceptedStatuses, undefined)).toBe(false)
     expect(isIn(AcceptedStatuses, null)).toBe(false)
     expect(isIn(AcceptedStatuses, 'archived')).toBe(false)
+  })
+})
+
+// Groups added since the table above, written out by hand the same way: [group, its statuses].
+describe.each<[string, readonly ProposalStatus[], ProposalStatus[]]>([
+  ['assignable', AssignableStatuses, ['accepted', 'instructed']],
+])('group %s', (_name, group, members) => {
+  it.each([...ProposalStatuses])('membership of %s', (status) => {
+    expect(isIn(group, status)).toBe(members.includes(status))
+  })
+  it('repeats no status', () => {
+    expect(new Set(group).size).toBe(group.length)
   })
 })

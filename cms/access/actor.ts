@@ -25,4 +25,14 @@ export function actorOf(user: AnyUser): Actor {
 
 export const actorOfReq = (req: Pick<PayloadRequest, 'user'>): Actor => actorOf(req.user as AnyUser)
 
+/**
+ * An id of `core` (string or number) as cms/payload-types.ts types a document's ids: numbers, as
+ * SQLite and PostgreSQL make them. Only the type changes: the value is passed on as it is.
+ */
+export function docId(id: string | number): number
+export function docId(id: string | number | null | undefined): number | null | undefined
+export function docId(id: string | number | null | undefined): number | null | undefined {
+  return id as number | null | undefined
+}
+
 export { idOf }

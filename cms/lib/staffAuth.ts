@@ -18,6 +18,7 @@ import { recordAudit } from './audit'
 import { passwordChangeOf } from './passwordChange'
 import { refuse } from './refuse'
 import { confirmCurrentPassword, SignInRefused, throttledSignIn, tooManyMessage } from './signIn'
+import type { User } from '../payload-types'
 
 /** What the forgot-password page and endpoint say: nothing is sent by e-mail; people reset passwords. */
 export const FORGOT_PASSWORD_MESSAGE = '本系统不发送电子邮件，不能自助找回密码：工作人员请联系系统管理员重置密码，居民代表请联系代表工作室。'
@@ -80,7 +81,7 @@ export const staffAuthEndpoints: Endpoint[] = [login, forgotPassword]
  * enough, or a stolen session becomes the account for good). Someone else's (the admin's reset):
  * only with a reason, which goes into the audit log. The server's own Local API (no user) is not asked.
  */
-export const staffPasswordChange: CollectionBeforeChangeHook = async ({ data, req, operation, originalDoc }) => {
+export const staffPasswordChange: CollectionBeforeChangeHook<User> = async ({ data, req, operation, originalDoc }) => {
   if (operation !== 'update' || typeof data.password !== 'string' || !data.password || !req.user || !originalDoc) return data
   const change = passwordChangeOf(req) ?? {}
   if (req.user.collection === 'users' && sameId(req.user.id, originalDoc.id)) {

@@ -8,11 +8,12 @@
 // reference data are written with overrideAccess.
 import { coSign } from './coSign'
 import type { Payload, RequiredDataFromCollectionSlug } from 'payload'
-import type { Reply } from '../payload-types'
+import type { Proposal, Reply, Representative, User } from '../payload-types'
 import { addCalendarDays, DefaultCalendarData, toLocalDate, WorkingCalendar } from '../../core/calendar'
 import { isScreenedOut } from '../../core/lifecycle'
 import type { ProposalStatus, Rating, ReplyClass, ScreeningDecision } from '../../core/types'
 import { DefaultDeadlineSettings, ProposalStatuses } from '../../core/types'
+import { docId } from '../access/actor'
 import { invalidateCalendar } from '../lib/calendar'
 import { createReferenceData, createStaff, DemoPassword, SectionSeeds } from './reference'
 import * as T from './demoText'
@@ -685,8 +686,14 @@ function planSteps(s: Scenario, p: PlannedProposal, c: StepContext): Step[] {
 
 /* ------------------------------------------------------------------ replaying the plan */
 
-type Doc = Record<string, any>
 type Id = number | string
+/** The records of a proposal that the demo writes, each as the person whose job it is. */
+type RecordSlug = 'instructions' | 'replies' | 'co-opinions' | 'evaluations' | 'follow-ups'
+/**
+ * A new proposal as its proposer types it: the category named by its Chinese label, as people and
+ * forms may (the field's own hook stores the value). Status, proposer and session are the hooks' to set.
+ */
+type NewProposal = Pick<Proposal, 'title' | 'body' | 'residentialArea'> & { category: T.Category }
 
 export async function isEmpty(payload: Payload): Promise<boolean> {
   const users = await payload.count({ collection: 'users', overrideAccess: true })
@@ -713,10 +720,10 @@ export async function seedDemo(payload: Payload, opts: { now?: Date; log?: (msg:
     const ref = await createReferenceData(payload, plan.year)
     invalidateCalendar() // the calendar may have been read before the holidays existed
     const staff = await createStaff(payload, ref)
-    const asUser = (u: Doc) => ({ ...u, collection: 'users' as const })
+    const asUser = (u: User): User => ({ ...u, collection: 'users' })
     const office = asUser(staff.office)
     const leader = asUser(staff.leader)
-    const sectionUsers: Record<string, { staff: Doc; head: Doc }> = {
+    const sectionUsers: Record<string, { staff: User; head: User }> = {
       chengguan: { staff: asUser(staff.sectionStaff), head: asUser(staff.sectionHead) },
     }
     for (const [slug, names] of Object.entries(T.SectionStaffSeeds)) {
@@ -730,7 +737,7 @@ export async function seedDemo(payload: Payload, opts: { now?: Date; log?: (msg:
         )
       sectionUsers[slug] = { staff: await mk('sectionStaff', names.staff, 'staff'), head: await mk('sectionHead', names.head, 'head') }
     }
-    const reps: Doc[] = []
+    const reps: Representative[] = []
     for (const r of plan.representatives) {
       const doc = await payload.create({
         collection: 'representatives',
@@ -771,50 +778,46 @@ export async function seedDemo(payload: Payload, opts: { now?: Date; log?: (msg:
 
 interface ReplayContext {
   ref: Awaited<ReturnType<typeof createReferenceData>>
-  office: Doc
-  leader: Doc
-  sectionUsers: Record<string, { staff: Doc; head: Doc }>
-  reps: Doc[]
+  office: User
+  leader: User
+  sectionUsers: Record<string, { staff: User; head: User }>
+  reps: Representative[]
   ids: Map<string, Id>
   numbers: Map<string, string>
   at: (ms: number) => void
 }
 
-async function replay(payload: Payload, p: PlannedProposal, x: ReplayContext): Promise<Doc> {
+async function replay(payload: Payload, p: PlannedProposal, x: ReplayContext): Promise<Proposal> {
   const { office, leader, reps } = x
   const lead = p.lead ? x.sectionUsers[p.lead] : null
   const proposer = reps[p.proposer]
   let id: Id | undefined
-  let doc: Doc = {}
-  let extensions: Doc[] = []
-  const replies = new Map<number, Doc>()
+  let doc: Partial<Proposal> = {}
+  let extensions: NonNullable<Proposal['extensions']> = []
+  const replies = new Map<number, Reply>()
   const target = p.mergedInto ? { id: x.ids.get(p.mergedInto)!, number: x.numbers.get(p.mergedInto)! } : null
   const withTarget = (s: string) => (target ? s.replaceAll('{target}', target.number) : s)
 
-  const update = async (user: Doc, data: Doc) => {
+  const update = async (user: User | Representative, data: Partial<Proposal>) => {
     doc = await payload.update({ collection: 'proposals', id: id!, data, user, overrideAccess: false, context: SeedContext, depth: 0 })
     return doc
   }
-  const create = (collection: 'instructions' | 'replies' | 'co-opinions' | 'evaluations' | 'follow-ups', user: Doc, data: Doc) =>
-    payload.create({ collection, data: { ...data, proposal: id } as any, user, overrideAccess: false, context: SeedContext, depth: 0 })
-  const updateReply = async (round: number, user: Doc, data: Doc, check: 'signedOffAt' | 'publishedAt') => {
-    const r = await payload.update({ collection: 'replies', id: replies.get(round)!.id, data: data as Partial<Reply>, user, overrideAccess: false, context: SeedContext, depth: 0 })
-    if (!(r as Doc)[check]) throw new Error(`演示数据：${p.title} 第${round}轮答复未能${check === 'signedOffAt' ? '签发' : '公开'}`)
+  const create = <C extends RecordSlug>(collection: C, user: User | Representative, data: Omit<RequiredDataFromCollectionSlug<C>, 'proposal'>) =>
+    payload.create({ collection, data: { ...data, proposal: docId(id!) } as RequiredDataFromCollectionSlug<C>, user, overrideAccess: false, context: SeedContext, depth: 0 })
+  const updateReply = async (round: number, user: User, data: Partial<Reply>, check: 'signedOffAt' | 'publishedAt') => {
+    const r = await payload.update({ collection: 'replies', id: replies.get(round)!.id, data, user, overrideAccess: false, context: SeedContext, depth: 0 })
+    if (!r[check]) throw new Error(`演示数据：${p.title} 第${round}轮答复未能${check === 'signedOffAt' ? '签发' : '公开'}`)
     replies.set(round, r)
   }
 
   for (const step of p.steps) {
     x.at(step.at)
     switch (step.kind) {
-      case 'create':
+      case 'create': {
+        const draft: NewProposal = { title: p.title, body: p.body, category: p.category, residentialArea: docId(x.ref.areas[p.area]) }
         doc = await payload.create({
           collection: 'proposals',
-          data: {
-            title: p.title,
-            body: p.body,
-            category: p.category,
-            residentialArea: x.ref.areas[p.area],
-          } as any,
+          data: draft as unknown as RequiredDataFromCollectionSlug<'proposals'>,
           user: proposer,
           overrideAccess: false, context: SeedContext,
           depth: 0,
@@ -824,22 +827,23 @@ async function replay(payload: Payload, p: PlannedProposal, x: ReplayContext): P
         await coSign(payload, id!, proposer, p.coSigners.map((i) => reps[i]), SeedContext)
         x.ids.set(p.key, id!)
         // Only the office files a proposal under a session other than the current one.
-        if (p.session !== 'current') await update(office, { session: x.ref.sessions.previous })
+        if (p.session !== 'current') await update(office, { session: docId(x.ref.sessions.previous) })
         break
+      }
       case 'submit':
         await update(proposer, { status: 'submitted' })
-        x.numbers.set(p.key, doc.number)
+        x.numbers.set(p.key, doc.number!)
         break
       case 'screen':
         await update(office, {
           status: step.decision,
-          screening: { decision: step.decision, reason: withTarget(step.reason), ...(target ? { mergedInto: target.id } : {}) },
+          screening: { decision: step.decision, reason: withTarget(step.reason), ...(target ? { mergedInto: docId(target.id) } : {}) },
           ...(step.confidentialReason ? { confidential: true, confidentialReason: step.confidentialReason } : {}),
           ...(step.internalNotes ? { internalNotes: step.internalNotes } : {}),
         })
         break
       case 'assign':
-        await update(office, { assignment: { leadSection: x.ref.sections[p.lead!], coSections: p.co.map((s) => x.ref.sections[s]) } })
+        await update(office, { assignment: { leadSection: docId(x.ref.sections[p.lead!]), coSections: p.co.map((s) => docId(x.ref.sections[s])) } })
         break
       case 'instruct':
         // The leader's instruction is its own record (stamped with the simulated time), then the status moves.
@@ -876,7 +880,7 @@ async function replay(payload: Payload, p: PlannedProposal, x: ReplayContext): P
         await create('evaluations', reps[step.who], { reply: replies.get(step.round)!.id, rating: step.rating, ...(step.comment ? { comment: step.comment } : {}) })
         break
       case 'followUp': {
-        const commitmentId = step.commitment ? String(replies.get(step.commitment.round)!.commitments[step.commitment.index].id) : undefined
+        const commitmentId = step.commitment ? String(replies.get(step.commitment.round)!.commitments![step.commitment.index].id) : undefined
         await create('follow-ups', office, { kind: step.followUp, notes: step.notes, ...(commitmentId ? { commitmentId, verified: !!step.verified } : {}) })
         break
       }

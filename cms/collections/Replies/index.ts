@@ -1,15 +1,14 @@
 import type { CollectionConfig, FieldAccess, Where } from 'payload'
-import { AnsweringStatuses, currentRound, isIn, isScreenedOut, RoleLabels, sameId } from '../../../core/lifecycle'
+import { ReplyClassLabels as ClassLabels } from '../../../core/labels'
+import { RoleLabels } from '../../../core/lifecycle'
 import { canDraftReply, canEditReplyDraft, canPublishReply, canSignOffReply } from '../../../core/permissions'
 import { ReplyClasses, StaffRoles } from '../../../core/types'
 import { nobody, relatedReadable, staffRelatedReadable } from '../../access'
-import { actorOfReq, idOf } from '../../access/actor'
+import { actorOfReq } from '../../access/actor'
 import { createOnProposal, proposalFacts } from '../../access/proposalRule'
-import { nowISO } from '../../lib/clock'
 import { replyFromDoc } from '../../lib/facts'
-import { refuse as refuseWith } from '../../lib/refuse'
-import { ReplyClassLabels as ClassLabels } from '../../../core/labels'
-
+import { markReplied } from './hooks/markReplied'
+import { prepareChange } from './hooks/prepareChange'
 
 /** A field rule over the reply and its proposal; on create, whoever may draft. */
 const replyRule =
@@ -24,8 +23,6 @@ const replyRule =
     if (rule === 'signOff') return canSignOffReply(actor, facts, reply)
     return canPublishReply(actor, reply)
   }
-
-const refuse = (message: string, path = 'text'): never => refuseWith(message, path)
 
 /** 答复: the lead section's answer. Drafted, signed off by the section head (签发), published by the office; then frozen. */
 export const Replies: CollectionConfig = {
@@ -47,62 +44,8 @@ export const Replies: CollectionConfig = {
     readVersions: nobody,
   },
   hooks: {
-    beforeChange: [
-      async ({ data, originalDoc, operation, req }) => {
-        if (originalDoc?.publishedAt) refuse('已公开的答复不能修改；如需更正，请另写一条答复并注明更正哪一条')
-        const actor = actorOfReq(req)
-        const facts = await proposalFacts(req, data.proposal ?? originalDoc?.proposal)
-        if (!facts) return refuse('找不到对应的提案', 'proposal')
-        if (operation === 'create') {
-          data.section = isScreenedOut(facts!.status) ? null : facts!.assignment.leadSection
-          data.round = currentRound(facts!)
-          data.draftedBy = actor.id
-          if (data.corrects != null) {
-            const target = facts!.replies.find((r) => sameId(r.id, idOf(data.corrects)))
-            if (!target?.publishedAt) refuse('只能更正本提案已公开的答复', 'corrects')
-            if (!data.correctionNote?.trim()) refuse('更正答复须说明更正了什么', 'correctionNote')
-          }
-        }
-        const merged = { ...(originalDoc ?? {}), ...data }
-        if (merged.class === 'B' && !(merged.commitments?.length > 0)) refuse('B 类答复须列出承诺事项及完成时限', 'commitments')
-        if (data.signOff && !originalDoc?.signedOffAt) {
-          data.signedOffBy = actor.id
-          data.signedOffAt = nowISO()
-          // Who they were when they signed: the rules judge a sign-off by this, so a head who
-          // later moves section or role does not undo the replies they signed.
-          data.signedOffRole = actor.role
-          data.signedOffSection = actor.section ?? null
-        }
-        if (data.publish && (merged.signedOffAt || data.signedOffAt) && !originalDoc?.publishedAt) {
-          data.publishedAt = nowISO()
-          data.publishedBy = actor.id
-        }
-        delete data.signOff
-        delete data.publish
-        merged.proposal = idOf(merged.proposal)
-        data.title = `第${merged.round ?? 1}轮答复（${merged.class ?? '—'}类）`
-        return data
-      },
-    ],
-    afterChange: [
-      // Publishing the answer of the current round is the proposal's "replied" step, taken as the office.
-      async ({ doc, previousDoc, req }) => {
-        if (!doc.publishedAt || previousDoc?.publishedAt) return doc
-        const proposalId = idOf(doc.proposal)!
-        const proposal = await req.payload.findByID({ collection: 'proposals', id: proposalId, depth: 0, joins: false, overrideAccess: true, req })
-        if (isIn(AnsweringStatuses, proposal.status) && !doc.corrects) {
-          await req.payload.update({
-            collection: 'proposals',
-            id: proposalId,
-            data: { status: 'replied' },
-            user: req.user,
-            overrideAccess: false,
-            req,
-          })
-        }
-        return doc
-      },
-    ],
+    beforeChange: [prepareChange],
+    afterChange: [markReplied],
   },
   fields: [
     { name: 'title', type: 'text', admin: { hidden: true } },

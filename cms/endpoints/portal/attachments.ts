@@ -33,7 +33,7 @@ export const attachmentEndpoints = [
     if (!(file instanceof Blob) || file.size === 0) throw refusal(400, 'invalid', '请选择要上传的文件', { file: '请选择要上传的文件' })
     if (file.size > ATTACHMENT_MAX_BYTES) throw tooLarge()
     const data = Buffer.from(await file.arrayBuffer())
-    // Type by content, name ending and markup are checked by the collection (cms/collections/Attachments.ts), for every upload path.
+    // Type by content, name ending and markup are checked by the collection (cms/collections/Attachments/hooks/checkFile.ts), for every upload path.
     const mimetype = file.type || 'application/octet-stream'
     const name = (file as File).name?.replace(/[\\/]/g, '_').slice(-100) || 'attachment'
     const created = await req.payload.create({

@@ -1,6 +1,7 @@
 // 问题是否已解决？: the proposer's or a co-signer's own answer for the current round, which the
 // office sees when it verifies. Kept in this tab until it has been sent.
 import type { FormEvent } from 'react'
+import { isIn, RepliedStatuses } from '../../../core/lifecycle'
 import { ResolutionAnswers, ResolutionLabels } from '../../../core/portal'
 import type { Id, ProposalDetail } from '../../../core/portalApi'
 import { api } from '../api'
@@ -12,7 +13,7 @@ export default function Resolution({ doc, me, canAct, onDone, onError }: { doc: 
   const [answer, setAnswer, forgetAnswer] = useKept(`${keep}:answer`, '')
   const [comment, setComment, forgetComment] = useKept(`${keep}:comment`, '')
   const { busy, run, refuse } = useAction({ onDone, onError })
-  if (!canAct || !['replied', 'evaluated'].includes(doc.proposal.status)) return null
+  if (!canAct || !isIn(RepliedStatuses, doc.proposal.status)) return null
   const mine = doc.resolutionAnswers.find((a) => a.representative === me && a.round === doc.resolutionRound)
   const submit = async (e: FormEvent) => {
     e.preventDefault()

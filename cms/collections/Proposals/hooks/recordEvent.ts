@@ -1,9 +1,10 @@
 // Appends to the proposal's event log after a transition. The log has no write access for
 // anyone: only this system hook writes it, inside the same transaction as the change.
-import type { CollectionAfterChangeHook } from 'payload'
+import type { CollectionAfterChangeHook, PayloadRequest } from 'payload'
 import { StatusLabels } from '../../../../core/lifecycle'
-import { actorOfReq } from '../../../access/actor'
+import { actorOfReq, docId } from '../../../access/actor'
 import { nowISO } from '../../../lib/clock'
+import type { Proposal } from '../../../payload-types'
 
 /** The event a redaction leaves (shown on the public timeline as is). */
 export const RedactedAction = '公开版本已隐去部分内容（如个人信息）'
@@ -15,7 +16,7 @@ const isRedactionChange = (before: Texts | undefined, after: Texts): boolean =>
   redacted(after) && (before?.publicTitle !== after.publicTitle || before?.publicBody !== after.publicBody)
 
 export async function appendEvent(
-  req: Parameters<CollectionAfterChangeHook>[0]['req'],
+  req: PayloadRequest,
   proposal: string | number,
   event: { from?: string | null; to?: string | null; action: string; note?: string },
 ): Promise<void> {
@@ -23,7 +24,7 @@ export async function appendEvent(
   await req.payload.create({
     collection: 'proposal-events',
     data: {
-      proposal: proposal as number,
+      proposal: docId(proposal),
       at: nowISO(),
       actorRole: actor.role,
       actorUser: req.user?.collection === 'users' ? req.user.id : null,
@@ -38,7 +39,7 @@ export async function appendEvent(
   })
 }
 
-export const recordEvent: CollectionAfterChangeHook = async ({ doc, previousDoc, req, operation }) => {
+export const recordEvent: CollectionAfterChangeHook<Proposal> = async ({ doc, previousDoc, req, operation }) => {
   const label = (s: string) => StatusLabels[s as keyof typeof StatusLabels] ?? s
   if (operation === 'create') {
     await appendEvent(req, doc.id, { to: doc.status, action: doc.status === 'draft' ? '创建草稿' : label(doc.status) })

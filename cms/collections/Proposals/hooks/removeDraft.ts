@@ -19,7 +19,7 @@ export const removeDraft: CollectionBeforeDeleteHook = async ({ id, req }) => {
 }
 
 /** Deleting by a query (`DELETE /api/proposals?where=…`) is refused: drafts are deleted one by one. */
-export const refuseBulkDelete: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+export const refuseBulkDelete: CollectionBeforeOperationHook<'proposals'> = ({ args, operation, req }) => {
   if (operation === 'delete' && (args as { id?: unknown }).id == null && req.payloadAPI !== 'local') refuse('提案只能逐件删除（一次删除一件草稿）', 'id')
   return args
 }

@@ -1,12 +1,13 @@
 import type { CollectionConfig } from 'payload'
-import { RoleLabels } from '../../core/lifecycle'
-import { StaffRoles } from '../../core/types'
-import { canAdminister, isStaff } from '../../core/permissions'
-import { adminOnly, adminOnlyField, staffOnly } from '../access'
-import { actorOfReq } from '../access/actor'
-import { secureCookies } from '../lib/env'
-import { passwordField, passwordOnlyThroughEndpoint, passwordPanel, setPasswordEndpoint } from '../lib/passwordChange'
-import { staffAuthEndpoints, staffPasswordChange } from '../lib/staffAuth'
+import { RoleLabels } from '../../../core/lifecycle'
+import { StaffRoles } from '../../../core/types'
+import { canAdminister, isStaff } from '../../../core/permissions'
+import { adminOnly, adminOnlyField, staffOnly } from '../../access'
+import { actorOfReq } from '../../access/actor'
+import { secureCookies } from '../../lib/env'
+import { passwordField, passwordOnlyThroughEndpoint, passwordPanel, setPasswordEndpoint } from '../../lib/passwordChange'
+import { staffAuthEndpoints, staffPasswordChange } from '../../lib/staffAuth'
+import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 
 /** Staff accounts: office, leaders, section staff and heads, admins. */
 export const Users: CollectionConfig = {
@@ -34,14 +35,7 @@ export const Users: CollectionConfig = {
   endpoints: [...staffAuthEndpoints, setPasswordEndpoint('users')],
   hooks: {
     beforeOperation: [passwordOnlyThroughEndpoint],
-    // The first account of an empty installation (/admin/create-first-user) is its admin.
-    beforeChange: [
-      async ({ data, operation, req }) => {
-        if (operation === 'create' && (await req.payload.count({ collection: 'users', overrideAccess: true, req })).totalDocs === 0) data.role = 'admin'
-        return data
-      },
-      staffPasswordChange,
-    ],
+    beforeChange: [firstUserIsAdmin, staffPasswordChange],
   },
   fields: [
     passwordField,

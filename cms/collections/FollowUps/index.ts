@@ -1,13 +1,10 @@
 import type { CollectionConfig } from 'payload'
-import { canRecordFollowUp } from '../../core/permissions'
-import { FollowUpKinds } from '../../core/types'
-import { appendOnly, staffRelatedReadable } from '../access'
-import { actorOfReq } from '../access/actor'
-import { createOnProposal } from '../access/proposalRule'
-import { nowISO } from '../lib/clock'
-import { refuse } from '../lib/refuse'
-import { FollowUpKindLabels as KindLabels } from '../../core/labels'
-
+import { FollowUpKindLabels as KindLabels } from '../../../core/labels'
+import { canRecordFollowUp } from '../../../core/permissions'
+import { FollowUpKinds } from '../../../core/types'
+import { appendOnly, staffRelatedReadable } from '../../access'
+import { createOnProposal } from '../../access/proposalRule'
+import { stampFollowUp } from './hooks/stampFollowUp'
 
 /** 回访 and 验证: the office's visits and on-the-ground checks. The notes stay internal. */
 export const FollowUps: CollectionConfig = {
@@ -18,16 +15,7 @@ export const FollowUps: CollectionConfig = {
   admin: { useAsTitle: 'kind', defaultColumns: ['proposal', 'kind', 'verified', 'at'], group: { zh: '提案办理', en: 'Proposals' } },
   access: appendOnly({ read: staffRelatedReadable, create: createOnProposal((a, p) => canRecordFollowUp(a, p)) }),
   hooks: {
-    beforeChange: [
-      ({ data, req, operation }) => {
-        if (operation !== 'create') return data
-        const now = nowISO()
-        // A visit may be recorded afterwards, never ahead of time.
-        if (data.at && new Date(data.at).toISOString() > now) refuse('回访时间不能晚于现在', 'at')
-        delete data.createdAt
-        return { ...data, by: actorOfReq(req).id, at: data.at ?? now }
-      },
-    ],
+    beforeChange: [stampFollowUp],
   },
   fields: [
     { name: 'proposal', type: 'relationship', relationTo: 'proposals', required: true, index: true, label: { zh: '提案', en: 'Proposal' } },

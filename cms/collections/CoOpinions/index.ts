@@ -1,9 +1,9 @@
 import type { CollectionConfig } from 'payload'
-import { canWriteCoOpinion } from '../../core/permissions'
-import { appendOnly, staffRelatedReadable } from '../access'
-import { actorOfReq } from '../access/actor'
-import { createOnProposal } from '../access/proposalRule'
-import { stampAt, stampedAt } from '../fields/stampedAt'
+import { canWriteCoOpinion } from '../../../core/permissions'
+import { appendOnly, staffRelatedReadable } from '../../access'
+import { createOnProposal } from '../../access/proposalRule'
+import { stampAt, stampedAt } from '../../fields/stampedAt'
+import { stampAuthor } from './hooks/stampAuthor'
 
 /** 协办意见: a co-section's written input to the lead section. Internal; the public sees only that it was given. */
 export const CoOpinions: CollectionConfig = {
@@ -15,14 +15,7 @@ export const CoOpinions: CollectionConfig = {
   // Representatives never read internal co-opinions.
   access: appendOnly({ read: staffRelatedReadable, create: createOnProposal((a, p) => canWriteCoOpinion(a, p)) }),
   hooks: {
-    beforeChange: [
-      stampAt,
-      ({ data, req, operation }) => {
-        if (operation !== 'create') return data
-        const a = actorOfReq(req)
-        return { ...data, author: a.id, section: a.section }
-      },
-    ],
+    beforeChange: [stampAt, stampAuthor],
   },
   fields: [
     { name: 'proposal', type: 'relationship', relationTo: 'proposals', required: true, index: true, label: { zh: '提案', en: 'Proposal' } },

@@ -1,22 +1,15 @@
-import { APIError } from 'payload'
-import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionBeforeOperationHook, CollectionConfig, Endpoint, Field, FieldAccess } from 'payload'
-import { canManageRepresentatives, canReadPrivate, isStaff } from '../../core/permissions'
-import { sameId } from '../../core/lifecycle'
-import { passwordProblem } from '../../core/portal'
-import type { Actor } from '../../core/types'
-import { representativeManagers } from '../access'
-import { actorOfReq } from '../access/actor'
-import { recordAudit } from '../lib/audit'
-import { refuse } from '../lib/refuse'
-import { passwordChangeOf, passwordField, passwordOnlyThroughEndpoint, passwordPanel, setPasswordEndpoint } from '../lib/passwordChange'
-import { endAllSessions, portalSessionStrategy } from '../portal/sessions'
-
-/**
- * Set by the portal's sign-in on the login it asks Payload for. Any other login of a representative
- * is refused before the password is checked: it would skip the portal's throttling, first-password
- * rule and sessions.
- */
-export const PORTAL_SIGN_IN = 'portalSignIn'
+import type { CollectionConfig, Endpoint, Field, FieldAccess } from 'payload'
+import { canManageRepresentatives, canReadPrivate, isStaff } from '../../../core/permissions'
+import { sameId } from '../../../core/lifecycle'
+import type { Actor } from '../../../core/types'
+import { representativeManagers } from '../../access'
+import { actorOfReq } from '../../access/actor'
+import { passwordField, passwordOnlyThroughEndpoint, passwordPanel, setPasswordEndpoint } from '../../lib/passwordChange'
+import { portalSessionStrategy } from '../../portal/sessions'
+import { endSessions } from './hooks/endSessions'
+import { normalizePhone } from './hooks/normalizePhone'
+import { onlyThroughPortal, PORTAL_ONLY_MESSAGE } from './hooks/onlyThroughPortal'
+import { passwordChange } from './hooks/passwordChange'
 
 /** Set on the request by the portal's password change once the current password has been checked. */
 export const CURRENT_PASSWORD_CONFIRMED = 'currentPasswordConfirmed'
@@ -34,42 +27,6 @@ const staffOrSelf = (a: Actor, id: unknown): boolean => isStaff(a) || isSelf(a, 
 const staffOrSelfField: FieldAccess = ({ req, doc, id }) => staffOrSelf(actorOfReq(req), doc?.id ?? id)
 const managersOnly: FieldAccess = ({ req }) => canManageRepresentatives(actorOfReq(req))
 
-/**
- * A new password: set by the representative themself (it must meet the rule, and the
- * first-sign-in demand is then met), or by the office as a reset (which demands a new one at
- * the next sign-in, needs a reason and goes into the audit log). Either way, and when the account
- * is disabled, every portal sign-in ends. The server's own Local API (no user) gives no reason.
- */
-const passwordChange: CollectionBeforeChangeHook = async ({ data, req, operation, originalDoc }) => {
-  if (operation !== 'update') return data
-  const a = actorOfReq(req)
-  if (typeof data.password === 'string' && data.password) {
-    if (a.role === 'representative') {
-      const problem = passwordProblem(data.password, originalDoc?.username)
-      if (problem) refuse(problem, 'password')
-      data.mustChangePassword = false
-    } else {
-      data.mustChangePassword = true
-      if (req.user) {
-        const reason = passwordChangeOf(req)?.reason
-        if (!reason) refuse('重置代表的密码须填写原因（将记入操作记录）', 'reason')
-        await recordAudit(req, { kind: 'passwordReset', summary: `重置了居民代表 ${originalDoc?.name ?? ''}（${originalDoc?.username ?? originalDoc?.id}）的密码`, reason, subjectRepresentative: originalDoc?.id })
-      }
-    }
-    req.context.endPortalSessions = true
-  }
-  if (data.active === false && originalDoc?.active !== false) req.context.endPortalSessions = true
-  return data
-}
-const endSessions: CollectionAfterChangeHook = async ({ doc, req, operation }) => {
-  if (operation === 'update' && req.context.endPortalSessions) {
-    delete req.context.endPortalSessions
-    await endAllSessions(req.payload, doc.id, req)
-  }
-  return doc
-}
-
-export const PORTAL_ONLY_MESSAGE = '居民代表请在门户网站（/portal/）登录'
 const portalOnlyAnswer = () => Response.json({ errors: [{ message: PORTAL_ONLY_MESSAGE }] }, { status: 404 })
 
 /**
@@ -86,13 +43,6 @@ const portalOnlyEndpoints = [
   ...['/login', '/logout', '/refresh-token', '/forgot-password', '/reset-password', '/first-register', '/verify/:token'].map((p) => portalOnly('post', p)),
   portalOnly('get', '/init'),
 ]
-
-/** The same refusal for any other way into Payload's login, forgot-password or refresh (the Local API without the portal's mark), before the password is looked at. */
-const onlyThroughPortal: CollectionBeforeOperationHook = ({ args, operation, context }) => {
-  if ((operation === 'login' || operation === 'forgotPassword' || operation === 'refresh') && context?.[PORTAL_SIGN_IN] !== true)
-    throw new APIError(PORTAL_ONLY_MESSAGE, 404, undefined, true)
-  return args
-}
 
 /** 居民代表: proposers. Their own auth collection; they never use the admin UI, only the portal. */
 export const Representatives: CollectionConfig = {
@@ -206,8 +156,7 @@ export const Representatives: CollectionConfig = {
           label: { zh: '手机号', en: 'Phone' },
           admin: { description: { zh: '代表可用手机号登录门户；空格和短横线会自动去掉', en: 'Also a portal login; spaces and dashes are removed' } },
           access: { read: privateOrSelf, update: managersOnly },
-          // A number typed with spaces or dashes is stored as digits, so a sign-in by phone finds it.
-          hooks: { beforeValidate: [({ value }) => (typeof value === 'string' && /^[+\d\s-]+$/.test(value) ? value.replace(/[\s-]/g, '') : value)] },
+          hooks: { beforeValidate: [normalizePhone] },
         },
         { name: 'idNumber', type: 'text', label: { zh: '身份证号', en: 'ID number' }, access: { read: privateOrSelf, update: managersOnly } },
         { name: 'address', type: 'text', label: { zh: '住址', en: 'Address' }, access: { read: privateOrSelf, update: managersOnly } },

@@ -1,0 +1,43 @@
+// Before an evaluation is saved: who gives it (the representative, or the office recording a paper
+// one on their behalf), and whether it may be given at all — core's canEvaluate, a reason for
+// 不满意, and within the evaluation period. A refusal names what is wrong.
+import type { CollectionBeforeChangeHook } from 'payload'
+import { toLocalDate } from '../../../../core/calendar'
+import { DissatisfiedReasonRequired, isProposerOrCoSigner, lacksReason, sameId, StatusLabels } from '../../../../core/lifecycle'
+import { canEvaluate, isEvaluableStatus } from '../../../../core/permissions'
+import type { Actor } from '../../../../core/types'
+import { actorOfReq, docId, idOf } from '../../../access/actor'
+import { proposalFacts } from '../../../access/proposalRule'
+import { getCalendar, lastEvaluationDay } from '../../../lib/calendar'
+import { nowISO } from '../../../lib/clock'
+import { refuse as refuseWith } from '../../../lib/refuse'
+import type { Evaluation } from '../../../payload-types'
+
+const refuse = (message: string, path = 'rating'): never => refuseWith(message, path)
+
+export const checkEvaluation: CollectionBeforeChangeHook<Evaluation> = async ({ data, req, operation }) => {
+  if (operation !== 'create') return data
+  const actor = actorOfReq(req)
+  if (actor.role === 'representative') {
+    data.representative = docId(actor.id)
+    delete data.recordedBy
+  } else data.recordedBy = docId(actor.id)
+  if (data.representative == null) refuse('请选择评价的代表', 'representative')
+  const facts = await proposalFacts(req, data.proposal)
+  if (!facts) return refuse('找不到对应的提案', 'proposal')
+  // Whoever records it (the representative, or the office from paper), the evaluation must be one
+  // the representative may give (core's canEvaluate); the checks after a refusal only choose the words.
+  const representative: Actor = { role: 'representative', id: idOf(data.representative)! }
+  const reply = facts.replies.find((r) => sameId(r.id, idOf(data.reply)))
+  if (!reply || !canEvaluate(representative, facts, reply)) {
+    if (!isProposerOrCoSigner(representative, facts)) refuse('只有提案人和附议代表可以评价', 'representative')
+    if (!reply?.publishedAt) refuse('只能评价已公开的答复', 'reply')
+    if (!isEvaluableStatus(facts.status)) refuse(`提案${StatusLabels[facts.status]}，现在不能评价`, 'reply')
+    refuse('每条答复只能评价一次')
+  }
+  if (lacksReason(data.rating, data.comment)) refuse(DissatisfiedReasonRequired, 'comment')
+  const proposal = await req.payload.findByID({ collection: 'proposals', id: idOf(data.proposal)!, depth: 1, joins: false, overrideAccess: true, req })
+  const last = lastEvaluationDay(await getCalendar(req.payload, req), proposal.session, reply!.publishedAt!)
+  if (toLocalDate(nowISO()) > last) refuse(`评价期限已过（${last}），请联系代表工作室`)
+  return data
+}
