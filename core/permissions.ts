@@ -4,7 +4,6 @@ import {
   AnsweredStatuses,
   AnsweringStatuses,
   AssignableStatuses,
-  AwaitingInstructionStatuses,
   EvaluableStatuses,
   HandlingStatuses,
   isIn,
@@ -222,14 +221,3 @@ export const canManageSite = (a: Actor): boolean => a.role === 'office' || a.rol
 
 /** Only staff use the admin UI; representatives use the portal. */
 export const canUseAdmin = (a: Actor): boolean => isStaff(a)
-
-/** What waits on each role: the statuses its list view puts first (in the lifecycle's groups). */
-export const WaitingStatuses: Record<Role, ProposalStatus[]> = {
-  office: ['submitted', ...AwaitingInstructionStatuses, ...EvaluableStatuses],
-  leader: [...AwaitingInstructionStatuses],
-  sectionStaff: [...HandlingStatuses],
-  sectionHead: [...HandlingStatuses],
-  admin: [],
-  representative: ['draft', 'replied'],
-  public: [],
-}
