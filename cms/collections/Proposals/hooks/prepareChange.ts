@@ -2,11 +2,12 @@
 // submission time, screening time, assignment deadline, rehandling round, closing time),
 // then asks `core` whether the transition is allowed. An illegal step changes nothing.
 import type { CollectionBeforeChangeHook } from 'payload'
+import type { Proposal } from '../../../payload-types'
 import { toLocalDate } from '../../../../core/calendar'
 import { maxExtendedDeadline, replyDeadline } from '../../../../core/deadlines'
-import { canTransition } from '../../../../core/lifecycle'
+import { canTransition, isIn, UnscreenedStatuses } from '../../../../core/lifecycle'
 import type { ProposalStatus } from '../../../../core/types'
-import { actorOfReq, idOf } from '../../../access/actor'
+import { actorOfReq, docId, idOf } from '../../../access/actor'
 import { deadlineSettingsOf, getCalendar } from '../../../lib/calendar'
 import { nowISO } from '../../../lib/clock'
 import { factsFromDoc, loadRelated, loadSigners } from '../../../lib/facts'
@@ -31,7 +32,7 @@ async function findSession(req: Parameters<CollectionBeforeChangeHook>[0]['req']
   return current.docs[0] ?? null
 }
 
-export const prepareChange: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req }) => {
+export const prepareChange: CollectionBeforeChangeHook<Proposal> = async ({ data, originalDoc, operation, req }) => {
   const actor = actorOfReq(req)
   const from: ProposalStatus | null = operation === 'create' ? null : (originalDoc?.status ?? 'draft')
   let to: ProposalStatus = data.status ?? from ?? 'draft'
@@ -48,8 +49,8 @@ export const prepareChange: CollectionBeforeChangeHook = async ({ data, original
   const merged = { ...(originalDoc ?? {}), ...data, id: originalDoc?.id }
 
   // A representative creates proposals only as their own.
-  if (operation === 'create' && actor.role === 'representative') data.proposer = actor.id
-  if (operation === 'create' && to !== 'draft' && to !== 'submitted') refuse('新提案只能保存为草稿或直接提交')
+  if (operation === 'create' && actor.role === 'representative') data.proposer = docId(actor.id!)
+  if (operation === 'create' && !isIn(UnscreenedStatuses, to)) refuse('新提案只能保存为草稿或直接提交')
 
   const session = await findSession(req, merged.session)
   if (!session) refuse('没有当前届次，请管理员先设置届次', 'session')
@@ -69,15 +70,15 @@ export const prepareChange: CollectionBeforeChangeHook = async ({ data, original
   const assignedAt = data.assignment?.assignedAt ?? merged.assignment?.assignedAt
   if (data.extensions) {
     // Approved extensions are part of the record: they stay as they were; new ones are stamped here.
-    type Row = { id?: string; newDeadline: string; reason: string; approvedAt?: string; approvedBy?: unknown }
-    const before = (originalDoc?.extensions ?? []) as Row[]
-    const added = (data.extensions as Row[]).filter((e) => !before.some((b) => b.id != null && b.id === e.id))
+    type Row = NonNullable<Proposal['extensions']>[number]
+    const before: Row[] = originalDoc?.extensions ?? []
+    const added = data.extensions.filter((e) => !before.some((b) => b.id != null && b.id === e.id))
     if (added.length && !assignedAt) refuse('尚未交办，不能延期', 'extensions')
     const cap = assignedAt ? maxExtendedDeadline(toLocalDate(assignedAt), calendar, settings) : ''
     for (const e of added) {
       if (e.newDeadline > cap) refuse(`延期后的期限不能晚于 ${cap}（自交办起最多 ${settings.extensionMaxMonths} 个月）`, 'extensions')
       e.approvedAt = now
-      e.approvedBy = actor.id
+      e.approvedBy = docId(actor.id)
     }
     data.extensions = [...before, ...added]
   }
@@ -89,7 +90,7 @@ export const prepareChange: CollectionBeforeChangeHook = async ({ data, original
       if (!merged.number) data.number = formatProposalNumber(session!.year, await nextSequence(req, `proposal:${session!.id}`))
     }
     if (from === 'submitted') {
-      data.screening = { ...(merged.screening ?? {}), at: now, by: actor.id }
+      data.screening = { ...(merged.screening ?? {}), at: now, by: docId(actor.id) }
       // From screening on the item is public, in the version the office left (as written unless redacted).
       data.publicTitle = (typeof merged.publicTitle === 'string' && merged.publicTitle.trim()) || merged.title
       data.publicBody = (typeof merged.publicBody === 'string' && merged.publicBody.trim()) || merged.body
