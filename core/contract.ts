@@ -1,6 +1,7 @@
 // The public data contract: exactly what leaves the CMS for the public site and open data.
 // Every object is strict, so a private field added by mistake fails validation instead of leaking.
 import { z } from 'zod'
+import { isValidLocalDate } from './calendar'
 import {
   FollowUpKinds,
   ProposalStatuses,
@@ -9,7 +10,8 @@ import {
   ScreeningDecisions,
 } from './types'
 
-const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+/** A China-local calendar date, YYYY-MM-DD, that exists (no 2026-02-30). */
+export const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').refine(isValidLocalDate, '日期不存在')
 const Timestamp = z.iso.datetime({ offset: true })
 
 export const PublicStatuses = ProposalStatuses.filter((s) => s !== 'draft') as Exclude<

@@ -73,3 +73,13 @@ describe('the portal API contract', () => {
     for (const route of Object.keys(PortalRoutes)) expect(route).toMatch(/^(GET|POST|PATCH|DELETE) \/[a-z-]+(\/(:id|[a-z-]+))*$/)
   })
 })
+
+describe('dates in the contract', () => {
+  it('refuses a date that does not exist', async () => {
+    const { LocalDate } = await import('./contract')
+    expect(LocalDate.safeParse('2026-02-28').success).toBe(true)
+    expect(LocalDate.safeParse('2026-02-30').success).toBe(false)
+    expect(LocalDate.safeParse('2026-13-01').success).toBe(false)
+    expect(LocalDate.safeParse('2026-2-3').success).toBe(false)
+  })
+})

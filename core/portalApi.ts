@@ -16,12 +16,12 @@ import {
   SignInSchema,
   type PortalError,
 } from './portal'
+import { LocalDate } from './contract'
 import { ProposalStatuses, Ratings, ReplyClasses, ScreeningDecisions } from './types'
 
 /** A record's id as the database gives it (numbers on SQLite and PostgreSQL, strings on MongoDB). */
 const Id = z.union([z.number().int(), z.string().min(1)])
 export type Id = z.output<typeof Id>
-const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 const Timestamp = z.iso.datetime({ offset: true })
 
 export const InvitationStatuses = ['invited', 'accepted', 'declined'] as const
