@@ -376,3 +376,20 @@ describe('the statuses in which a reply can be evaluated (portal list and page, 
     expect(isEvaluableStatus(status)).toBe(evaluable)
   })
 })
+
+describe('evaluationRefusal: the words of a refused evaluation', () => {
+  it('names the reason, and is null exactly when canEvaluate allows', async () => {
+    const { evaluationRefusal, canEvaluate } = await import('./permissions')
+    const { complete, vary, Actors, Rep } = await import('../tests/fixtures/facts')
+    const base = vary(complete('closed', 'replied'), (p) => {
+      p.evaluations = []
+    }).p
+    const r = base.replies[0]
+    for (const k of ['proposer', 'coSigner', 'otherRep'] as const) expect(evaluationRefusal(Actors[k], base, r.id) === null).toBe(canEvaluate(Actors[k], base, r))
+    expect(evaluationRefusal(Actors.otherRep, base, r.id)?.message).toBe('只有提案人和附议代表可以评价')
+    expect(evaluationRefusal(Actors.proposer, base, 'nope')?.message).toBe('只能评价已公开的答复')
+    const once = { ...base, evaluations: [{ reply: r.id, representative: Rep.proposer, rating: 'dissatisfied' as const, at: '2025-03-25T09:00:00+08:00' }], status: 'rehandling' as const }
+    expect(evaluationRefusal(Actors.proposer, once, r.id)?.message).toBe('每条答复只能评价一次')
+    expect(evaluationRefusal(Actors.coSigner, once, r.id)?.message).toBe('提案重新办理中，现在不能评价')
+  })
+})

@@ -16,6 +16,7 @@ import {
   OpenScreenedStatuses,
   RepliedStatuses,
   sameId,
+  StatusLabels,
   UnscreenedStatuses,
 } from './lifecycle'
 import type { Actor, Invitation, ProposalFacts, ProposalStatus, Reply, Role } from './types'
@@ -206,6 +207,21 @@ export const canEvaluate = (a: Actor, p: ProposalFacts, r: Reply): boolean =>
   isEvaluableStatus(p.status) &&
   (a.role === 'office' ||
     (isProposerOrCoSigner(a, p) && !p.evaluations.some((e) => sameId(e.reply, r.id) && sameId(e.representative, a.id))))
+
+/**
+ * Why `a` (a representative) may not evaluate reply `replyId` of this proposal, in zh-CN, with the
+ * field it concerns; null when they may (canEvaluate). For the words of a refusal, wherever it is given.
+ */
+export function evaluationRefusal(a: Actor, p: ProposalFacts, replyId: unknown): { message: string; field: 'representative' | 'reply' | 'rating' } | null {
+  const reply = p.replies.find((r) => sameId(r.id, replyId))
+  if (reply && canEvaluate(a, p, reply)) return null
+  if (!isProposerOrCoSigner(a, p)) return { message: '只有提案人和附议代表可以评价', field: 'representative' }
+  if (!reply?.publishedAt) return { message: '只能评价已公开的答复', field: 'reply' }
+  const once = { message: '每条答复只能评价一次', field: 'rating' } as const
+  if (p.evaluations.some((e) => sameId(e.reply, replyId) && sameId(e.representative, a.id))) return once
+  if (!isEvaluableStatus(p.status)) return { message: `提案${StatusLabels[p.status]}，现在不能评价`, field: 'reply' }
+  return once
+}
 
 export const canRecordFollowUp = (a: Actor, p: Pick<ProposalFacts, 'status'>): boolean =>
   a.role === 'office' && isIn(OpenScreenedStatuses, p.status)

@@ -382,7 +382,7 @@ describe('A’s own work', () => {
     expect(evaluated.status, evaluated.text).toBe(201)
     expect(evaluated.body.proposal.status).toBe('rehandling')
     const twice = await portal(`/proposals/${X.replied}/evaluations`, { method: 'POST', cookie: A.cookie, body: { reply: X.reply, rating: 'satisfied' } })
-    expect({ status: twice.status, body: twice.body }).toEqual({ status: 403, body: { error: { code: 'forbidden', message: '没有权限进行此操作' } } })
+    expect({ status: twice.status, body: twice.body }).toEqual({ status: 400, body: { error: { code: 'refused', message: '每条答复只能评价一次', fields: { rating: '每条答复只能评价一次' } } } })
     const office = await asStaff('office', `/resolution-answers?where[proposal][equals]=${X.replied}`)
     expect(office.body.docs.map((d: any) => d.answer)).toEqual(['unresolved'])
     expect((await portal('/proposals', { cookie: A.cookie })).body.waiting.toEvaluate.map((w: any) => w.reply.id)).not.toContain(X.reply)

@@ -3,8 +3,8 @@
 // 不满意, and within the evaluation period. A refusal names what is wrong.
 import type { CollectionBeforeChangeHook } from 'payload'
 import { toLocalDate } from '../../../../core/calendar'
-import { DissatisfiedReasonRequired, isProposerOrCoSigner, lacksReason, sameId, StatusLabels } from '../../../../core/lifecycle'
-import { canEvaluate, isEvaluableStatus } from '../../../../core/permissions'
+import { DissatisfiedReasonRequired, lacksReason, sameId } from '../../../../core/lifecycle'
+import { evaluationRefusal } from '../../../../core/permissions'
 import type { Actor } from '../../../../core/types'
 import { actorOfReq, docId, idOf } from '../../../access/actor'
 import { proposalFacts } from '../../../access/proposalRule'
@@ -28,13 +28,9 @@ export const checkEvaluation: CollectionBeforeChangeHook<Evaluation> = async ({ 
   // Whoever records it (the representative, or the office from paper), the evaluation must be one
   // the representative may give (core's canEvaluate); the checks after a refusal only choose the words.
   const representative: Actor = { role: 'representative', id: idOf(data.representative)! }
+  const refused = evaluationRefusal(representative, facts, idOf(data.reply))
+  if (refused) refuse(refused.message, refused.field)
   const reply = facts.replies.find((r) => sameId(r.id, idOf(data.reply)))
-  if (!reply || !canEvaluate(representative, facts, reply)) {
-    if (!isProposerOrCoSigner(representative, facts)) refuse('只有提案人和附议代表可以评价', 'representative')
-    if (!reply?.publishedAt) refuse('只能评价已公开的答复', 'reply')
-    if (!isEvaluableStatus(facts.status)) refuse(`提案${StatusLabels[facts.status]}，现在不能评价`, 'reply')
-    refuse('每条答复只能评价一次')
-  }
   if (lacksReason(data.rating, data.comment)) refuse(DissatisfiedReasonRequired, 'comment')
   const proposal = await req.payload.findByID({ collection: 'proposals', id: idOf(data.proposal)!, depth: 1, joins: false, overrideAccess: true, req })
   const last = lastEvaluationDay(await getCalendar(req.payload, req), proposal.session, reply!.publishedAt!)
