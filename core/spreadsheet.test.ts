@@ -12,6 +12,7 @@ import {
   workingDaysText,
   type ProposalRow,
   type ProposalRowSource,
+  type ReplyRowSource,
 } from './spreadsheet'
 import { DefaultDeadlineSettings, type ProposalFacts } from './types'
 
@@ -216,11 +217,11 @@ describe('publicRowSource', () => {
 })
 
 describe('replyRow', () => {
-  const base = {
+  const base: ReplyRowSource = {
     proposalNumber: '2026-007',
     proposalTitle: '松风小区5号楼屋顶漏水',
     round: 1,
-    replyClass: 'B' as const,
+    replyClass: 'B',
     section: '房管办',
     text: '经现场踏勘，已安排维修。',
     commitments: [{ text: '年底前更换屋面防水层', dueDate: '2026-12-31' }],
@@ -230,7 +231,7 @@ describe('replyRow', () => {
     publishedAt: Published,
     correctionNote: null,
   }
-  it.each<[string, Partial<typeof base>, Record<string, unknown>]>([
+  it.each<[string, Partial<ReplyRowSource>, Record<string, unknown>]>([
     ['published', {}, { number: '2026-007', round: 1, replyClass: 'B 正在解决或列入计划', section: '房管办', commitments: '年底前更换屋面防水层（完成时限 2026-12-31）', signedOffAt: '2026-11-12', publishedAt: '2026-11-13', correctionNote: null }],
     ['a draft: not signed off, not published, no commitments', { signedOffBy: null, signedOffAt: null, publishedAt: null, commitments: [] }, { signedOffBy: null, signedOffAt: null, publishedAt: null, commitments: null }],
     ['the office’s explanation of a screened-out item', { section: null, replyClass: 'C' }, { section: '代表工作室', replyClass: 'C 因条件限制留作参考' }],
