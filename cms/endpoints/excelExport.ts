@@ -10,7 +10,8 @@ import { mergeListSearchAndWhere } from 'payload/shared'
 import { canUseAdmin } from '../../core/permissions'
 import { ProposalColumns, ReplyColumns, type Column } from '../../core/spreadsheet'
 import { actorOfReq } from '../access/actor'
-import { exportDate, listPages, proposalRows, ProposalSelect, replyRows, ReplySelect } from '../lib/export/staffRows'
+import { listAs } from '../lib/export/readAs'
+import { exportDate, proposalRows, ProposalSelect, replyRows, ReplySelect } from '../lib/export/staffRows'
 import { attachment, XlsxContentType, xlsxStream } from '../lib/export/xlsx'
 import { refuse } from '../lib/refuse'
 
@@ -50,8 +51,8 @@ const exportEndpoint = (slug: string, spec: ExportSpec): Endpoint => ({
   handler: async (req) => {
     if (!canUseAdmin(actorOfReq(req))) return forbidden()
     const { where, sort } = listQuery(req, slug)
-    // Reads the first page now: a refused query is answered 400 here, before the file starts.
-    const { totalDocs, pages } = await listPages(req, slug as 'proposals' | 'replies', where, sort, spec.select)
+    // Checks the query now: one the REST list refuses is answered as REST answers it (400, 403), before the file starts.
+    const { totalDocs, pages } = await listAs(req, slug as 'proposals' | 'replies', where, sort, spec.select)
     const body = xlsxStream(spec.name, spec.columns, spec.rows(req, pages), (e) =>
       req.payload.logger.error({ err: e, msg: `导出 Excel（${slug}）中途失败` }),
     )

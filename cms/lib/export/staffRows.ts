@@ -1,8 +1,8 @@
 // The rows of the staff's Excel export: every record of a list as the signed-in person reads it
-// through the REST API — the same `where`, their access to documents and to fields
-// (overrideAccess: false), page after page — turned into rows by core/spreadsheet.ts.
-// A field they may not read comes back empty; so does its cell.
-import type { PaginatedDocs, PayloadRequest, Sort, Where } from 'payload'
+// over REST — the same `where` and `sort`, their access to records and to fields — read in bulk
+// (cms/lib/export/readAs.ts) and turned into rows by core/spreadsheet.ts. A field they may not
+// read is not there; its cell is empty.
+import type { PayloadRequest } from 'payload'
 import { toLocalDate } from '../../../core/calendar'
 import { categoryLabel } from '../../../core/categories'
 import { proposalRow, replyRow, type ProposalRow, type ReplyRow } from '../../../core/spreadsheet'
@@ -11,25 +11,14 @@ import type { Proposal, Reply } from '../../payload-types'
 import { deadlineSettingsOf, getCalendar } from '../calendar'
 import { nowISO } from '../clock'
 import { factsFromDoc, replyFromDoc } from '../facts'
+import { readAs, type Doc } from './readAs'
 
-/** Records read per query. */
-export const EXPORT_PAGE_SIZE = 500
-
-type Slug = 'proposals' | 'replies' | 'instructions' | 'evaluations' | 'follow-ups' | 'representatives' | 'sections' | 'residential-areas' | 'sessions' | 'users'
-type Doc = Record<string, unknown> & { id: number | string }
-
-/** A find as the person asking: their access to documents and fields, inside their request. */
-function findAs(req: PayloadRequest, collection: Slug, options: { where?: Where; sort?: Sort; page?: number; select?: Record<string, true> }): Promise<PaginatedDocs<Doc>> {
-  // One page of EXPORT_PAGE_SIZE, or (for the records that go with a page, and the names) all that match.
-  const paging = options.page ? { limit: EXPORT_PAGE_SIZE } : { pagination: false }
-  const args = { collection, ...options, ...paging, depth: 0, joins: false, overrideAccess: false, user: req.user, req }
-  return req.payload.find(args as unknown as Parameters<PayloadRequest['payload']['find']>[0]) as unknown as Promise<PaginatedDocs<Doc>>
-}
+type Named = 'representatives' | 'sections' | 'residential-areas' | 'users'
 
 /** Names by id, as this person may read them (a record they may not read has no name here). */
-async function namesOf(req: PayloadRequest, collection: Slug, field = 'name'): Promise<Map<string, string>> {
-  const docs = (await findAs(req, collection, { select: { [field]: true } })).docs
-  return new Map(docs.map((d) => [String(d.id), String(d[field] ?? '')]))
+async function namesOf(req: PayloadRequest, collection: Named): Promise<Map<string, string>> {
+  const docs = await readAs(req, collection, {}, { name: true })
+  return new Map(docs.map((d) => [String(d.id), String(d.name ?? '')]))
 }
 
 const nameIn = (names: Map<string, string>, id: unknown): string | null => (id == null ? null : (names.get(String(idOf(id))) ?? null))
@@ -47,26 +36,6 @@ const groupByProposal = (docs: Doc[]): Map<string, Doc[]> => {
   return m
 }
 
-/**
- * A list, page by page, in a stable order (the list's sort, then id). The first page is read
- * before anything is returned, so a query Payload refuses (an unknown or unreadable field, a
- * malformed value) fails the request with its 400 before a byte of the file is sent.
- */
-export async function listPages(req: PayloadRequest, collection: 'proposals' | 'replies', where: Where, sort: string[], select: Record<string, true>) {
-  const stableSort = sort.some((s) => s.replace(/^-/, '') === 'id') ? sort : [...sort, 'id']
-  const read = (page: number) => findAs(req, collection, { where, sort: stableSort, page, select })
-  const first = await read(1)
-  async function* pages(): AsyncGenerator<Doc[]> {
-    let page = first
-    yield page.docs
-    while (page.hasNextPage && page.docs.length > 0) {
-      page = await read((page.page ?? 1) + 1)
-      yield page.docs
-    }
-  }
-  return { totalDocs: first.totalDocs, pages: pages() }
-}
-
 export const ProposalSelect = {
   number: true,
   session: true,
@@ -76,7 +45,6 @@ export const ProposalSelect = {
   residentialArea: true,
   proposer: true,
   coSigners: true,
-  confidential: true,
   submittedAt: true,
   screening: true,
   assignment: true,
@@ -92,21 +60,21 @@ export async function* proposalRows(req: PayloadRequest, pages: AsyncIterable<Do
     namesOf(req, 'representatives'),
     namesOf(req, 'sections'),
     namesOf(req, 'residential-areas'),
-    findAs(req, 'sessions', { select: { name: true, deadlines: true } }),
+    readAs(req, 'sessions', {}, { name: true, deadlines: true }),
   ])
-  const sessionOf = new Map(sessions.docs.map((s) => [String(s.id), { name: String(s.name ?? ''), deadlines: deadlineSettingsOf(s) }]))
+  const sessionOf = new Map(sessions.map((s) => [String(s.id), { name: String(s.name ?? ''), deadlines: deadlineSettingsOf(s) }]))
   const now = nowISO()
   for await (const docs of pages) {
     if (docs.length === 0) continue
-    const ofPage: Where = { proposal: { in: docs.map((d) => d.id) } }
+    const ofPage = { proposal: { in: docs.map((d) => d.id) } }
     const [instructions, replies, evaluations, followUps] = (
       await Promise.all([
-        findAs(req, 'instructions', { where: ofPage, select: { proposal: true, leader: true, text: true, at: true, createdAt: true } }),
-        findAs(req, 'replies', { where: ofPage, select: { proposal: true, round: true, section: true, class: true, commitments: true, signedOffAt: true, publishedAt: true, corrects: true } }),
-        findAs(req, 'evaluations', { where: ofPage, select: { proposal: true, reply: true, representative: true, rating: true, at: true, createdAt: true } }),
-        findAs(req, 'follow-ups', { where: ofPage, select: { proposal: true, kind: true, at: true, commitmentId: true, verified: true, createdAt: true } }),
+        readAs(req, 'instructions', ofPage, { proposal: true, leader: true, text: true, at: true, createdAt: true }),
+        readAs(req, 'replies', ofPage, { proposal: true, round: true, section: true, class: true, commitments: true, signedOffAt: true, publishedAt: true, corrects: true }),
+        readAs(req, 'evaluations', ofPage, { proposal: true, reply: true, representative: true, rating: true, at: true, createdAt: true }),
+        readAs(req, 'follow-ups', ofPage, { proposal: true, kind: true, at: true, commitmentId: true, verified: true, createdAt: true }),
       ])
-    ).map((r) => groupByProposal(r.docs))
+    ).map(groupByProposal)
     for (const d of docs as (Doc & Partial<Proposal>)[]) {
       const k = String(d.id)
       const facts = factsFromDoc(d, {
@@ -167,7 +135,7 @@ export async function* replyRows(req: PayloadRequest, pages: AsyncIterable<Doc[]
   for await (const docs of pages) {
     if (docs.length === 0) continue
     const ids = [...new Set(docs.map((d) => idOf(d.proposal)).filter((id) => id != null))]
-    const proposals = (await findAs(req, 'proposals', { where: { id: { in: ids } }, select: { number: true, title: true } })).docs
+    const proposals = await readAs(req, 'proposals', { id: { in: ids } }, { number: true, title: true })
     const proposalOf = new Map(proposals.map((p) => [String(p.id), p as Doc & Partial<Proposal>]))
     for (const r of docs as (Doc & Partial<Reply>)[]) {
       const p = proposalOf.get(String(idOf(r.proposal)))

@@ -8,6 +8,9 @@ import type { Cell, Column } from '../../../core/spreadsheet'
 
 export const XlsxContentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
+/** Rows written between two turns of the event loop. */
+const YIELD_EVERY_ROWS = 50
+
 type Rows<K extends string> = AsyncIterable<Record<K, Cell>> | Iterable<Record<K, Cell>>
 
 /** A China-local `YYYY-MM-DD` as the date cell Excel shows as that day (a whole serial number: midnight UTC). */
@@ -39,7 +42,9 @@ export async function writeXlsx<K extends string>(out: Writable, sheetName: stri
   let count = 0
   for await (const row of rows) {
     sheet.addRow(columns.map((c) => cellValue(c.kind, row[c.key]))).commit()
-    count++
+    // The zip's compression runs off the main thread and hands its output back through the event
+    // loop: let it, now and then, or the file leaves the server only once every row is written.
+    if (++count % YIELD_EVERY_ROWS === 0) await new Promise<void>((resolve) => setImmediate(resolve))
   }
   sheet.commit()
   await workbook.commit()
