@@ -10,8 +10,8 @@ const nextConfig = {
   // scripts/serve.mjs sends its own security headers and no X-Powered-By (it removes Next's too).
   poweredByHeader: false,
   turbopack: { root },
-  // Runs its own binary as a child process; not for bundling.
-  serverExternalPackages: ['pagefind'],
+  // pagefind runs its own binary as a child process; exceljs (CommonJS, streams) is loaded by Node as it is. Not for bundling.
+  serverExternalPackages: ['pagefind', 'exceljs'],
   outputFileTracingRoot: root,
   experimental: { turbopackFileSystemCacheForBuild: false },
   // Type-checking is its own step of the test command (npm run typecheck), not part of every build.

@@ -23,6 +23,7 @@ import { Sequences } from './collections/Sequences'
 import { Sessions } from './collections/Sessions'
 import { SiteBuilds } from './collections/SiteBuilds'
 import { Users } from './collections/Users'
+import { withExcelExport } from './endpoints/excelExport'
 import { portalEndpoints } from './endpoints/portal'
 import { publicExportEndpoints } from './endpoints/publicExport'
 import { siteEndpoints } from './endpoints/site'
@@ -101,6 +102,8 @@ export default buildConfig({
     .map(withSiteRebuild)
     // The deadline in force and what waits on whom, kept in the database (cms/lib/derived.ts).
     .map(withDerivedRefresh)
+    // 导出 Excel on the proposals' and replies' lists (endpoint and button).
+    .map(withExcelExport)
     // Malformed requests answer 400; control characters are dropped from every text field.
     .map(withInputCheck)
     .map(withCleanText),

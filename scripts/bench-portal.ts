@@ -11,6 +11,7 @@ import { connectPayload, startPayload } from '../tests/helpers/payload'
 import { startServer } from '../tests/helpers/server'
 import { localApiRate, representativesWithSessions, submitUnderLoad } from '../tests/load/portalLoad'
 import { writeBenchSection } from './benchNotes'
+import { runBench } from './benchProcess'
 
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS || 50)
 const SECONDS = Number(process.env.LOAD_SECONDS || 30)
@@ -65,10 +66,4 @@ one after the other for ${SECONDS} s.
   }
 }
 
-main().then(
-  () => process.exit(process.exitCode ?? 0),
-  (e) => {
-    console.error('✖', e instanceof Error ? e.message : e)
-    process.exit(1)
-  },
-)
+runBench(main)

@@ -4,75 +4,26 @@
 // scripts/benchRead.ts, its own section). The proposals are the demo data's (seeded fresh,
 // through the real lifecycle), repeated with new numbers. Results are printed and written to docs/benchmarks.md.
 import { execSync } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { writeBenchSection } from './benchNotes'
 import { benchReadPath } from './benchRead'
 import os from 'node:os'
 import path from 'node:path'
 import { PublicExportSchema, type PublicExport, type PublicProposal } from '../core/contract'
-import type { CollectionSlug, Payload } from 'payload'
+import type { Payload } from 'payload'
 import { buildSite } from '../cms/site/builder'
+import { demoDatabase, growDatabase } from './benchData'
+import { descendsFrom, processTable } from './benchProcess'
 
 const sizes = (process.env.BENCH_SIZES || '1000,10000').split(',').map(Number)
 const log = (m: string) => console.log(`▶ ${m}`)
 
-/** A fresh database with the demo data (seeded through the real lifecycle). */
-async function demoDatabase(): Promise<Payload> {
-  log('载入演示数据（约 1 分钟）…')
-  const { startPayload } = await import('../tests/helpers/payload')
-  const payload = await startPayload()
-  const { seedDemo } = await import('../cms/seed/demo')
-  await seedDemo(payload)
-  return payload
-}
-
-/** Array rows carry their own ids; a copy needs new ones. */
-function withoutIds(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutIds)
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {}
-    for (const [k, v] of Object.entries(value)) out[k] = k === 'id' ? randomBytes(12).toString('hex') : withoutIds(v)
-    return out
-  }
-  return value
-}
-
 /**
- * Grows the database to n public proposals by copying the demo's rows at the adapter level
- * (proposal, instructions, replies, evaluations, co-opinions, follow-ups, events), then times
- * the public export the rebuild job starts with.
+ * Grows the database to n public proposals (scripts/benchData.ts), then times the public export
+ * the rebuild job starts with.
  */
-/** Numbers of the copies, per year, over all calls (numbers are unique). */
-const seq = new Map<string, number>()
-
 async function timeExportAt(payload: Payload, n: number): Promise<{ ms: number; proposals: number }> {
-  const find = async (collection: CollectionSlug) =>
-    (await payload.find({ collection, pagination: false, depth: 0, overrideAccess: true })).docs.map((d): Record<string, unknown> => ({ ...d }))
-  const templates = (await find('proposals')).filter((p) => p.status !== 'draft')
-  const related: CollectionSlug[] = ['instructions', 'replies', 'evaluations', 'co-opinions', 'follow-ups', 'proposal-events']
-  const byProposal = new Map<string, { collection: CollectionSlug; doc: Record<string, unknown> }[]>()
-  for (const collection of related) {
-    for (const doc of await find(collection)) {
-      const k = String(doc.proposal)
-      if (!byProposal.has(k)) byProposal.set(k, [])
-      byProposal.get(k)!.push({ collection, doc })
-    }
-  }
-  let count = (await payload.count({ collection: 'proposals', where: { status: { not_equals: 'draft' } }, overrideAccess: true })).totalDocs
-  for (let i = 0; count < n; i++, count++) {
-    const t = templates[i % templates.length]
-    const year = String(t.number).slice(0, 4)
-    const k = (seq.get(year) ?? 1000) + 1
-    seq.set(year, k)
-    const { id, createdAt: _c, updatedAt: _u, ...data } = t
-    const copy = await payload.db.create({ collection: 'proposals', data: { ...(withoutIds(data) as object), number: `${year}-${k}` } })
-    for (const r of byProposal.get(String(id)) ?? []) {
-      const { id: _id, createdAt: _rc, updatedAt: _ru, ...rest } = r.doc
-      await payload.db.create({ collection: r.collection, data: { ...(withoutIds(rest) as object), proposal: copy.id } })
-    }
-    if (count % 1000 === 0) log(`  数据库已有 ${count} 件公开提案…`)
-  }
+  await growDatabase(payload, n, log)
   const { buildPublicExport } = await import('../cms/lib/publicExport')
   const t0 = Date.now()
   const exp = await buildPublicExport(payload)
@@ -109,30 +60,16 @@ function watchMemory(): () => { children: number; self: number; byCommand: Recor
   const byCommand: Record<string, number> = {}
   const me = process.pid
   const timer = setInterval(() => {
-    const parent = new Map<number, number>()
-    const rss = new Map<number, number>()
-    const comm = new Map<number, string>()
-    for (const d of readdirSync('/proc')) {
-      if (!/^\d+$/.test(d)) continue
-      try {
-        const stat = readFileSync(`/proc/${d}/stat`, 'utf8')
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-        parent.set(Number(d), Number(fields[1]))
-        rss.set(Number(d), Number(fields[21]) * 4096)
-        comm.set(Number(d), stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')))
-      } catch {}
-    }
+    const table = processTable()
     let total = 0
-    for (const [pid, bytes] of rss) {
+    for (const [pid, bytes] of table.rss) {
       if (pid === me) {
         self = Math.max(self, bytes)
         continue
       }
-      let p = parent.get(pid)
-      while (p && p !== me && p > 1) p = parent.get(p)
-      if (p !== me) continue
+      if (!descendsFrom(table, pid, me)) continue
       total += bytes
-      const c = comm.get(pid) ?? '?'
+      const c = table.comm.get(pid) ?? '?'
       byCommand[c] = Math.max(byCommand[c] ?? 0, bytes)
     }
     children = Math.max(children, total)
@@ -169,7 +106,7 @@ function weights(dir: string, exp: PublicExport) {
 }
 
 async function main() {
-  const payload = await demoDatabase()
+  const payload = await demoDatabase(log)
   const { buildPublicExport } = await import('../cms/lib/publicExport')
   const base = await buildPublicExport(payload)
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU'

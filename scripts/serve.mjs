@@ -139,6 +139,7 @@ const Types = {
   '.mjs': 'text/javascript; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
   '.csv': 'text/csv; charset=utf-8',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   '.md': 'text/markdown; charset=utf-8',
   '.xml': 'application/atom+xml; charset=utf-8',
   '.svg': 'image/svg+xml',

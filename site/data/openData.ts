@@ -5,6 +5,7 @@ import { StatusLabels } from '../../core/lifecycle'
 import { PartyLabels, RatingLabels, ScreeningLabels } from '../../core/labels'
 import { firstReply, latestReply, replyDeadlineInForce, standingEvaluation } from '../../core/proposalFacts'
 import type { ProposalStatus } from '../../core/types'
+import { publicProposalsXlsx } from '../../cms/lib/export/publicXlsx'
 import { deadlineValues } from './facets'
 import { siteData, type ProposalView } from './model'
 
@@ -67,6 +68,11 @@ export async function proposalsCsv(): Promise<string> {
   const lines = [CsvColumns.map(([c]) => c).join(','), ...rows.map((v) => CsvColumns.map(([, , f]) => csvCell(f(v))).join(','))]
   // BOM: spreadsheet programs otherwise read UTF-8 Chinese as mojibake.
   return '\uFEFF' + lines.join('\r\n') + '\r\n'
+}
+
+/** /data/proposals.xlsx: the same public proposals with zh-CN headers and China-local dates (cms/lib/export/publicXlsx.ts). */
+export async function proposalsXlsx(): Promise<Buffer> {
+  return publicProposalsXlsx(await exportDocument())
 }
 
 /** The compact list the filter script loads on first use: one array per proposal. */

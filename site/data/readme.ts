@@ -2,6 +2,7 @@
 import { figureDefinitions, groundDefinitions } from '../../core/definitions'
 import type { PublicSession } from '../../core/contract'
 import { CsvColumns } from './openData'
+import { PublicProposalColumns } from '../../core/spreadsheet'
 
 /** The README; the figures' definitions with the deadlines of the `current` session (each session's are in proposals.json). */
 export const openDataReadme = (generatedAt: string, current: PublicSession) => `# 代表提案公开数据
@@ -13,6 +14,7 @@ export const openDataReadme = (generatedAt: string, current: PublicSession) => `
 - \`proposals.json\`：全部公开提案及其批示、交办、答复、评价、回访和办理过程；另含届次与期限规定、工作日日历（法定节假日与调休上班日）、科室和居民区名单，以及不公开提案的件数和尚未甄别的提案件数（只有件数）。
 - \`schema.json\`：\`proposals.json\` 的 JSON Schema（由系统的数据约定 core/contract.ts 生成，对象不允许多余字段）。
 - \`proposals.csv\`：每件提案一行的摘要（UTF-8，带 BOM，Excel 可直接打开）。
+- \`proposals.xlsx\`：同样的公开提案，每件一行的 Excel 表格，中文列名；日期为北京时间，各环节的期限与完成日期、剩余或逾期的工作日按工作日日历计算（列见下）。
 - \`/feed.xml\`：新答复与新逾期的 Atom 订阅。
 
 ## 不包含的内容
@@ -26,6 +28,12 @@ export const openDataReadme = (generatedAt: string, current: PublicSession) => `
 ${CsvColumns.map(([c, label]) => `- \`${c}\`：${label}`).join('\n')}
 
 时间为 UTC 的 ISO 8601 时间；日期（YYYY-MM-DD）为北京时间的日期。
+
+## proposals.xlsx 的列
+
+${PublicProposalColumns.map((c) => `- ${c.header}`).join('\n')}
+
+日期均为北京时间的日期（Excel 日期格式 yyyy-mm-dd）。
 
 ## 数字的算法
 

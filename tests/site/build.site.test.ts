@@ -17,6 +17,9 @@ import { freePort } from '../helpers/server'
 import { audit, AuditCalendar, chinaDate, currentDue, shown, type AuditFigures } from '../helpers/auditor'
 import { Marker, plantPrivateMarkers } from '../helpers/site'
 import { buildSiteFromDatabase } from '../../cms/site/rebuildTask'
+import ExcelJS from 'exceljs'
+import { PublicProposalColumns } from '../../core/spreadsheet'
+import { planDemo } from '../../cms/seed/demo'
 
 let payload: Payload
 let root: string
@@ -212,6 +215,37 @@ describe('the built site', () => {
     expect(feed).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/)
     expect((feed.match(/<entry>/g) ?? []).length).toBeGreaterThan(0)
     expect(replies.length).toBeGreaterThan(0)
+  })
+
+  it('offers proposals.xlsx beside the CSV: zh-CN headers, a row per public proposal, China-local dates, nothing private', async () => {
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(readFileSync(path.join(dist, 'data/proposals.xlsx')) as unknown as ArrayBuffer)
+    const rows: ExcelJS.CellValue[][] = []
+    workbook.worksheets[0].eachRow((row) => rows.push((row.values as ExcelJS.CellValue[]).slice(1)))
+    const [headers, ...body] = rows
+    expect(headers).toEqual(PublicProposalColumns.map((c) => c.header))
+    expect(body).toHaveLength(exp.proposals.length)
+    const col = (header: string) => headers.indexOf(header)
+    const day = (v: ExcelJS.CellValue) => (v instanceof Date ? v.toISOString().slice(0, 10) : (v ?? null))
+    const byNumber = new Map(exp.proposals.map((p) => [p.number, p]))
+    expect(body.map((r) => r[col('编号')]).sort()).toEqual([...byNumber.keys()].sort())
+    for (const r of body) {
+      const p = byNumber.get(String(r[col('编号')]))!
+      // The public version of the title; China-local dates.
+      expect(r[col('标题')]).toBe(p.title)
+      expect(r[col('公开时隐去了部分内容')]).toBe(p.redacted ? '是' : '否')
+      expect(day(r[col('提交日期')])).toBe(chinaDate(p.submittedAt))
+      expect(day(r[col('甄别日期')])).toBe(p.screening ? chinaDate(p.screening.at) : null)
+    }
+    // Nothing private: no planted marker, and none of the demo representatives' phone numbers, ID numbers or addresses as seeded.
+    const text = rows.flat().map((v) => (v instanceof Date ? v.toISOString() : String(v ?? ''))).join('\n')
+    expect(text).not.toContain(Marker)
+    const demo = planDemo(new Date(process.env.APP_NOW!)).representatives
+    expect(demo.length).toBeGreaterThan(10)
+    for (const r of demo) for (const secret of [r.phone, r.idNumber, r.address]) expect(text).not.toContain(secret)
+    expect(text).not.toMatch(/1390000\d{4}/)
+    // Linked from /data/ with a zh-CN description.
+    expect(read('data/index.html')).toMatch(/<a href="\/data\/proposals\.xlsx" download>proposals\.xlsx<\/a>：同样的公开提案/)
   })
 
   it('keeps in the feed only the last 90 days before generatedAt, at most 100 entries, newest first', () => {

@@ -1,0 +1,64 @@
+// The benchmarks' data: a fresh database with the demo data (seeded through the real lifecycle),
+// grown to any number of proposals by copying the demo's records at the adapter level.
+// Used by `npm run bench` (scripts/bench.ts) and `npm run bench:xlsx` (scripts/bench-xlsx.ts).
+import { randomBytes } from 'node:crypto'
+import type { CollectionSlug, Payload } from 'payload'
+
+type Log = (message: string) => void
+
+/** A fresh database with the demo data (seeded through the real lifecycle). */
+export async function demoDatabase(log: Log): Promise<Payload> {
+  log('载入演示数据（约 1 分钟）…')
+  const { startPayload } = await import('../tests/helpers/payload')
+  const payload = await startPayload()
+  const { seedDemo } = await import('../cms/seed/demo')
+  await seedDemo(payload)
+  return payload
+}
+
+/** Array rows carry their own ids; a copy needs new ones. */
+function withoutIds(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutIds)
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {}
+    for (const [k, v] of Object.entries(value)) out[k] = k === 'id' ? randomBytes(12).toString('hex') : withoutIds(v)
+    return out
+  }
+  return value
+}
+
+/** Numbers of the copies, per year, over all calls (numbers are unique). */
+const seq = new Map<string, number>()
+
+/**
+ * Grows the database to n submitted proposals by copying the demo's rows at the adapter level
+ * (proposal, instructions, replies, evaluations, co-opinions, follow-ups, events).
+ */
+export async function growDatabase(payload: Payload, n: number, log: Log): Promise<void> {
+  const find = async (collection: CollectionSlug) =>
+    (await payload.find({ collection, pagination: false, depth: 0, overrideAccess: true })).docs.map((d): Record<string, unknown> => ({ ...d }))
+  const templates = (await find('proposals')).filter((p) => p.status !== 'draft')
+  const related: CollectionSlug[] = ['instructions', 'replies', 'evaluations', 'co-opinions', 'follow-ups', 'proposal-events']
+  const byProposal = new Map<string, { collection: CollectionSlug; doc: Record<string, unknown> }[]>()
+  for (const collection of related) {
+    for (const doc of await find(collection)) {
+      const k = String(doc.proposal)
+      if (!byProposal.has(k)) byProposal.set(k, [])
+      byProposal.get(k)!.push({ collection, doc })
+    }
+  }
+  let count = (await payload.count({ collection: 'proposals', where: { status: { not_equals: 'draft' } }, overrideAccess: true })).totalDocs
+  for (let i = 0; count < n; i++, count++) {
+    const t = templates[i % templates.length]
+    const year = String(t.number).slice(0, 4)
+    const k = (seq.get(year) ?? 1000) + 1
+    seq.set(year, k)
+    const { id, createdAt: _c, updatedAt: _u, ...data } = t
+    const copy = await payload.db.create({ collection: 'proposals', data: { ...(withoutIds(data) as object), number: `${year}-${k}` } })
+    for (const r of byProposal.get(String(id)) ?? []) {
+      const { id: _id, createdAt: _rc, updatedAt: _ru, ...rest } = r.doc
+      await payload.db.create({ collection: r.collection, data: { ...(withoutIds(rest) as object), proposal: copy.id } })
+    }
+    if (count % 1000 === 0) log(`  数据库已有 ${count} 件公开提案…`)
+  }
+}
