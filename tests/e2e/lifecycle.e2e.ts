@@ -136,11 +136,14 @@ test('the published reply appears on the public proposal page after the automati
   await expect(page.locator('article')).toContainText('实地查看') // the leader's instruction
 })
 
-test("the office's list shows what waits on it", async ({ page }) => {
+test("the office's list shows what waits on it, and only that", async ({ page }) => {
   await signIn(page, 'office@demo.local')
   await page.goto(`${base()}/admin/collections/proposals`)
   await expect(page.locator('.waiting-on-me')).toContainText('待我处理')
-  await expect(page.locator('.waiting-on-me')).toContainText('竹林路与松风路交叉口缺少红绿灯')
+  // The other proposal waits on the office to name its lead section; the answered one waits on its
+  // proposer's evaluation now, not on the office (core/duties.ts).
+  await expect(page.locator('.waiting-on-me tr', { hasText: '梅园路菜场早市噪音扰民' })).toContainText('待交办')
+  await expect(page.locator('.waiting-on-me')).not.toContainText('竹林路与松风路交叉口缺少红绿灯')
 })
 
 test.describe('language', () => {
