@@ -15,7 +15,7 @@ import type { ProposalFacts } from '../../core/types'
 import { idOf } from '../access/actor'
 import type { Duty as DutyDoc, Proposal } from '../payload-types'
 import { deadlineSettingsOf, getCalendar } from './calendar'
-import { factsFromDoc, loadRelated, loadSigners } from './facts'
+import { factsFromDoc, findAll, loadRelated, loadSigners } from './facts'
 
 export type StoredDeadline = Pick<Proposal, 'currentDue' | 'currentStage'>
 
@@ -54,8 +54,7 @@ const key = (r: DutyRow) => JSON.stringify([r.action, r.role, String(r.section),
 
 /** The proposal's co-opinions, by section (the system reading its own records). */
 async function loadCoOpinions(req: PayloadRequest, proposal: string | number): Promise<NonNullable<DutyFacts['coOpinions']>> {
-  const { docs } = await req.payload.find({ collection: 'co-opinions', where: { proposal: { equals: proposal } }, depth: 0, pagination: false, overrideAccess: true, req })
-  return docs.map((o) => idOf(o.section)).filter((s): s is string | number => s != null).map((section) => ({ section }))
+  return (await findAll(req, 'co-opinions', proposal)).map((o) => idOf(o.section)).filter((s): s is string | number => s != null).map((section) => ({ section }))
 }
 
 /**
@@ -65,7 +64,7 @@ async function loadCoOpinions(req: PayloadRequest, proposal: string | number): P
 export async function refreshDerived(req: PayloadRequest, proposalId: string | number): Promise<boolean> {
   const doc = await req.payload.findByID({ collection: 'proposals', id: proposalId, depth: 0, overrideAccess: true, req, disableErrors: true })
   if (!doc) return false
-  const existing = (await req.payload.find({ collection: 'duties', where: { proposal: { equals: doc.id } }, depth: 0, pagination: false, overrideAccess: true, req })).docs
+  const existing = await findAll(req, 'duties', doc.id)
   // A draft is the representative's own: nothing is owed on it, and nothing is stored to compare.
   if (doc.status === 'draft' && existing.length === 0 && doc.currentDue == null && doc.currentStage == null) return false
   const sessionId = idOf(doc.session)
