@@ -485,6 +485,18 @@ export interface Reply {
   corrects?: (number | null) | Reply;
   correctionNote?: string | null;
   signOff?: boolean | null;
+  /**
+   * Return the draft to its writer with a reason instead of signing it off.
+   */
+  returnForRevision?: string | null;
+  returnedAt?: string | null;
+  returnedBy?: (number | null) | User;
+  revisedAt?: string | null;
+  returnReason?: string | null;
+  /**
+   * Stated with the reply, publicly.
+   */
+  silentCoSections?: (number | Section)[] | null;
   publish?: boolean | null;
   draftedBy?: (number | null) | User;
   signedOffBy?: (number | null) | User;
@@ -532,12 +544,18 @@ export interface Evaluation {
  */
 export interface FollowUp {
   id: number;
+  title?: string | null;
   proposal: number | Proposal;
   kind: 'visit' | 'call' | 'verification';
   at?: string | null;
   notes: string;
   commitmentId?: string | null;
   verified?: boolean | null;
+  /**
+   * A mistaken verification is corrected by a new record naming it.
+   */
+  corrects?: (number | null) | FollowUp;
+  correctionNote?: string | null;
   by?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
@@ -592,6 +610,7 @@ export interface ProposalEvent {
   to?: string | null;
   action: string;
   note?: string | null;
+  internal?: boolean | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -699,6 +718,7 @@ export interface Duty {
     | 'takeOn'
     | 'coOpinion'
     | 'draftReply'
+    | 'revise'
     | 'signOff'
     | 'publish'
     | 'explain'
@@ -1087,6 +1107,12 @@ export interface RepliesSelect<T extends boolean = true> {
   corrects?: T;
   correctionNote?: T;
   signOff?: T;
+  returnForRevision?: T;
+  returnedAt?: T;
+  returnedBy?: T;
+  revisedAt?: T;
+  returnReason?: T;
+  silentCoSections?: T;
   publish?: T;
   draftedBy?: T;
   signedOffBy?: T;
@@ -1145,12 +1171,15 @@ export interface ResolutionAnswersSelect<T extends boolean = true> {
  * via the `definition` "follow-ups_select".
  */
 export interface FollowUpsSelect<T extends boolean = true> {
+  title?: T;
   proposal?: T;
   kind?: T;
   at?: T;
   notes?: T;
   commitmentId?: T;
   verified?: T;
+  corrects?: T;
+  correctionNote?: T;
   by?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1188,6 +1217,7 @@ export interface ProposalEventsSelect<T extends boolean = true> {
   to?: T;
   action?: T;
   note?: T;
+  internal?: T;
   updatedAt?: T;
   createdAt?: T;
 }

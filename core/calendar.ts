@@ -45,6 +45,12 @@ export const toLocalDate: (isoTimestamp: string) => string = remembered((isoTime
   return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 10)
 })
 
+/** '2026-03-10T05:35:00Z' (or a local date) → '2026年3月10日', the China-local date as people write it. */
+export const chineseDate: (isoOrDate: string) => string = remembered((isoOrDate) => {
+  const [y, m, d] = toLocalDate(isoOrDate).split('-').map(Number)
+  return `${y}年${m}月${d}日`
+})
+
 export function isValidLocalDate(s: string): boolean {
   if (typeof s !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return false
   const [y, m, d] = s.split('-').map(Number)

@@ -33,7 +33,7 @@ export const PublicReplySchema = z.strictObject({
       id: z.string(),
       text: z.string().min(1),
       dueDate: LocalDate,
-      /** When a verification on the ground confirmed it; null while open. */
+      /** When the standing verification on the ground confirmed it (core/commitments.ts); null while open. */
       verifiedAt: Timestamp.nullable(),
     }),
   ),
@@ -41,6 +41,8 @@ export const PublicReplySchema = z.strictObject({
   publishedAt: Timestamp,
   /** Id of the reply this one corrects, if it is a correction. */
   corrects: z.string().nullable(),
+  /** Co-sections that had not given their opinion (协办意见) by the time it was signed off, their deadline passed. */
+  silentCoSections: z.array(SectionRefSchema),
 })
 
 export const PublicProposalSchema = z.strictObject({
@@ -89,9 +91,20 @@ export const PublicProposalSchema = z.strictObject({
     }),
   ),
   rehandlings: z.array(z.strictObject({ round: z.number().int().min(1), startedAt: Timestamp, deadline: LocalDate })),
-  /** Follow-up visits: kind and date only; the notes stay inside the office. */
+  /**
+   * Follow-up visits and verifications: kind, date, the commitment checked and the finding; the
+   * notes stay inside the office. A correction names the verification it corrects (`corrects`):
+   * the mistaken record stays listed, and the correction is what stands.
+   */
   followUps: z.array(
-    z.strictObject({ kind: z.enum(FollowUpKinds), at: Timestamp, verified: z.boolean().nullable() }),
+    z.strictObject({
+      id: z.string(),
+      kind: z.enum(FollowUpKinds),
+      at: Timestamp,
+      commitment: z.string().nullable(),
+      verified: z.boolean().nullable(),
+      corrects: z.string().nullable(),
+    }),
   ),
   noEvaluationReason: z.string().nullable(),
   closedAt: Timestamp.nullable(),

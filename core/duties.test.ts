@@ -2,7 +2,7 @@
 // situation and the actions each actor owes in it (every actor not named owes nothing).
 import { describe, expect, it } from 'vitest'
 import { addCalendarDays, DefaultCalendarData, WorkingCalendar } from './calendar'
-import { dutiesFor, dutiesOf, DutyActions, owedOn, plannedDuties, type DutyAction, type DutyFacts } from './duties'
+import { coOpinionsOwed, dutiesFor, dutiesOf, DutyActions, owedOn, plannedDuties, signOffWait, silentCoSections, type DutyAction, type DutyFacts } from './duties'
 import { DefaultDeadlineSettings } from './types'
 import { ActorKeys, Actors, Rep, Sec, afterRehandlings, complete, facts, reply, screenedOut, vary, type ActorKey, type Scenario } from '../tests/fixtures/facts'
 import type { TransitionContext } from './lifecycle'
@@ -66,6 +66,41 @@ const rows: Row[] = [
       p.replies = [reply({ signedOffBy: null, signedOffAt: null, publishedAt: null })]
     }),
     { leadHead: ['signOff'] },
+  ],
+  [
+    'in progress, the head returned the draft (退回修改)',
+    at_('inProgress', (p) => {
+      noReplyYet(p)
+      p.coOpinions = [{ section: Sec.co }]
+      p.replies = [reply({ signedOffBy: null, signedOffAt: null, publishedAt: null, returnedAt: at(20) })]
+    }),
+    { leadStaff: ['revise'] },
+  ],
+  [
+    'in progress, the returned draft revised: back with the head',
+    at_('inProgress', (p) => {
+      noReplyYet(p)
+      p.coOpinions = [{ section: Sec.co }]
+      p.replies = [reply({ signedOffBy: null, signedOffAt: null, publishedAt: null, returnedAt: at(20), revisedAt: at(21) })]
+    }),
+    { leadHead: ['signOff'] },
+  ],
+  [
+    'in progress, a draft while the co-opinion is awaited within its deadline: not yet the head’s',
+    at_('inProgress', (p) => {
+      noReplyYet(p)
+      p.replies = [reply({ signedOffBy: null, signedOffAt: null, publishedAt: null })]
+    }),
+    { coStaff: ['coOpinion'] },
+    '2025-03-12',
+  ],
+  [
+    'in progress, a draft, the co-opinion’s deadline passed without it: the head may sign',
+    at_('inProgress', (p) => {
+      noReplyYet(p)
+      p.replies = [reply({ signedOffBy: null, signedOffAt: null, publishedAt: null })]
+    }),
+    { coStaff: ['coOpinion'], leadHead: ['signOff'] },
   ],
   [
     'in progress, signed off, waits to be published',
@@ -233,6 +268,36 @@ describe('deadlines of the duties', () => {
     })
     expect(dutiesOf(s.p, cal, S, '2025-04-30')).toEqual([expect.objectContaining({ action: 'verify', due: '2025-04-30', subject: 'c-1' })])
   })
+})
+
+describe('co-opinions and sign-off (协办)', () => {
+  const draft = reply({ signedOffBy: null, signedOffAt: null, publishedAt: null })
+  const due = cal.addWorkingDays('2025-03-05', S.coOpinionWorkingDays)
+  const names = (id: unknown) => (id === Sec.co ? '民政科' : String(id))
+  const waiting = at_('inProgress', (p) => {
+    noReplyYet(p)
+    p.replies = [draft]
+  }).p
+  const rows: [string, DutyFacts, typeof draft, string, string | null, string[]][] = [
+    ['awaited, within its deadline', waiting, draft, due, '协办科室“民政科”的意见尚未提交', []],
+    ['awaited, on the day after its deadline', waiting, draft, addCalendarDays(due, 1), null, [Sec.co]],
+    ['given', { ...waiting, coOpinions: [{ section: Sec.co }] }, draft, due, null, []],
+    ['a correction does not wait', waiting, { ...draft, corrects: 'reply-0' }, due, null, []],
+    ['a rehandling round’s reply does not wait', waiting, { ...draft, round: 2 }, due, null, []],
+    ['the office’s own explanation does not wait', waiting, { ...draft, section: null }, due, null, []],
+    ['the lead section named as a co-section owes nothing', { ...waiting, assignment: { ...waiting.assignment, coSections: [Sec.lead] } }, draft, due, null, []],
+    ['returned and not revised', { ...waiting, coOpinions: [{ section: Sec.co }] }, { ...draft, returnedAt: at(20) }, TODAY, '已退回修改', []],
+    ['returned, then revised', { ...waiting, coOpinions: [{ section: Sec.co }] }, { ...draft, returnedAt: at(20), revisedAt: at(21) }, TODAY, null, []],
+    ['returned again after a revision', { ...waiting, coOpinions: [{ section: Sec.co }] }, { ...draft, returnedAt: at(22), revisedAt: at(21) }, TODAY, '已退回修改', []],
+  ]
+  it.each(rows)('%s', (_, p, r, today, wait, silent) => {
+    const message = signOffWait(p, r, cal, S, today, names)
+    if (wait === null) expect(message).toBeNull()
+    else expect(message).toContain(wait)
+    if (wait === null) expect(silentCoSections(p, r, cal, S)).toEqual(silent)
+  })
+  it('the waiting message names the deadline', () => expect(signOffWait(waiting, draft, cal, S, due, names)).toContain(due))
+  it('the co-opinion owed is due coOpinionWorkingDays after 交办', () => expect(coOpinionsOwed(waiting, cal, S)).toEqual([{ section: Sec.co, due }]))
 })
 
 describe('labels', () => {

@@ -20,7 +20,7 @@ import {
   type TransitionContext,
 } from './lifecycle'
 import { latestReply } from './proposalFacts'
-import type { Actor, DeadlineSettings, ProposalFacts, Role } from './types'
+import type { Actor, DeadlineSettings, ProposalFacts, Reply, Role } from './types'
 
 type Id = string | number
 
@@ -31,6 +31,7 @@ export const DutyActions = [
   'takeOn',
   'coOpinion',
   'draftReply',
+  'revise',
   'signOff',
   'publish',
   'explain',
@@ -56,7 +57,7 @@ export interface Duty {
    */
   from?: string | null
   until?: string | null
-  /** For signOff/publish: the reply concerned; for verify: the commitment. */
+  /** For revise/signOff/publish: the reply concerned; for verify: the commitment. */
   subject?: Id | null
 }
 
@@ -113,17 +114,19 @@ export function plannedDuties(p: DutyFacts, cal: WorkingCalendar, s: DeadlineSet
     }
   }
   if (p.status === 'instructed' && lead != null) out.push(duty('takeOn', 'sectionStaff', inForce, { section: lead }))
-  if (isIn(HandlingStatuses, p.status) && p.assignment.assignedAt && round === 1) {
-    const due = cal.addWorkingDays(toLocalDate(p.assignment.assignedAt), s.coOpinionWorkingDays)
-    const answered = p.coOpinions ?? []
-    for (const section of p.assignment.coSections)
-      if (!answered.some((o) => sameId(o.section, section)) && !sameId(section, lead)) out.push(duty('coOpinion', 'sectionStaff', due, { section }))
-  }
+  if (isIn(HandlingStatuses, p.status) && round === 1)
+    for (const o of coOpinionsOwed(p, cal, s)) out.push(duty('coOpinion', 'sectionStaff', o.due, { section: o.section }))
   if (isIn(AnsweringStatuses, p.status) && lead != null && !pending.some((r) => sameId(r.section, lead))) out.push(duty('draftReply', 'sectionStaff', inForce, { section: lead }))
   if (isIn(AnsweringStatuses, p.status) || isScreenedOut(p.status)) {
     for (const r of pending) {
-      if (!r.signedOffAt) out.push(r.section == null ? duty('signOff', 'office', inForce, { subject: r.id }) : duty('signOff', 'sectionHead', inForce, { section: r.section, subject: r.id }))
-      else out.push(duty('publish', 'office', inForce, { subject: r.id }))
+      if (r.signedOffAt) out.push(duty('publish', 'office', inForce, { subject: r.id }))
+      else if (r.section == null) out.push(duty('signOff', 'office', inForce, { subject: r.id }))
+      else if (isReturned(r)) out.push(duty('revise', 'sectionStaff', inForce, { section: r.section, subject: r.id }))
+      else {
+        // The head signs once every co-section has given its opinion or its time to do so is over.
+        const wait = coOpinionsAwaited(p, r, cal, s).map((o) => o.due).sort().at(-1)
+        out.push(duty('signOff', 'sectionHead', inForce, { section: r.section, subject: r.id, from: wait ? addCalendarDays(wait, 1) : null }))
+      }
     }
   }
   const explained = p.replies.some((r) => r.publishedAt)
@@ -144,6 +147,42 @@ export function plannedDuties(p: DutyFacts, cal: WorkingCalendar, s: DeadlineSet
   }
   return out
 }
+
+/** A draft its signer returned to its writer (退回修改) and not changed since. */
+export const isReturned = (r: Pick<Reply, 'returnedAt' | 'revisedAt' | 'signedOffAt'>): boolean =>
+  !r.signedOffAt && !!r.returnedAt && !(r.revisedAt && r.revisedAt > r.returnedAt)
+
+/**
+ * The co-sections that have not given their opinion (协办意见), each with the last day to give it
+ * (session setting, working days from 交办). Co-opinions belong to the first round's answer.
+ */
+export function coOpinionsOwed(p: DutyFacts, cal: WorkingCalendar, s: DeadlineSettings): { section: Id; due: string }[] {
+  if (!p.assignment.assignedAt) return []
+  const due = cal.addWorkingDays(toLocalDate(p.assignment.assignedAt), s.coOpinionWorkingDays)
+  const lead = p.assignment.leadSection ?? null
+  const given = p.coOpinions ?? []
+  return p.assignment.coSections.filter((section) => !sameId(section, lead) && !given.some((o) => sameId(o.section, section))).map((section) => ({ section, due }))
+}
+
+/** The co-opinions a reply waits for before it may be signed off: the first round's answer (not a correction) waits for every one owed. */
+export const coOpinionsAwaited = (p: DutyFacts, r: Pick<Reply, 'round' | 'corrects' | 'section'>, cal: WorkingCalendar, s: DeadlineSettings) =>
+  r.section != null && r.round === 1 && r.corrects == null ? coOpinionsOwed(p, cal, s) : []
+
+/**
+ * Why a reply may not be signed off on `today` (null: it may, as far as its timing goes; who may
+ * sign is core/permissions.ts canSignOffReply): returned and not yet revised, or a co-section's
+ * opinion is still awaited within its deadline. `names` words the sections.
+ */
+export function signOffWait(p: DutyFacts, r: Reply, cal: WorkingCalendar, s: DeadlineSettings, today: string, names: (section: Id) => string): string | null {
+  if (isReturned(r)) return '这份答复已退回修改，经办人修改后才能签发'
+  const waiting = coOpinionsAwaited(p, r, cal, s).filter((o) => today <= o.due)
+  if (waiting.length === 0) return null
+  return `协办科室${waiting.map((o) => `“${names(o.section)}”`).join('、')}的意见尚未提交（期限 ${waiting[0]!.due}）；协办意见全部提交或期限届满后才能签发`
+}
+
+/** The co-sections that did not give their opinion by the time the reply was signed off: the reply says so, publicly. */
+export const silentCoSections = (p: DutyFacts, r: Pick<Reply, 'round' | 'corrects' | 'section'>, cal: WorkingCalendar, s: DeadlineSettings): Id[] =>
+  coOpinionsAwaited(p, r, cal, s).map((o) => o.section)
 
 /** The duties `actor` owes: their role's, within their section or as the person named. */
 export function dutiesFor(actor: Actor, duties: readonly Duty[]): Duty[] {

@@ -46,6 +46,7 @@ export const DutyLabels: Record<DutyAction, string> = {
   takeOn: '待办理',
   coOpinion: '协办待提意见',
   draftReply: '待起草答复',
+  revise: '退回修改',
   signOff: '待签发',
   publish: '待公开',
   explain: '待向代表说明',

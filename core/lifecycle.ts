@@ -1,4 +1,5 @@
 // The proposal lifecycle: one transition table, its invariants, and the zh-CN reasons a step is refused.
+import { openCommitments } from './commitments'
 import { evaluationOfLatestReply, latestReply, publishedReplies } from './proposalFacts'
 import { ScreeningDecisions, type Actor, type ProposalFacts, type ProposalStatus, type Reply, type Role, type ScreeningDecision } from './types'
 
@@ -160,14 +161,8 @@ export function statusAfterEvaluation(
   return callsForRehandling(e.rating, p) ? 'rehandling' : 'evaluated'
 }
 
-/** Commitments of published replies (not superseded by a correction) without a positive verification. */
-export const openCommitments = (p: ProposalFacts) => {
-  const corrected = new Set(p.replies.filter((r) => r.corrects != null && r.publishedAt).map((r) => String(r.corrects)))
-  return publishedReplies(p.replies)
-    .filter((r) => !corrected.has(String(r.id)))
-    .flatMap((r) => r.commitments)
-    .filter((c) => !p.followUps.some((f) => f.kind === 'verification' && f.verified === true && f.commitmentId === c.id))
-}
+/** Commitments not verified as kept (core/commitments.ts). */
+export { openCommitments }
 
 /**
  * What the transition needs to know beyond the proposal: who signed off each reply

@@ -212,9 +212,7 @@ export function publicRowSource(p: PublicProposal, session: Pick<PublicSession, 
       })),
       evaluations: p.evaluations.map((e) => ({ ...e })),
       rehandlings: p.rehandlings.map((r) => ({ ...r })),
-      followUps: p.replies.flatMap((r) =>
-        r.commitments.flatMap((c) => (c.verifiedAt ? [{ kind: 'verification' as const, at: c.verifiedAt, commitmentId: c.id, verified: true }] : [])),
-      ),
+      followUps: p.followUps.map((f) => ({ id: f.id, kind: f.kind, at: f.at, commitmentId: f.commitment, verified: f.verified, corrects: f.corrects })),
     },
   }
 }

@@ -7,7 +7,7 @@ import {
   type PublicProposal,
   type PublicSession,
 } from './contract'
-import { computeFigures, figuresBySection, figuresBySession, formatPercent, formatShare, publicDeadline, type Figures } from './stats'
+import { coHandlingOf, computeFigures, figuresBySection, figuresBySession, formatPercent, formatShare, publicDeadline, type Figures } from './stats'
 import { DefaultDeadlineSettings } from './types'
 
 // ---------- fixtures ----------
@@ -100,6 +100,7 @@ function reply(o: Partial<Reply> & { publishedAt: string }): Reply {
     commitments: [],
     signedOffAt: o.publishedAt,
     corrects: null,
+    silentCoSections: [],
     ...o,
   }
 }
@@ -667,4 +668,30 @@ describe('formatShare: 样本不足 below 5', () => {
     [4, 5, '80.0%'],
     [0, 5, '0.0%'],
   ])('%i of %i → %s', (count, of, want) => expect(formatShare({ count, of })).toBe(want))
+})
+
+describe('co-handling (协办) per section', () => {
+  const coHandled = (silent: (typeof SECTIONS)[keyof typeof SECTIONS][], coSections = [SECTIONS.civil, SECTIONS.safety]) =>
+    proposal({
+      status: 'replied',
+      screening: screening('accepted'),
+      instructions: [instruction()],
+      assignment: assignment({ coSections }),
+      replies: [reply({ publishedAt: T('2025-11-20'), silentCoSections: silent })],
+    })
+  const rows: [string, PublicProposal[], string, { coHandled: number; silent: number }][] = [
+    ['nothing co-handled', [proposal()], SECTIONS.civil.slug, { coHandled: 0, silent: 0 }],
+    ['co-handled and answered', [coHandled([])], SECTIONS.civil.slug, { coHandled: 1, silent: 0 }],
+    ['co-handled, silent', [coHandled([SECTIONS.civil])], SECTIONS.civil.slug, { coHandled: 1, silent: 1 }],
+    ['another section’s silence is not this one’s', [coHandled([SECTIONS.safety])], SECTIONS.civil.slug, { coHandled: 1, silent: 0 }],
+    ['the lead section is not a co-section', [coHandled([])], SECTIONS.urban.slug, { coHandled: 0, silent: 0 }],
+    ['several proposals', [coHandled([SECTIONS.civil]), coHandled([SECTIONS.civil]), coHandled([])], SECTIONS.civil.slug, { coHandled: 3, silent: 2 }],
+    [
+      'counted once per proposal, however many replies name it',
+      [{ ...coHandled([SECTIONS.civil]), replies: [reply({ publishedAt: T('2025-11-20'), silentCoSections: [SECTIONS.civil] }), reply({ publishedAt: T('2025-11-21'), silentCoSections: [SECTIONS.civil] })] }],
+      SECTIONS.civil.slug,
+      { coHandled: 1, silent: 1 },
+    ],
+  ]
+  it.each(rows)('%s', (_, proposals, slug, expected) => expect(coHandlingOf(proposals, slug)).toEqual(expected))
 })

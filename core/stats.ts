@@ -189,6 +189,21 @@ export function figuresBySection(
 }
 
 /**
+ * A section's co-handling (协办) record: the proposals assigned with it as a co-section, and of
+ * those the ones whose published reply states that it gave no opinion by its deadline.
+ */
+export function coHandlingOf(proposals: readonly PublicProposal[], slug: string): { coHandled: number; silent: number } {
+  let coHandled = 0
+  let silent = 0
+  for (const p of proposals) {
+    if (!p.assignment?.coSections.some((s) => s.slug === slug)) continue
+    coHandled++
+    if (p.replies.some((r) => r.silentCoSections.some((s) => s.slug === slug))) silent++
+  }
+  return { coHandled, silent }
+}
+
+/**
  * A share in percent with one decimal, rounded half up exactly (on the integers, not on a binary
  * fraction): 7 of 8 → '87.5%', 1 of 6 → '16.7%'. n = 0 → '—'.
  */

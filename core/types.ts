@@ -75,6 +75,9 @@ export interface Reply {
   publishedAt?: string | null
   /** A correction names the reply it corrects. */
   corrects?: string | number | null
+  /** 退回修改: when its signer last returned the draft to its writer, and when the writer last changed it. */
+  returnedAt?: string | null
+  revisedAt?: string | null
 }
 
 export interface Evaluation {
@@ -86,12 +89,16 @@ export interface Evaluation {
 }
 
 export interface FollowUp {
+  /** Present once saved: a correction names the verification it corrects by it. */
+  id?: string | number
   kind: FollowUpKind
   at: string
   /** For a verification: which commitment was checked on the ground. */
   commitmentId?: string | null
   /** For a verification: whether the promised result was found. */
   verified?: boolean | null
+  /** For a correction: the verification entered by mistake that this one replaces. */
+  corrects?: string | number | null
 }
 
 export interface Extension {

@@ -11,7 +11,8 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBe
 import { currentDeadline } from '../../core/deadlines'
 import { plannedDuties, type Duty, type DutyFacts } from '../../core/duties'
 import { ScreenedOutStatuses } from '../../core/lifecycle'
-import type { ProposalFacts } from '../../core/types'
+import type { WorkingCalendar } from '../../core/calendar'
+import type { DeadlineSettings, ProposalFacts } from '../../core/types'
 import { idOf } from '../access/actor'
 import type { Duty as DutyDoc, Proposal } from '../payload-types'
 import { deadlineSettingsOf, getCalendar } from './calendar'
@@ -57,20 +58,40 @@ async function loadCoOpinions(req: PayloadRequest, proposal: string | number): P
   return (await findAll(req, 'co-opinions', proposal)).map((o) => idOf(o.section)).filter((s): s is string | number => s != null).map((section) => ({ section }))
 }
 
+/** One proposal as the duties see it: its stored record, session settings, calendar, and facts with co-opinions. */
+export interface DutyContext {
+  doc: Proposal
+  facts: DutyFacts
+  calendar: WorkingCalendar
+  settings: DeadlineSettings
+  session: unknown
+}
+
+/** Reads what core/duties needs about one proposal (the system reading its own records); null when it does not exist. */
+export async function loadDutyContext(req: PayloadRequest, proposalId: string | number): Promise<DutyContext | null> {
+  const doc = await req.payload.findByID({ collection: 'proposals', id: proposalId, depth: 0, overrideAccess: true, req, disableErrors: true })
+  if (!doc) return null
+  const sessionId = idOf(doc.session)
+  const [session, related, coOpinions, calendar] = await Promise.all([
+    sessionId != null ? req.payload.findByID({ collection: 'sessions', id: sessionId, depth: 0, overrideAccess: true, req, disableErrors: true }) : null,
+    loadRelated(req, doc.id),
+    loadCoOpinions(req, doc.id),
+    getCalendar(req.payload, req),
+  ])
+  return { doc, session, facts: { ...factsFromDoc(doc, related), coOpinions }, calendar, settings: deadlineSettingsOf(session) }
+}
+
 /**
  * Recomputes one proposal's stored deadline columns and its duties from its stored record and
  * related records, and writes only what changed. Returns whether anything did.
  */
 export async function refreshDerived(req: PayloadRequest, proposalId: string | number): Promise<boolean> {
-  const doc = await req.payload.findByID({ collection: 'proposals', id: proposalId, depth: 0, overrideAccess: true, req, disableErrors: true })
-  if (!doc) return false
+  const ctx = await loadDutyContext(req, proposalId)
+  if (!ctx) return false
+  const { doc, facts, session, calendar, settings } = ctx
   const existing = await findAll(req, 'duties', doc.id)
   // A draft is the representative's own: nothing is owed on it, and nothing is stored to compare.
   if (doc.status === 'draft' && existing.length === 0 && doc.currentDue == null && doc.currentStage == null) return false
-  const sessionId = idOf(doc.session)
-  const session = sessionId != null ? await req.payload.findByID({ collection: 'sessions', id: sessionId, depth: 0, overrideAccess: true, req, disableErrors: true }) : null
-  const related = await loadRelated(req, doc.id)
-  const facts: DutyFacts = { ...factsFromDoc(doc, related), coOpinions: await loadCoOpinions(req, doc.id) }
   let changed = false
 
   const next = await storedDeadlineOf(req, facts, session)
@@ -80,8 +101,7 @@ export async function refreshDerived(req: PayloadRequest, proposalId: string | n
     changed = true
   }
 
-  const calendar = await getCalendar(req.payload, req)
-  const rows = plannedDuties(facts, calendar, deadlineSettingsOf(session), await loadSigners(req, facts.replies)).map(rowOf)
+  const rows = plannedDuties(facts, calendar, settings, await loadSigners(req, facts.replies)).map(rowOf)
   const want = rows.map(key).sort()
   const have = existing.map((d) => key(storedRow(d))).sort()
   if (want.join('\n') !== have.join('\n')) {

@@ -68,6 +68,8 @@ export const replyFromDoc = (r: ReplyDoc): Reply => ({
   signedOffAs: r.signedOffRole ? { role: r.signedOffRole as Role, section: idOf(r.signedOffSection) } : null,
   publishedAt: r.publishedAt ?? null,
   corrects: idOf(r.corrects),
+  returnedAt: r.returnedAt ?? null,
+  revisedAt: r.revisedAt ?? null,
 })
 
 /** Every record of one kind about a proposal (the system reading its own records: no access check). */
@@ -93,10 +95,12 @@ export async function loadRelated(req: PayloadRequest, proposal: string | number
       at: e.at ?? e.createdAt,
     })),
     followUps: followUps.map((f) => ({
+      id: f.id,
       kind: f.kind,
       at: f.at ?? f.createdAt,
       commitmentId: f.commitmentId ?? null,
       verified: f.verified ?? null,
+      corrects: idOf(f.corrects),
     })),
   }
 }

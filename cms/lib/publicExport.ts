@@ -10,6 +10,7 @@ import {
   type PublicProposal,
   type PublicProposalPage,
 } from '../../core/contract'
+import { standingVerification } from '../../core/commitments'
 import { isIn, isScreened, UnscreenedStatuses } from '../../core/lifecycle'
 import { canReadProposal, proposalReadScope } from '../../core/permissions'
 import { PUBLIC } from '../../core/types'
@@ -91,7 +92,7 @@ async function projectProposals(payload: Payload, docs: Proposal[], areas: Map<s
     all(payload, 'co-opinions', inIds),
     all(payload, 'evaluations', inIds),
     all(payload, 'follow-ups', inIds),
-    all(payload, 'proposal-events', inIds, { proposal: true, at: true, from: true, to: true, action: true, actorRole: true }),
+    all(payload, 'proposal-events', inIds, { proposal: true, at: true, from: true, to: true, action: true, actorRole: true, internal: true }),
   ])
   const by = {
     instructions: groupBy(instructions),
@@ -110,6 +111,7 @@ async function projectProposals(payload: Payload, docs: Proposal[], areas: Map<s
   return visible.map((d): PublicProposal => {
     const k = String(d.id)
     const fus = by.followUps.get(k) ?? []
+    const checks = fus.map((f) => ({ id: f.id, kind: f.kind, at: iso(f.at), commitmentId: f.commitmentId ?? null, verified: f.verified ?? null, corrects: idOf(f.corrects) }))
     const publishedReplyIds = new Set((by.replies.get(k) ?? []).map((r) => String(r.id)))
     return {
       number: d.number!,
@@ -154,12 +156,13 @@ async function projectProposals(payload: Payload, docs: Proposal[], areas: Map<s
           class: r.class,
           text: r.text,
           commitments: (r.commitments ?? []).map((c) => {
-            const check = fus.find((f) => f.kind === 'verification' && f.verified === true && f.commitmentId === String(c.id))
-            return { id: String(c.id), text: c.text, dueDate: c.dueDate, verifiedAt: check ? iso(check.at) : null }
+            const check = standingVerification(checks, String(c.id))
+            return { id: String(c.id), text: c.text, dueDate: c.dueDate, verifiedAt: check?.verified === true ? check.at : null }
           }),
           signedOffAt: iso(r.signedOffAt),
           publishedAt: iso(r.publishedAt),
           corrects: r.corrects && publishedReplyIds.has(String(idOf(r.corrects))) ? String(idOf(r.corrects)) : null,
+          silentCoSections: (r.silentCoSections ?? []).map(section),
         })),
       evaluations: (by.evaluations.get(k) ?? [])
         .filter((e) => publishedReplyIds.has(String(idOf(e.reply))))
@@ -174,13 +177,21 @@ async function projectProposals(payload: Payload, docs: Proposal[], areas: Map<s
       rehandlings: (d.rehandlings ?? []).map((r) => ({ round: r.round, startedAt: iso(r.startedAt), deadline: r.deadline })),
       followUps: fus
         .sort(chronological('at'))
-        .map((f) => ({ kind: f.kind, at: iso(f.at), verified: f.kind === 'verification' ? !!f.verified : null })),
+        .map((f) => ({
+          id: String(f.id),
+          kind: f.kind,
+          at: iso(f.at),
+          commitment: f.kind === 'verification' ? (f.commitmentId ?? null) : null,
+          verified: f.kind === 'verification' ? !!f.verified : null,
+          corrects: f.kind === 'verification' && f.corrects != null ? String(idOf(f.corrects)) : null,
+        })),
       noEvaluationReason: d.noEvaluationReason || null,
       closedAt: isoOrNull(d.closedAt),
       timeline: (by.events.get(k) ?? [])
         .sort(chronological('at'))
         // Drafting is the proposer's private business; the public timeline starts at submission.
-        .filter((e) => e.to !== 'draft')
+        // Internal working steps (a reply's draft returned for revision) are the office's own.
+        .filter((e) => e.to !== 'draft' && !e.internal)
         .map((e) => ({ at: iso(e.at), from: e.from ?? null, to: e.to ?? null, action: e.action, role: e.actorRole })),
     }
   })

@@ -15,7 +15,7 @@ import { nowISO } from './clock'
 export const QueuesOf: Record<Role, DutyAction[]> = {
   office: ['screen', 'nameLead', 'explain', 'signOff', 'publish', 'followUp', 'verify', 'close'],
   leader: ['instruct'],
-  sectionStaff: ['takeOn', 'draftReply', 'coOpinion'],
+  sectionStaff: ['takeOn', 'draftReply', 'coOpinion', 'revise'],
   sectionHead: ['signOff'],
   representative: ['evaluate'],
   admin: [],

@@ -11,7 +11,7 @@ import type { Rating } from '../../core/types'
 
 let payload: Payload
 let w: World
-const u = {} as Record<'office' | 'leader' | 'staff' | 'head' | 'otherHead' | 'admin' | 'A' | 'B' | 'C', any>
+const u = {} as Record<'office' | 'leader' | 'staff' | 'head' | 'otherHead' | 'coStaff' | 'admin' | 'A' | 'B' | 'C', any>
 
 beforeAll(async () => {
   process.env.APP_NOW = '2026-03-02T02:00:00.000Z' // Monday 10:00 in Beijing
@@ -24,6 +24,7 @@ beforeAll(async () => {
     head: as(w.staff.sectionHead, 'users'),
     admin: as(w.staff.admin, 'users'),
     otherHead: as(w.otherHead, 'users'),
+    coStaff: as(w.coStaff, 'users'),
     A: as(w.reps.A, 'representatives'),
     B: as(w.reps.B, 'representatives'),
     C: as(w.reps.C, 'representatives'),
@@ -65,6 +66,8 @@ async function reach(stage: Stage): Promise<{ id: Id; reply?: Id }> {
   if (past('proposed')) await update(u.office, id, { assignment: { leadSection: w.ref.sections.chengguan, coSections: [w.ref.sections.lvhua] } })
   if (past('instructed')) await update(u.leader, id, { status: 'instructed', newInstruction: '请城管分队会同绿化办抓紧落实，按期答复代表。' })
   if (past('inProgress')) await update(u.staff, id, { status: 'inProgress' })
+  // The co-section gives its opinion: the head signs off only once it is in (or its deadline has passed).
+  if (past('inProgress')) await payload.create({ collection: 'co-opinions', data: { proposal: id, text: '绿化办同意配合移植树木。' }, ...opts(u.coStaff) })
   if (!past('replied')) return { id }
   const reply = await publishReply(id, { class: 'B', text: '经现场查看，已督促物业更换控制柜，计划于下月完成整机检修。', commitments: [{ text: '完成电梯整机检修', dueDate: '2026-05-15' }] })
   if (past('rehandling')) await evaluate(u.A, id, reply, 'dissatisfied', '电梯仍然经常停，没有根本解决。')

@@ -47,7 +47,14 @@ async function inProgress(title: string) {
   return step(u.staff, p.id, { status: 'inProgress' })
 }
 
+/** The co-section's opinion, unless one is in: a first-round reply is signed off only once it is (or its deadline has passed). */
+async function coOpinionIn(proposal: number | string) {
+  const { totalDocs } = await payload.count({ collection: 'co-opinions', where: { proposal: { equals: proposal } } })
+  if (totalDocs === 0) await create('co-opinions', u.coStaff, { proposal, text: '绿化办同意配合。' })
+}
+
 async function publishReply(proposal: any, data: Record<string, unknown>, drafter = u.staff, signer = u.head) {
+  if (data.corrects == null && drafter !== u.office) await coOpinionIn(proposal as number)
   const r = await create('replies', drafter, { proposal, class: 'A', text: '已经处理完毕，情况如下所述。', ...data })
   await payload.update({ collection: 'replies', id: r.id, data: { signOff: true } as any, ...opts(signer) })
   return payload.update({ collection: 'replies', id: r.id, data: { publish: true } as any, ...opts(u.office) })

@@ -29,6 +29,7 @@ import { prepareChange } from './hooks/prepareChange'
 import { recordEvent } from './hooks/recordEvent'
 import { refuseBulkDelete, removeDraft } from './hooks/removeDraft'
 import { DeadlineStageLabels, ScreeningLabels } from '../../../core/labels'
+import { commitmentsEndpoint } from '../../endpoints/commitments'
 
 
 
@@ -56,6 +57,7 @@ export const Proposals: CollectionConfig = {
     delete: deleteProposal,
     readVersions: () => false,
   },
+  endpoints: [commitmentsEndpoint],
   hooks: {
     beforeOperation: [refuseBulkDelete],
     beforeChange: [prepareChange],

@@ -3,12 +3,13 @@ import { ReplyClassLabels as ClassLabels } from '../../../core/labels'
 import { RoleLabels } from '../../../core/lifecycle'
 import { canDraftReply, canEditReplyDraft, canPublishReply, canSignOffReply } from '../../../core/permissions'
 import { ReplyClasses, StaffRoles } from '../../../core/types'
-import { nobody, relatedReadable, staffRelatedReadable } from '../../access'
+import { nobody, relatedReadable, staffField, staffRelatedReadable } from '../../access'
 import { actorOfReq } from '../../access/actor'
 import { createOnProposal, proposalFacts } from '../../access/proposalRule'
 import { replyFromDoc } from '../../lib/facts'
 import { markReplied } from './hooks/markReplied'
 import { prepareChange } from './hooks/prepareChange'
+import { recordSteps } from './hooks/recordSteps'
 
 /** A field rule over the reply and its proposal; on create, whoever may draft. */
 const replyRule =
@@ -45,10 +46,12 @@ export const Replies: CollectionConfig = {
   },
   hooks: {
     beforeChange: [prepareChange],
-    afterChange: [markReplied],
+    afterChange: [markReplied, recordSteps],
   },
   fields: [
     { name: 'title', type: 'text', admin: { hidden: true } },
+    // The lead section sees every co-opinion (and which are still awaited) beside its draft.
+    { name: 'coOpinionsPanel', type: 'ui', label: { zh: '协办意见', en: 'Co-opinions' }, admin: { components: { Field: '/cms/components/CoOpinionsPanel#CoOpinionsPanel' }, condition: (data) => !data?.publishedAt } },
     { name: 'proposal', type: 'relationship', relationTo: 'proposals', required: true, index: true, label: { zh: '提案', en: 'Proposal' }, access: { update: () => false } },
     {
       type: 'row',
@@ -107,6 +110,38 @@ export const Replies: CollectionConfig = {
       label: { zh: '签发（科室负责人）', en: 'Sign off (section head)' },
       admin: { readOnly: false, condition: (data) => !data?.signedOffAt },
       access: { create: () => false, update: replyRule('signOff'), read: replyRule('signOff') },
+    },
+    {
+      name: 'returnForRevision',
+      type: 'textarea',
+      virtual: true,
+      maxLength: 2000,
+      label: { zh: '退回修改（写明要修改什么）', en: 'Return to the writer (what to change)' },
+      admin: {
+        readOnly: false,
+        condition: (data) => !data?.signedOffAt,
+        description: { zh: '不签发，退回经办人修改：填写理由后保存。理由记入办理记录（内部），经办人在工作台“退回修改”中看到。', en: 'Return the draft to its writer with a reason instead of signing it off.' },
+      },
+      access: { create: () => false, update: replyRule('signOff'), read: replyRule('signOff') },
+    },
+    {
+      type: 'row',
+      admin: { condition: (data) => !!data?.returnedAt },
+      fields: [
+        { name: 'returnedAt', type: 'date', label: { zh: '最近退回时间', en: 'Returned' }, admin: { readOnly: true }, access: { create: () => false, update: () => false, read: staffField } },
+        { name: 'returnedBy', type: 'relationship', relationTo: 'users', label: { zh: '退回人', en: 'Returned by' }, admin: { readOnly: true }, access: { create: () => false, update: () => false, read: staffField } },
+        { name: 'revisedAt', type: 'date', label: { zh: '退回后修改时间', en: 'Revised' }, admin: { readOnly: true }, access: { create: () => false, update: () => false, read: staffField } },
+      ],
+    },
+    { name: 'returnReason', type: 'textarea', label: { zh: '退回理由', en: 'Why returned' }, admin: { readOnly: true, condition: (data) => !!data?.returnedAt }, access: { create: () => false, update: () => false, read: staffField } },
+    {
+      name: 'silentCoSections',
+      type: 'relationship',
+      relationTo: 'sections',
+      hasMany: true,
+      label: { zh: '未按期提出意见的协办科室', en: 'Co-sections that did not answer' },
+      admin: { readOnly: true, condition: (data) => (data?.silentCoSections?.length ?? 0) > 0, description: { zh: '签发时仍未提交协办意见（期限已过）的协办科室；随答复公开，并计入该科室的办理记录。', en: 'Stated with the reply, publicly.' } },
+      access: { create: () => false, update: () => false },
     },
     {
       name: 'publish',
