@@ -222,7 +222,9 @@ export interface Proposal {
     | 'evaluated'
     | 'rehandling'
     | 'closed';
+  enteredBy?: ('representative' | 'office') | null;
   savedStatus?: string | null;
+  heading?: string | null;
   title: string;
   body: string;
   category: 'urban' | 'housing' | 'greenery' | 'safety' | 'market' | 'traffic' | 'community' | 'services' | 'other';
@@ -1009,7 +1011,9 @@ export interface ProposalsSelect<T extends boolean = true> {
   number?: T;
   session?: T;
   status?: T;
+  enteredBy?: T;
   savedStatus?: T;
+  heading?: T;
   title?: T;
   body?: T;
   category?: T;

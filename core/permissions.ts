@@ -35,6 +35,8 @@ export type ReadClause =
   | { kind: 'public' }
   /** submitted or later, any confidentiality */
   | { kind: 'nonDraft' }
+  /** a draft the office itself entered (a paper proposal being typed in) */
+  | { kind: 'officeDraft' }
   /** the representative is proposer or co-signer (drafts included) */
   | { kind: 'own'; representative: string | number }
   /** the representative is invited to co-sign and has not answered (drafts included) */
@@ -45,8 +47,10 @@ export type ReadClause =
 export function proposalReadScope(a: Actor): ReadClause[] {
   switch (a.role) {
     case 'admin':
-    case 'office':
       return [{ kind: 'all' }]
+    case 'office':
+      // A representative's unsubmitted draft is theirs alone; the office's own paper entries it keeps.
+      return [{ kind: 'nonDraft' }, { kind: 'officeDraft' }]
     case 'leader':
       return [{ kind: 'nonDraft' }]
     case 'sectionStaff':
@@ -65,7 +69,7 @@ export function proposalReadScope(a: Actor): ReadClause[] {
   }
 }
 
-type Visible = Pick<ProposalFacts, 'status' | 'confidential' | 'proposer' | 'coSigners' | 'assignment' | 'invitees'>
+type Visible = Pick<ProposalFacts, 'status' | 'confidential' | 'proposer' | 'coSigners' | 'assignment' | 'invitees' | 'enteredBy'>
 
 export const clauseMatches = (c: ReadClause, p: Visible): boolean => {
   switch (c.kind) {
@@ -75,6 +79,8 @@ export const clauseMatches = (c: ReadClause, p: Visible): boolean => {
       return isScreened(p.status) && !p.confidential
     case 'nonDraft':
       return p.status !== 'draft'
+    case 'officeDraft':
+      return p.status === 'draft' && p.enteredBy === 'office'
     case 'own':
       return sameId(p.proposer, c.representative) || p.coSigners.some((x) => sameId(x, c.representative))
     case 'invited':
@@ -98,11 +104,10 @@ export const canCreateProposal = (a: Actor): boolean => (a.role === 'representat
 
 /**
  * Only drafts are ever deleted, one at a time: by their proposer, or by the office when the office
- * itself entered it (a paper proposal; `enteredBy` is the role that created the draft). A draft a
- * representative wrote is theirs: the office may not delete it.
+ * itself entered it (a paper proposal). A draft a representative wrote is theirs: the office may not delete it.
  */
-export const canDeleteProposal = (a: Actor, p: Pick<ProposalFacts, 'status' | 'proposer'>, enteredBy: Role | null): boolean =>
-  p.status === 'draft' && (isProposer(a, p) || (a.role === 'office' && enteredBy === 'office'))
+export const canDeleteProposal = (a: Actor, p: Pick<ProposalFacts, 'status' | 'proposer' | 'enteredBy'>): boolean =>
+  p.status === 'draft' && (isProposer(a, p) || (a.role === 'office' && p.enteredBy === 'office'))
 
 /** Title, body, category, area, co-signers: the proposer while a draft; the office until screening is done. */
 export const canEditProposalContent = (a: Actor, p: ProposalFacts): boolean =>

@@ -130,6 +130,8 @@ export interface ProposalFacts {
   coSigners: (string | number)[]
   /** Representatives invited to co-sign who have not answered yet: they may read the proposal to decide. */
   invitees?: (string | number)[]
+  /** Who created it: a representative (their own draft), or the office typing in a paper proposal. */
+  enteredBy?: 'office' | 'representative' | null
   confidential: boolean
   submittedAt?: string | null
   screening: {

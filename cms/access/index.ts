@@ -45,6 +45,8 @@ export function scopeToWhere(scope: ReadClause[], prefix = ''): Where | boolean 
         return { and: [{ [f('status')]: { not_in: [...UnscreenedStatuses] } }, { [f('confidential')]: { not_equals: true } }] }
       case 'nonDraft':
         return { [f('status')]: { not_equals: 'draft' } }
+      case 'officeDraft':
+        return { and: [{ [f('status')]: { equals: 'draft' } }, { [f('enteredBy')]: { equals: 'office' } }] }
       case 'own':
         return { or: [{ [f('proposer')]: { equals: c.representative } }, { [f('coSigners')]: { in: [c.representative] } }] }
       case 'invited':

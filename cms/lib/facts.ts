@@ -19,6 +19,7 @@ export function factsFromDoc(doc: ProposalRecord, related: Partial<Related> = {}
     proposer: idOf(doc.proposer) as string | number,
     coSigners: ids(doc.coSigners),
     invitees: ids(doc.invitees),
+    enteredBy: doc.enteredBy ?? null,
     confidential: !!doc.confidential,
     submittedAt: doc.submittedAt ?? null,
     screening: {

@@ -16,12 +16,28 @@ const withinCap = (value: unknown): boolean => {
 }
 
 /**
+ * A lookup of named records (`where[id][in]=1,2,3` and nothing else in `where`) returns at most as
+ * many as it names: the admin's list cells look up their related records so, 250 at a time
+ * (Payload's RelationshipProvider), and may ask for that many.
+ */
+export const MAX_LOOKUP_IDS = 250
+function namedIds(query: Record<string, unknown>): number | null {
+  const where = query.where as Record<string, unknown> | undefined
+  if (!where || typeof where !== 'object' || Object.keys(where).length !== 1) return null
+  const id = where.id as Record<string, unknown> | undefined
+  if (!id || typeof id !== 'object' || Object.keys(id).length !== 1 || !('in' in id)) return null
+  const ids = Array.isArray(id.in) ? id.in : typeof id.in === 'string' ? id.in.split(',') : null
+  return ids && ids.length <= MAX_LOOKUP_IDS ? ids.length : null
+}
+
+/**
  * What is wrong with a request's paging, or null: `limit` (0 means "all" to Payload), `pagination=false`
  * (also "all"), and the `limit` of each join (`joins[field][limit]`).
  */
 export function listLimitProblem(query: Record<string, unknown> | undefined): string | null {
   if (!query) return null
-  if ('limit' in query && !withinCap(query.limit)) return LIST_LIMIT_MESSAGE
+  const lookup = namedIds(query) != null && Number(query.limit) <= MAX_LOOKUP_IDS && Number(query.limit) >= 1 && Number.isInteger(Number(query.limit))
+  if ('limit' in query && !withinCap(query.limit) && !lookup) return LIST_LIMIT_MESSAGE
   if ('pagination' in query && String(query.pagination) !== 'true') return LIST_LIMIT_MESSAGE
   const joins = query.joins
   if (joins !== undefined && joins !== null) {

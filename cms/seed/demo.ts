@@ -826,8 +826,11 @@ async function replay(payload: Payload, p: PlannedProposal, x: ReplayContext): P
         // Co-signers are invited and accept, as in the portal.
         await coSign(payload, id!, proposer, p.coSigners.map((i) => reps[i]), SeedContext)
         x.ids.set(p.key, id!)
-        // Only the office files a proposal under a session other than the current one.
-        if (p.session !== 'current') await update(office, { session: docId(x.ref.sessions.previous) })
+        // A proposal of the previous session is history loaded with the demo: it is filed under that
+        // session before it is submitted (and numbered), which no one may do to a representative's
+        // own draft today (the office neither reads nor edits it), so the loader does it itself.
+        if (p.session !== 'current')
+          doc = await payload.update({ collection: 'proposals', id: id!, data: { session: docId(x.ref.sessions.previous) }, overrideAccess: true, context: SeedContext, depth: 0 })
         break
       }
       case 'submit':

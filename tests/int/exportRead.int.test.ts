@@ -11,7 +11,7 @@ import { createScenario, PrivateMarker, type Scenario } from '../fixtures/scenar
 let payload: Payload
 let w: World
 let scenario: Scenario
-type Who = 'office' | 'leader' | 'sectionStaff'
+type Who = 'admin' | 'office' | 'leader' | 'sectionStaff'
 const reqs = {} as Record<Who, PayloadRequest>
 
 beforeAll(async () => {
@@ -19,7 +19,7 @@ beforeAll(async () => {
   payload = await startPayload()
   w = await createWorld(payload)
   scenario = await createScenario(payload, w)
-  for (const who of ['office', 'leader', 'sectionStaff'] as const) {
+  for (const who of ['admin', 'office', 'leader', 'sectionStaff'] as const) {
     const req = await createLocalReq({ user: as(w.staff[who], 'users') }, payload)
     // As in the export's endpoint: a request from outside, checked as REST requests are.
     req.payloadAPI = 'REST'
@@ -72,14 +72,21 @@ describe('listAs', () => {
   }
 
   it('pages through the whole list in the list’s order, and counts what the REST list counts', async () => {
-    const { totalDocs, pages } = await listAs(reqs.office, 'proposals', {}, ['-number'], { number: true }, 2)
+    // The admin reads the representative's draft too (the office does not: below).
+    const { totalDocs, pages } = await listAs(reqs.admin, 'proposals', {}, ['-number'], { number: true }, 2)
     const { sizes, docs } = await all(pages)
     expect(totalDocs).toBe(4)
     expect(sizes).toEqual([2, 2])
     const numbers = docs.map((d) => d.number ?? null)
     // The draft has no number yet: it sorts last descending on SQLite and first on PostgreSQL, as the REST list would.
-    const rest = (await payload.find({ collection: 'proposals', sort: ['-number', 'id'], depth: 0, limit: 10, overrideAccess: false, user: reqs.office.user })).docs.map((d) => d.number ?? null)
+    const rest = (await payload.find({ collection: 'proposals', sort: ['-number', 'id'], depth: 0, limit: 10, overrideAccess: false, user: reqs.admin.user })).docs.map((d) => d.number ?? null)
     expect(numbers).toEqual(rest)
+  })
+
+  it('never lists a representative’s unsubmitted draft to the office', async () => {
+    const { totalDocs, pages } = await listAs(reqs.office, 'proposals', {}, ['-number'], { number: true })
+    expect(totalDocs).toBe(3)
+    expect((await all(pages)).docs.every((d) => d.number != null)).toBe(true)
   })
 
   it('gives a section only its own rows', async () => {

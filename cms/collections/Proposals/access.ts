@@ -80,12 +80,6 @@ export const updateProposal: Access = ({ req }) => {
   return false
 }
 
-/** The role that created a proposal: its first event's (the office entering a paper proposal, or a representative). */
-async function enteredBy(req: PayloadRequest, id: string | number): Promise<Role | null> {
-  const first = await req.payload.find({ collection: 'proposal-events', where: { proposal: { equals: id } }, sort: 'at', limit: 1, depth: 0, overrideAccess: true, req })
-  return (first.docs[0]?.actorRole as Role | undefined) ?? null
-}
-
 /**
  * Only drafts are ever deleted, one by one (a request with a query is refused by the collection's
  * beforeOperation hook): by their proposer, or by the office when it entered the draft itself.
@@ -94,14 +88,11 @@ export const deleteProposal: Access = async ({ req, id }): Promise<Where | boole
   const actor = actorOfReq(req)
   if (actor.role === 'representative' && actor.id != null && id == null)
     return { and: [{ status: { equals: 'draft' } }, { proposer: { equals: actor.id } }] }
-  if (actor.role === 'office' && id == null) {
-    // The drafts the office itself created, as a query (the admin asks before showing the button).
-    const own = await req.payload.find({ collection: 'proposal-events', where: { and: [{ actorRole: { equals: 'office' } }, { from: { exists: false } }, { to: { equals: 'draft' } }] }, depth: 0, pagination: false, select: { proposal: true }, overrideAccess: true, req })
-    return { and: [{ status: { equals: 'draft' } }, { id: { in: own.docs.map((e) => idOf(e.proposal)) } }] }
-  }
+  // The drafts the office itself created, as a query (the admin asks before showing the button).
+  if (actor.role === 'office' && id == null) return { and: [{ status: { equals: 'draft' } }, { enteredBy: { equals: 'office' } }] }
   if ((actor.role !== 'representative' && actor.role !== 'office') || id == null) return false
   const doc = await req.payload.findByID({ collection: 'proposals', id, depth: 0, joins: false, overrideAccess: true, disableErrors: true, req })
-  return !!doc && canDeleteProposal(actor, factsFromDoc(doc), await enteredBy(req, id))
+  return !!doc && canDeleteProposal(actor, factsFromDoc(doc))
 }
 
 /** Invitees still to answer: staff, the proposal's own representatives, and an invitee (who reads the list they are on). */

@@ -42,7 +42,8 @@ export const Proposals: CollectionConfig = {
   disableDuplicate: true,
   labels: { singular: { zh: '提案', en: 'Proposal' }, plural: { zh: '提案', en: 'Proposals' } },
   admin: {
-    useAsTitle: 'title',
+    // Number and title together, wherever a proposal is named (relationship cells, choosers, the edit view's heading).
+    useAsTitle: 'heading',
     defaultColumns: ['number', 'title', 'status', 'currentDue', 'assignment.leadSection', 'proposer'],
     listSearchableFields: ['number', 'title', 'body'],
     // The deadline in force, earliest first: what is overdue comes to the top.
@@ -101,6 +102,17 @@ export const Proposals: CollectionConfig = {
           },
         },
         {
+          name: 'enteredBy',
+          type: 'select',
+          label: { zh: '录入方式', en: 'Entered by' },
+          options: [
+            { value: 'representative', label: '代表本人' },
+            { value: 'office', label: '代表工作室代为录入' },
+          ],
+          admin: { hidden: true },
+          access: { create: () => false, update: () => false },
+        },
+        {
           // The status as stored, so the choices above don't shift while the person picks one.
           name: 'savedStatus',
           type: 'text',
@@ -110,6 +122,8 @@ export const Proposals: CollectionConfig = {
         },
       ],
     },
+    // 编号 + 标题 (written by prepareChange): how the admin names a proposal everywhere.
+    { name: 'heading', type: 'text', label: { zh: '提案', en: 'Proposal' }, admin: { hidden: true }, access: { read: originalTextRead, create: () => false, update: () => false } },
     // As written: staff and the proposal's own representatives; the public reads publicTitle/publicBody.
     { name: 'title', type: 'text', required: true, maxLength: 100, label: { zh: '标题', en: 'Title' }, access: { read: originalTextRead, update: contentAccess } },
     { name: 'body', type: 'textarea', required: true, maxLength: 5000, label: { zh: '提案内容', en: 'Text' }, access: { read: originalTextRead, update: contentAccess } },

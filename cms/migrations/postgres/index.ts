@@ -9,6 +9,7 @@ import * as migration_20261130_024257_explanation_stage from './20261130_024257_
 import * as migration_20261130_024337_refresh_screened_out_deadlines from './20261130_024337_refresh_screened_out_deadlines';
 import * as migration_20261130_025936_duties from './20261130_025936_duties';
 import * as migration_20261130_054000_commitments_and_returns from './20261130_054000_commitments_and_returns';
+import * as migration_20261130_064522_entered_by_and_heading from './20261130_064522_entered_by_and_heading';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261130_054000_commitments_and_returns.up,
     down: migration_20261130_054000_commitments_and_returns.down,
-    name: '20261130_054000_commitments_and_returns'
+    name: '20261130_054000_commitments_and_returns',
+  },
+  {
+    up: migration_20261130_064522_entered_by_and_heading.up,
+    down: migration_20261130_064522_entered_by_and_heading.down,
+    name: '20261130_064522_entered_by_and_heading'
   },
 ];

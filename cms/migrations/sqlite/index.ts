@@ -8,6 +8,7 @@ import * as migration_20261130_002422_signoff_as from './20261130_002422_signoff
 import * as migration_20261130_024317_refresh_screened_out_deadlines from './20261130_024317_refresh_screened_out_deadlines';
 import * as migration_20261130_025917_duties from './20261130_025917_duties';
 import * as migration_20261130_053938_commitments_and_returns from './20261130_053938_commitments_and_returns';
+import * as migration_20261130_064405_entered_by_and_heading from './20261130_064405_entered_by_and_heading';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261130_053938_commitments_and_returns.up,
     down: migration_20261130_053938_commitments_and_returns.down,
-    name: '20261130_053938_commitments_and_returns'
+    name: '20261130_053938_commitments_and_returns',
+  },
+  {
+    up: migration_20261130_064405_entered_by_and_heading.up,
+    down: migration_20261130_064405_entered_by_and_heading.down,
+    name: '20261130_064405_entered_by_and_heading'
   },
 ];

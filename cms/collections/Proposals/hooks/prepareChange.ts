@@ -48,8 +48,10 @@ export const prepareChange: CollectionBeforeChangeHook<Proposal> = async ({ data
   }
   const merged = { ...(originalDoc ?? {}), ...data, id: originalDoc?.id }
 
-  // A representative creates proposals only as their own.
+  // A representative creates proposals only as their own; who entered it decides who may read and delete the draft.
   if (operation === 'create' && actor.role === 'representative') data.proposer = docId(actor.id!)
+  if (operation === 'create') data.enteredBy = actor.role === 'office' ? 'office' : 'representative'
+  else delete data.enteredBy
   if (operation === 'create' && !isIn(UnscreenedStatuses, to)) refuse('新提案只能保存为草稿或直接提交')
 
   const session = await findSession(req, merged.session)
@@ -111,6 +113,9 @@ export const prepareChange: CollectionBeforeChangeHook<Proposal> = async ({ data
       data.rehandlings = rounds
     }
   }
+
+  // How the admin names it: its number (once submitted) and its title as written.
+  data.heading = [data.number ?? merged.number, data.title ?? merged.title].filter(Boolean).join(' ')
 
   // A public version, once there is one, is never emptied (the public page would lose its title).
   for (const k of ['publicTitle', 'publicBody'] as const)
