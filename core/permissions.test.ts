@@ -33,7 +33,7 @@ import {
   proposalReadScope,
   type ReadClause,
 } from './permissions'
-import { ProposalStatuses, Roles, type Actor, type ProposalFacts, type ProposalStatus, type Reply, type Role } from './types'
+import { ProposalStatuses, Roles, type Actor, type ProposalFacts, type ProposalStatus, type Reply } from './types'
 import { ActorKeys, Actors, OddActors, Rep, Sec, facts, reply } from '../tests/fixtures/facts'
 
 const AllActors = { ...Actors, ...OddActors }

@@ -19,7 +19,7 @@ import {
   StatusLabels,
   UnscreenedStatuses,
 } from './lifecycle'
-import type { Actor, Invitation, ProposalFacts, ProposalStatus, Reply, Role } from './types'
+import type { Actor, Invitation, ProposalFacts, ProposalStatus, Reply } from './types'
 
 export const isStaff = (a: Actor): boolean =>
   a.role === 'admin' || a.role === 'office' || a.role === 'leader' || a.role === 'sectionStaff' || a.role === 'sectionHead'

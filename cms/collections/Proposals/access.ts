@@ -1,5 +1,5 @@
 // Field and document access for proposals, each a wrapper over a `core` predicate.
-import type { Access, FieldAccess, PayloadRequest, Where } from 'payload'
+import type { Access, FieldAccess, Where } from 'payload'
 import {
   canApproveExtension,
   canAssign,
@@ -17,9 +17,9 @@ import {
   proposalReadScope,
 } from '../../../core/permissions'
 import { isProposerOrCoSigner, sameId } from '../../../core/lifecycle'
-import type { Actor, ProposalFacts, Role } from '../../../core/types'
+import type { Actor, ProposalFacts } from '../../../core/types'
 import { scopeToWhere } from '../../access'
-import { actorOfReq, idOf } from '../../access/actor'
+import { actorOfReq } from '../../access/actor'
 import { factsFromDoc } from '../../lib/facts'
 
 type Rule = (a: Actor, p: ProposalFacts) => boolean
