@@ -30,7 +30,7 @@ describe('who reads which proposals (GET /api/proposals)', () => {
   const { p1, conf, draft, p4 } = ids()
   it.each<[Who, (string | number)[]]>([
     ['admin', [p1, conf, draft, p4]],
-    ['office', [p1, conf, draft, p4]],
+    ['office', [p1, conf, p4]], // never a representative's unsubmitted draft
     ['leader', [p1, conf, p4]],
     ['sectionStaff', [p1]], // 城管分队 leads p1
     ['sectionHead', [p1]],
@@ -107,7 +107,9 @@ describe('changes that are refused change nothing', () => {
       const r = await api('B', `/proposals/${id}`, { method: 'PATCH', body: JSON.stringify({ title: '被篡改的标题' }) })
       expect([403, 404]).toContain(r.status)
     }
-    expect((await api('office', `/proposals/${ids().draft}?depth=0`)).json.title).toContain('DRAFT-TITLE')
+    expect((await api('admin', `/proposals/${ids().draft}?depth=0`)).json.title).toContain('DRAFT-TITLE')
+    // The office does not read it at all.
+    expect([403, 404]).toContain((await api('office', `/proposals/${ids().draft}?depth=0`)).status)
   })
 
   it('a representative cannot set status, number, section or staff fields on their own draft', async () => {
@@ -116,7 +118,7 @@ describe('changes that are refused change nothing', () => {
       body: JSON.stringify({ number: '2026-999', internalNotes: 'x', assignment: { leadSection: world.ref.sections.chengguan }, screening: { decision: 'accepted', reason: 'x' } }),
     })
     expect(r.status).toBe(200)
-    const after = (await api('office', `/proposals/${ids().draft}?depth=0`)).json
+    const after = (await api('admin', `/proposals/${ids().draft}?depth=0`)).json
     expect(after.number ?? null).toBeNull()
     expect(after.internalNotes ?? null).toBeNull()
     expect(after.assignment?.leadSection ?? null).toBeNull()

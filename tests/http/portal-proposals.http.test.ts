@@ -16,7 +16,7 @@ const databaseURL = inject('databaseURL')
 const scenario = inject('scenario')
 const json = { 'content-type': 'application/json' }
 
-type Staff = 'office' | 'leader' | 'sectionStaff' | 'sectionHead'
+type Staff = 'admin' | 'office' | 'leader' | 'sectionStaff' | 'sectionHead'
 const staff = {} as Record<Staff, Credential>
 
 interface Res {
@@ -112,7 +112,7 @@ let expired: Awaited<ReturnType<typeof newRepresentative>>
 const X = {} as { draft: number | string; attachment: { id: number | string; url: string }; replied: number | string; reply: number | string; invitationToA: number | string; bDraft: number | string }
 
 beforeAll(async () => {
-  for (const who of ['office', 'leader', 'sectionStaff', 'sectionHead'] as const) staff[who] = await login(base, { email: world.staff[who].email, password: DemoPassword })
+  for (const who of ['admin', 'office', 'leader', 'sectionStaff', 'sectionHead'] as const) staff[who] = await login(base, { email: world.staff[who].email, password: DemoPassword })
   ;[A, B, disabled, expired] = await Promise.all([newRepresentative(), newRepresentative(), newRepresentative(), newRepresentative()])
 
   X.draft = (await must(portal('/proposals', { method: 'POST', cookie: A.cookie, body: { ...draftBody('A的草稿：楼道灯坏了'), clientKey: clientKey() } }), 'draft')).proposal.id
@@ -278,7 +278,7 @@ describe('no staff field can be set by a representative', () => {
     const jump = await call(`/proposals/${id}`, { method: 'PATCH', cookie: A.cookie, body: { status: 'closed' } })
     const why = '不能从“草稿”变为“已办结”'
     expect({ status: jump.status, body: jump.body }).toEqual({ status: 400, body: { errors: [{ name: 'RuleError', message: why, data: { errors: [{ message: why, path: 'status' }] } }] } })
-    expect((await asStaff('office', `/proposals/${id}?depth=0`)).body.status).toBe('draft')
+    expect((await asStaff('admin', `/proposals/${id}?depth=0`)).body.status).toBe('draft')
   })
 })
 
