@@ -102,7 +102,8 @@ describe('GET /api/proposals/export.xlsx', () => {
   it('covers the whole list without a filter, and the search of the list view', async () => {
     const all = await exportAs('office', 'proposals')
     expect(all.rows.length - 1).toBe(await listTotal('office', 'proposals'))
-    expect(all.rows.length - 1).toBe(4)
+    // The scenario's four, less the representative's unsubmitted draft (the office does not read it).
+    expect(all.rows.length - 1).toBe(3)
     const searched = await exportAs('office', 'proposals', `search=${encodeURIComponent('屋顶漏水')}`)
     expect(searched.rows.slice(1).map((r) => cell(searched, r, '标题'))).toEqual(['松风小区5号楼屋顶漏水'])
   })

@@ -263,7 +263,8 @@ describe('no staff field can be set by a representative', () => {
       cookie: A.cookie,
       body: { number: '2026-999', assignment: { leadSection: world.ref.sections.chengguan, deadline: '2030-01-01' }, confidential: true, internalNotes: 'x', coSigners: [B.id], proposer: B.id, clientKey: 'x' },
     })
-    const doc = (await asStaff('office', `/proposals/${id}?depth=0`)).body
+    // The admin reads every field of it (the office reads no representative's draft).
+    const doc = (await asStaff('admin', `/proposals/${id}?depth=0`)).body
     expect([doc.status, doc.number ?? null, doc.assignment?.leadSection ?? null, doc.confidential, doc.internalNotes ?? null, doc.coSigners, doc.proposer]).toEqual([
       'draft',
       null,
