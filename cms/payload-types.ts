@@ -140,9 +140,11 @@ export interface Config {
   };
   fallbackLocale: null;
   globals: {
+    letterhead: Letterhead;
     'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
+    letterhead: LetterheadSelect<false> | LetterheadSelect<true>;
     'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: null;
@@ -441,6 +443,12 @@ export interface Section {
    */
   slug: string;
   description?: string | null;
+  /**
+   * In reply numbers
+   */
+  abbreviation?: string | null;
+  contactName?: string | null;
+  contactPhone?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -464,6 +472,10 @@ export interface Instruction {
 export interface Reply {
   id: number;
   title?: string | null;
+  /**
+   * Assigned at sign-off
+   */
+  docNumber?: string | null;
   proposal: number | Proposal;
   round?: number | null;
   /**
@@ -521,6 +533,9 @@ export interface Evaluation {
   representative?: (number | null) | Representative;
   rating: 'satisfied' | 'basicallySatisfied' | 'dissatisfied';
   comment?: string | null;
+  /**
+   * Entered from a paper form on the representative’s behalf
+   */
   recordedBy?: (number | null) | User;
   at?: string | null;
   updatedAt: string;
@@ -1072,6 +1087,7 @@ export interface InstructionsSelect<T extends boolean = true> {
  */
 export interface RepliesSelect<T extends boolean = true> {
   title?: T;
+  docNumber?: T;
   proposal?: T;
   round?: T;
   section?: T;
@@ -1278,6 +1294,9 @@ export interface SectionsSelect<T extends boolean = true> {
   name?: T;
   slug?: T;
   description?: T;
+  abbreviation?: T;
+  contactName?: T;
+  contactPhone?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1458,6 +1477,29 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "letterhead".
+ */
+export interface Letterhead {
+  id: number;
+  /**
+   * Printed at the top of letters
+   */
+  organization: string;
+  /**
+   * Signs the office’s own replies
+   */
+  officeUnit?: string | null;
+  /**
+   * In the office’s reply numbers
+   */
+  officeAbbreviation?: string | null;
+  officeContactName?: string | null;
+  officeContactPhone?: string | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-jobs-stats".
  */
 export interface PayloadJobsStat {
@@ -1473,6 +1515,20 @@ export interface PayloadJobsStat {
     | null;
   updatedAt?: string | null;
   createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "letterhead_select".
+ */
+export interface LetterheadSelect<T extends boolean = true> {
+  organization?: T;
+  officeUnit?: T;
+  officeAbbreviation?: T;
+  officeContactName?: T;
+  officeContactPhone?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -18,6 +18,9 @@ export const nobody: Access = () => false
 /** Signed-in staff (never representatives, never the public). */
 export const staffOnly: Access = ({ req }) => isStaff(actorOfReq(req))
 
+/** A field only signed-in staff read (a section's contact person and phone). */
+export const staffOnlyField: FieldAccess = ({ req }) => isStaff(actorOfReq(req))
+
 export const adminOnly: Access = ({ req }) => canAdminister(actorOfReq(req))
 export const adminOnlyField: FieldAccess = ({ req }) => canAdminister(actorOfReq(req))
 

@@ -7,6 +7,7 @@ import { nobody, relatedReadable, staffRelatedReadable } from '../../access'
 import { actorOfReq } from '../../access/actor'
 import { createOnProposal, proposalFacts } from '../../access/proposalRule'
 import { replyFromDoc } from '../../lib/facts'
+import { assignDocNumber } from './hooks/assignDocNumber'
 import { markReplied } from './hooks/markReplied'
 import { prepareChange } from './hooks/prepareChange'
 
@@ -44,11 +45,26 @@ export const Replies: CollectionConfig = {
     readVersions: nobody,
   },
   hooks: {
-    beforeChange: [prepareChange],
+    beforeChange: [prepareChange, assignDocNumber],
     afterChange: [markReplied],
   },
   fields: [
     { name: 'title', type: 'text', admin: { hidden: true } },
+    {
+      // 〔2026〕城管答字第017号: given at sign-off (hooks/assignDocNumber.ts), never set or changed by anyone.
+      name: 'docNumber',
+      type: 'text',
+      unique: true,
+      label: { zh: '文号', en: 'Number' },
+      admin: { readOnly: true, position: 'sidebar', description: { zh: '签发时自动编号', en: 'Assigned at sign-off' } },
+      access: { create: () => false, update: () => false },
+    },
+    {
+      // 打印答复函: opens the letter as an A4 page (cms/components/print/ReplyLetterView.tsx).
+      name: 'printLetter',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '/cms/components/print/PrintButton#PrintReplyLetterButton' } },
+    },
     { name: 'proposal', type: 'relationship', relationTo: 'proposals', required: true, index: true, label: { zh: '提案', en: 'Proposal' }, access: { update: () => false } },
     {
       type: 'row',
