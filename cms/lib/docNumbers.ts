@@ -4,17 +4,23 @@
 // on the collections' later shape; the numbering rule itself is core's (numberInOrder).
 import { sql } from '@payloadcms/db-sqlite'
 import type { Payload, PayloadRequest } from 'payload'
-import { docAbbreviation, docNumberKey, numberInOrder } from '../../core/documents'
+import { docAbbreviation, numberInOrder } from '../../core/documents'
 
 type Row = Record<string, unknown>
 type SQL = ReturnType<typeof sql>
+/** What of Payload's SQLite and PostgreSQL adapters this uses (as cms/lib/sequence.ts does). */
+interface SqlAdapter {
+  drizzle: unknown
+  sessions?: Record<string, { db?: unknown } | undefined>
+  execute: (args: { db: unknown; sql: SQL }) => Promise<{ rows?: Row[] } | Row[] | undefined>
+}
 
 async function runner(payload: Payload, req?: Partial<PayloadRequest>): Promise<(q: SQL) => Promise<Row[]>> {
-  const adapter = payload.db as any
+  const adapter = payload.db as unknown as SqlAdapter
   const db = (req?.transactionID && adapter.sessions?.[await req.transactionID]?.db) || adapter.drizzle
   return async (q) => {
     const result = await adapter.execute({ db, sql: q })
-    return ((result?.rows ?? result) as Row[]) ?? []
+    return (Array.isArray(result) ? result : result?.rows) ?? []
   }
 }
 
