@@ -19,6 +19,7 @@ import {
   canReadOriginalText,
   canManageRepresentatives,
   canManageSite,
+  canEditDocumentSettings,
   canPublishReply,
   canReadInternal,
   canReadPrivate,
@@ -205,6 +206,7 @@ describe.each<[string, (a: Actor) => boolean, AnyActorKey[]]>([
   ['canAdminister', canAdminister, ['admin']],
   ['canManageRepresentatives', canManageRepresentatives, ['admin', 'office']],
   ['canManageSite', canManageSite, ['admin', 'office']],
+  ['canEditDocumentSettings', canEditDocumentSettings, ['admin', 'office']],
   [
     'canUseAdmin',
     canUseAdmin,
