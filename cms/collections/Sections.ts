@@ -31,7 +31,7 @@ export const Sections: CollectionConfig = {
           unique: true,
           maxLength: 8,
           label: { zh: '文号简称', en: 'Abbreviation' },
-          admin: { description: { zh: '答复函文号中的简称，例如「城管」：〔2026〕城管答字第001号；不填则用科室名称', en: 'In reply numbers' } },
+          admin: { description: { zh: '答复函文号中的简称，例如「城管」，文号形如〔年份〕城管答字第×××号；不填则用科室名称', en: 'In reply numbers' } },
           // Cleared is none (null), never '' (which the unique index would allow only once).
           hooks: { beforeValidate: [({ value }) => (typeof value === 'string' ? value.trim() || null : value)] },
           validate: (v: unknown) => (v == null ? true : (abbreviationProblem(v) ?? true)),

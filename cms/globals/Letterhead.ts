@@ -31,7 +31,7 @@ const fields: Field[] = [
         type: 'text',
         maxLength: 8,
         label: { zh: '代表工作室文号简称', en: 'Office abbreviation' },
-        admin: { description: { zh: `例如「代表」，文号为〔2026〕代表答字第001号；不填则为「${DefaultOfficeAbbreviation}」`, en: 'In the office’s reply numbers' } },
+        admin: { description: { zh: `例如「代表」，文号形如〔年份〕代表答字第×××号；不填则为「${DefaultOfficeAbbreviation}」`, en: 'In the office’s reply numbers' } },
         validate: optionalAbbreviation,
       },
     ],

@@ -35,7 +35,8 @@ export async function ReplyLetterView(props: AdminViewServerProps) {
               {Gap}答复类别：{l.classLabel}
               {l.round > 1 ? `${Gap}第${l.round}轮答复` : ''}）
             </p>
-            <p className="letter__to">主送：{l.addressees.map((n) => `${n}代表`).join('、')}</p>
+            {/* 主送: the proposer and the co-signers, as a letter addresses them. */}
+            <p className="letter__to">{l.addressees.map((n) => `${n}代表`).join('、')}：</p>
             {l.correctionNote && <p className="letter__para">本函更正此前的答复。更正说明：{l.correctionNote}</p>}
             {paragraphs(l.text).map((p, i) => (
               <p className="letter__para" key={i}>
