@@ -13,7 +13,8 @@ const replyId = () => process.env.E2E_PRINT_REPLY_ID!
 const Title = '兰亭居民区北门外路灯损坏'
 const ReplyText = ['经现场查看，北门外三盏路灯因线路老化损坏，已更换其中两盏。', '第三盏需更换灯杆，已列入本月维修计划。']
 
-test.describe.configure({ mode: 'serial' })
+// Each test signs in as two people and prints a PDF: more than the default two minutes on a busy machine.
+test.describe.configure({ mode: 'serial', timeout: 300_000 })
 test.afterEach(async ({ page }) => leaveDocument(page))
 
 /** Chromium's PDF of the page (print CSS, the page size it asks for), read back. */
