@@ -4,7 +4,7 @@
 // afterwards; two sign-offs at once get two numbers; replies signed off before numbering existed
 // are numbered in sign-off order (the migration). The print pages' contents are read as the person
 // may read them; the office's paper evaluations are recorded as entered on the representative's behalf.
-import type { Payload } from 'payload'
+import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { idOf } from '../../cms/access/actor'
 import { coSign } from '../../cms/seed/coSign'
@@ -157,8 +157,16 @@ describe(`文号 on ${databaseLabel()}`, () => {
   it('replies signed off before numbering existed are numbered in sign-off order (the migration)', async () => {
     const signed = await payload.find({ collection: 'replies', where: { docNumber: { exists: true } }, sort: 'signedOffAt', pagination: false, overrideAccess: true })
     const before = new Map(signed.docs.map((r) => [String(r.id), r.docNumber]))
-    // As a database from before: no numbers, no counters.
-    expect(await numberSignedOffReplies(payload, undefined, { renumber: true })).toBe(signed.docs.length)
+    // As a database from before: no numbers, no counters; in a transaction, as the migration runs it.
+    const req = await createLocalReq({}, payload)
+    await initTransaction(req)
+    try {
+      expect(await numberSignedOffReplies(payload, req, { renumber: true })).toBe(signed.docs.length)
+      await commitTransaction(req)
+    } catch (e) {
+      await killTransaction(req)
+      throw e
+    }
     const after = await payload.find({ collection: 'replies', where: { docNumber: { exists: true } }, pagination: false, overrideAccess: true })
     const chengguan2026 = after.docs
       .filter((r) => r.docNumber!.startsWith('〔2026〕城管'))
