@@ -1,11 +1,12 @@
 // Printed documents (issue 13 §9): the head signs a reply off by clicks and it gets its 文号; the
 // office opens it, clicks 打印答复函, and the A4 letter printed to PDF by Chromium reads back with the
 // 文号, 主送, the text, 签发人, the date and the contact. After publishing, 打印意见征询表 on the
-// proposal prints the evaluation form with the proposal and the reply. Whoever may not read the
+// proposal prints the evaluation form with the proposal and the reply, and the office enters a paper
+// answer on the representative's behalf. Whoever may not read the
 // reply — another section, the proposer in the portal, someone not signed in — gets nothing.
 import { expect, test, type Page } from '@playwright/test'
 import { formatChineseDate } from '../../core/documents'
-import { apiGet, base, DemoPassword, expectSaved, leaveDocument, openDoc, save, signIn, tick } from './helpers'
+import { apiGet, base, choose, DemoPassword, expectSaved, leaveDocument, openDoc, save, signIn, tick } from './helpers'
 import { fold, pdfText } from './pdfText'
 
 const proposalId = () => process.env.E2E_PRINT_PROPOSAL_ID!
@@ -91,6 +92,33 @@ test('after publishing, 打印意见征询表 prints the proposal and its reply 
   expect(pages).toBeGreaterThanOrEqual(2)
   for (const expected of ['代表意见征询表', '代表：赵秀兰', '代表：刘德明', Title, '兰亭居民区北门外三盏路灯损坏已一个多月', ...ReplyText, '满意', '基本满意', '不满意', '意见和建议', '代表签名'])
     expect(text, expected).toContain(fold(expected))
+  await form.close()
+})
+
+test('the office enters C’s paper answer in the admin: recorded as entered on her behalf', async ({ page }) => {
+  await signIn(page, 'office@demo.local')
+  await page.goto(`${base()}/admin/collections/evaluations/create`)
+  // What was entered on paper, as the office types it; 代为录入 is not a field anyone fills in.
+  await expect(page.locator('#field-recordedBy')).toHaveCount(0)
+  await save(page, async () => {
+    await choose(page, 'proposal', Title)
+    await choose(page, 'reply', '第1轮答复')
+    await choose(page, 'representative', '赵秀兰')
+    await page.locator('#field-rating').getByText('基本满意', { exact: true }).click()
+  })
+  await expectSaved(page)
+  await page.waitForURL(/\/evaluations\/\d+/)
+  const id = page.url().split('/').pop()!.split('?')[0]
+  const saved = await apiGet(page, `/evaluations/${id}?depth=1`)
+  expect([saved.representative.name, saved.rating, saved.recordedBy?.name]).toEqual(['赵秀兰', 'basicallySatisfied', '周敏（代表工作室）'])
+  // The record says who entered it.
+  await page.reload()
+  await expect(page.locator('#field-recordedBy')).toContainText('周敏（代表工作室）')
+  // …and the form now prints only for B.
+  await openDoc(page, 'proposals', proposalId())
+  const form = await openPrint(page, '打印意见征询表')
+  await expect(form.locator('.print-sheet')).toHaveCount(1)
+  await expect(form.locator('.form__for')).toHaveText('代表：刘德明')
   await form.close()
 })
 

@@ -37,8 +37,11 @@ export const Evaluations: CollectionConfig = {
       relationTo: 'replies',
       required: true,
       label: { zh: '评价的答复', en: 'Reply' },
-      // The office entering a paper form picks among the chosen proposal's published replies.
-      filterOptions: ({ data }): Where => ({ and: [{ proposal: { equals: idOf(data?.proposal) ?? null } }, { publishedAt: { exists: true } }] }),
+      // The office entering a paper form picks among the chosen proposal's published replies (none before a proposal is chosen).
+      filterOptions: ({ data }): Where | false => {
+        const proposal = idOf(data?.proposal)
+        return proposal == null ? false : { and: [{ proposal: { equals: proposal } }, { publishedAt: { exists: true } }] }
+      },
     },
     {
       name: 'representative',
@@ -46,11 +49,11 @@ export const Evaluations: CollectionConfig = {
       relationTo: 'representatives',
       label: { zh: '评价代表', en: 'Representative' },
       // …and among its proposer and co-signers.
-      filterOptions: async ({ data, req }): Promise<Where> => {
+      filterOptions: async ({ data, req }): Promise<Where | false> => {
         const proposal = idOf(data?.proposal)
         const doc = proposal == null ? null : await req.payload.findByID({ collection: 'proposals', id: proposal, depth: 0, select: { proposer: true, coSigners: true }, user: req.user, overrideAccess: false, disableErrors: true, req })
         const people = doc ? [doc.proposer, ...(doc.coSigners ?? [])].map(idOf).filter((x) => x != null) : []
-        return { id: { in: people } }
+        return people.length ? { id: { in: people } } : false
       },
     },
     {
