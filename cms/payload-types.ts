@@ -140,9 +140,11 @@ export interface Config {
   };
   fallbackLocale: null;
   globals: {
+    letterhead: Letterhead;
     'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
+    letterhead: LetterheadSelect<false> | LetterheadSelect<true>;
     'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: null;
@@ -443,6 +445,12 @@ export interface Section {
    */
   slug: string;
   description?: string | null;
+  /**
+   * In reply numbers
+   */
+  abbreviation?: string | null;
+  contactName?: string | null;
+  contactPhone?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -466,6 +474,10 @@ export interface Instruction {
 export interface Reply {
   id: number;
   title?: string | null;
+  /**
+   * Assigned at sign-off
+   */
+  docNumber?: string | null;
   proposal: number | Proposal;
   round?: number | null;
   /**
@@ -535,6 +547,9 @@ export interface Evaluation {
   representative?: (number | null) | Representative;
   rating: 'satisfied' | 'basicallySatisfied' | 'dissatisfied';
   comment?: string | null;
+  /**
+   * Entered from a paper form on the representative’s behalf
+   */
   recordedBy?: (number | null) | User;
   at?: string | null;
   updatedAt: string;
@@ -1096,6 +1111,7 @@ export interface InstructionsSelect<T extends boolean = true> {
  */
 export interface RepliesSelect<T extends boolean = true> {
   title?: T;
+  docNumber?: T;
   proposal?: T;
   round?: T;
   section?: T;
@@ -1312,6 +1328,9 @@ export interface SectionsSelect<T extends boolean = true> {
   name?: T;
   slug?: T;
   description?: T;
+  abbreviation?: T;
+  contactName?: T;
+  contactPhone?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1492,6 +1511,29 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "letterhead".
+ */
+export interface Letterhead {
+  id: number;
+  /**
+   * Printed at the top of letters
+   */
+  organization: string;
+  /**
+   * Signs the office’s own replies
+   */
+  officeUnit?: string | null;
+  /**
+   * In the office’s reply numbers
+   */
+  officeAbbreviation?: string | null;
+  officeContactName?: string | null;
+  officeContactPhone?: string | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-jobs-stats".
  */
 export interface PayloadJobsStat {
@@ -1507,6 +1549,20 @@ export interface PayloadJobsStat {
     | null;
   updatedAt?: string | null;
   createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "letterhead_select".
+ */
+export interface LetterheadSelect<T extends boolean = true> {
+  organization?: T;
+  officeUnit?: T;
+  officeAbbreviation?: T;
+  officeContactName?: T;
+  officeContactPhone?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

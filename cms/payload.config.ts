@@ -24,6 +24,7 @@ import { Sessions } from './collections/Sessions'
 import { SiteBuilds } from './collections/SiteBuilds'
 import { Users } from './collections/Users'
 import { withExcelExport } from './endpoints/excelExport'
+import { Letterhead } from './globals/Letterhead'
 import { portalEndpoints } from './endpoints/portal'
 import { publicExportEndpoints } from './endpoints/publicExport'
 import { siteEndpoints } from './endpoints/site'
@@ -69,6 +70,9 @@ export default buildConfig({
         // 工作台 instead of the card grid: what waits on the signed-in person (core/duties.ts).
         dashboard: { Component: '/cms/components/Workbench#Workbench' },
         queue: { Component: '/cms/components/QueueView#QueueView', path: '/queue' },
+        // Printed documents (A4; PDF through the browser's print): 答复函 and 代表意见征询表.
+        printReply: { Component: '/cms/components/print/ReplyLetterView#ReplyLetterView', path: '/print/reply/:id', exact: true, meta: { title: '答复函' } },
+        printEvaluation: { Component: '/cms/components/print/EvaluationFormView#EvaluationFormView', path: '/print/evaluation/:id', exact: true, meta: { title: '代表意见征询表' } },
       },
     },
   },
@@ -107,6 +111,7 @@ export default buildConfig({
     // Malformed requests answer 400; control characters are dropped from every text field.
     .map(withInputCheck)
     .map(withCleanText),
+  globals: [Letterhead],
   endpoints: [...publicExportEndpoints, ...siteEndpoints, ...portalEndpoints, ...graphqlOffEndpoints],
   jobs: {
     tasks: [RebuildSiteTask],

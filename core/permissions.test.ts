@@ -19,6 +19,7 @@ import {
   canReadOriginalText,
   canManageRepresentatives,
   canManageSite,
+  canEditDocumentSettings,
   canPublishReply,
   canReadInternal,
   canReadPrivate,
@@ -208,6 +209,7 @@ describe.each<[string, (a: Actor) => boolean, AnyActorKey[]]>([
   ['canAdminister', canAdminister, ['admin']],
   ['canManageRepresentatives', canManageRepresentatives, ['admin', 'office']],
   ['canManageSite', canManageSite, ['admin', 'office']],
+  ['canEditDocumentSettings', canEditDocumentSettings, ['admin', 'office']],
   [
     'canUseAdmin',
     canUseAdmin,

@@ -240,5 +240,8 @@ export const canManageRepresentatives = (a: Actor): boolean => a.role === 'offic
 /** The public site: seeing its build record, rebuilding it, running the job queue: the office and the admin. */
 export const canManageSite = (a: Actor): boolean => a.role === 'office' || a.role === 'admin'
 
+/** 公文设置 (the letterhead printed on replies and evaluation forms): the office and the admin. */
+export const canEditDocumentSettings = (a: Actor): boolean => a.role === 'office' || a.role === 'admin'
+
 /** Only staff use the admin UI; representatives use the portal. */
 export const canUseAdmin = (a: Actor): boolean => isStaff(a)

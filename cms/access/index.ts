@@ -17,8 +17,8 @@ export const nobody: Access = () => false
 
 /** Signed-in staff (never representatives, never the public). */
 export const staffOnly: Access = ({ req }) => isStaff(actorOfReq(req))
-/** A field only staff read (internal working records on documents representatives may read). */
-export const staffField: FieldAccess = ({ req }) => isStaff(actorOfReq(req))
+/** A field only signed-in staff read (internal working records on documents others may read; a section's contact person and phone). */
+export const staffOnlyField: FieldAccess = ({ req }) => isStaff(actorOfReq(req))
 
 export const adminOnly: Access = ({ req }) => canAdminister(actorOfReq(req))
 export const adminOnlyField: FieldAccess = ({ req }) => canAdminister(actorOfReq(req))

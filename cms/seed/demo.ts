@@ -16,6 +16,7 @@ import { DefaultDeadlineSettings, ProposalStatuses } from '../../core/types'
 import { docId } from '../access/actor'
 import { invalidateCalendar } from '../lib/calendar'
 import { createReferenceData, createStaff, DemoPassword, SectionSeeds } from './reference'
+import { numberSignedOffReplies } from '../lib/docNumbers'
 import * as T from './demoText'
 import type { SectionSlug, Topic } from './demoText'
 import { SeedContext } from './context'
@@ -769,6 +770,8 @@ export async function seedDemo(payload: Payload, opts: { now?: Date; log?: (msg:
       done++
       if (done % 10 === 0 || done === plan.proposals.length) log(`演示数据：已生成 ${done}/${plan.proposals.length} 件提案`)
     }
+    // The replay signs proposal after proposal, not in time order: number the replies' 文号 in sign-off order.
+    await numberSignedOffReplies(payload, undefined, { renumber: true })
     return { proposals: done, byStatus }
   } finally {
     if (previousClock === undefined) delete process.env.APP_NOW

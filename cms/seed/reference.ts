@@ -5,16 +5,26 @@ import { DefaultCalendarData } from '../../core/calendar'
 import { DefaultDeadlineSettings } from '../../core/types'
 import { SeedContext } from './context'
 
+/** Each section's 文号简称 and the contact its letters name (a work phone, not public). */
 export const SectionSeeds = [
-  { slug: 'chengguan', name: '城管分队', description: '市容环境、违章搭建、占道经营' },
-  { slug: 'fangguan', name: '房管办', description: '老旧小区、电梯加装、物业监管' },
-  { slug: 'lvhua', name: '绿化办', description: '绿地养护、树木修剪' },
-  { slug: 'paichusuo', name: '派出所', description: '治安、交通秩序' },
-  { slug: 'shichang', name: '市场监管所', description: '菜场、食品安全、经营噪声' },
-  { slug: 'zizhi', name: '社区自治办', description: '居民自治、停车管理、社区设施' },
-  { slug: 'shiwu', name: '社会事务科', description: '养老、助餐、救助' },
-  { slug: 'pingan', name: '平安办', description: '消防安全、隐患排查' },
+  { slug: 'chengguan', name: '城管分队', description: '市容环境、违章搭建、占道经营', abbreviation: '城管', contactName: '孙立', contactPhone: '021-5081 2301' },
+  { slug: 'fangguan', name: '房管办', description: '老旧小区、电梯加装、物业监管', abbreviation: '房管', contactName: '钱芳', contactPhone: '021-5081 2302' },
+  { slug: 'lvhua', name: '绿化办', description: '绿地养护、树木修剪', abbreviation: '绿化', contactName: '吴松', contactPhone: '021-5081 2303' },
+  { slug: 'paichusuo', name: '派出所', description: '治安、交通秩序', abbreviation: '派出所', contactName: '郑警官', contactPhone: '021-5081 2304' },
+  { slug: 'shichang', name: '市场监管所', description: '菜场、食品安全、经营噪声', abbreviation: '市监', contactName: '冯洁', contactPhone: '021-5081 2305' },
+  { slug: 'zizhi', name: '社区自治办', description: '居民自治、停车管理、社区设施', abbreviation: '自治', contactName: '褚云', contactPhone: '021-5081 2306' },
+  { slug: 'shiwu', name: '社会事务科', description: '养老、助餐、救助', abbreviation: '社事', contactName: '卫红', contactPhone: '021-5081 2307' },
+  { slug: 'pingan', name: '平安办', description: '消防安全、隐患排查', abbreviation: '平安', contactName: '蒋毅', contactPhone: '021-5081 2308' },
 ] as const
+
+/** 公文设置: the letterhead of printed replies and evaluation forms. */
+export const LetterheadSeed = {
+  organization: '梅园街道办事处',
+  officeUnit: '代表工作室',
+  officeAbbreviation: '代表',
+  officeContactName: '周敏',
+  officeContactPhone: '021-5081 2300',
+}
 
 export const AreaSeeds = ['梅园居民区', '竹林居民区', '松风居民区', '兰亭居民区', '桂苑居民区', '枫桥居民区'] as const
 
@@ -56,6 +66,7 @@ export async function createSession(payload: Payload, year: number, current: boo
 export async function createReferenceData(payload: Payload, year: number): Promise<Reference> {
   const sections: Record<string, number | string> = {}
   for (const s of SectionSeeds) sections[s.slug] = (await payload.create({ collection: 'sections', data: { ...s }, overrideAccess: true, context: SeedContext })).id
+  await payload.updateGlobal({ slug: 'letterhead', data: LetterheadSeed, overrideAccess: true, context: SeedContext })
   const areas = []
   for (const name of AreaSeeds) areas.push((await payload.create({ collection: 'residential-areas', data: { name }, overrideAccess: true, context: SeedContext })).id)
   const previous = await createSession(payload, year - 1, false)

@@ -2,6 +2,7 @@
 // submitted proposal, then the real production server. Its address reaches the tests via env.
 import { startPayload } from '../helpers/payload'
 import { startServer } from '../helpers/server'
+import { coSign } from '../../cms/seed/coSign'
 
 export default async function setup() {
   delete process.env.TEST_POSTGRES_URL
@@ -32,6 +33,34 @@ export default async function setup() {
   })
   await payload.update({ collection: 'proposals', id: other.id, data: { status: 'submitted' }, user: A, overrideAccess: false })
   const screened = await payload.update({ collection: 'proposals', id: other.id, data: { status: 'accepted', screening: { decision: 'accepted', reason: '属实，予以立案' } } as any, user: office, overrideAccess: false })
+  // For print.e2e.ts: C's proposal, co-signed by B, at 城管分队, its reply drafted and waiting for the head's 签发.
+  const C = as(world.reps.C, 'representatives')
+  const staff = as(world.staff.sectionStaff, 'users')
+  const leader = as(world.staff.leader, 'users')
+  const step = (user: unknown, id: number, data: Record<string, unknown>) => payload.update({ collection: 'proposals', id, data, user, overrideAccess: false } as never)
+  const toPrint = await payload.create({
+    collection: 'proposals',
+    data: { title: '兰亭居民区北门外路灯损坏', body: '兰亭居民区北门外三盏路灯损坏已一个多月，夜间出入不便，老人容易摔倒。\n建议尽快修复，并定期巡查。', category: '城市管理', residentialArea: world.ref.areas[3] } as never,
+    user: C,
+    overrideAccess: false,
+  })
+  await coSign(payload, toPrint.id, world.reps.C, [world.reps.B])
+  await step(C, toPrint.id, { status: 'submitted' })
+  await step(office, toPrint.id, { status: 'accepted', screening: { decision: 'accepted', reason: '属城管职责，予以立案' } })
+  await step(office, toPrint.id, { assignment: { leadSection: world.ref.sections.chengguan } })
+  await step(leader, toPrint.id, { newInstruction: '请城管分队尽快修复路灯。' })
+  await step(staff, toPrint.id, { status: 'inProgress' })
+  const replyToPrint = await payload.create({
+    collection: 'replies',
+    data: {
+      proposal: toPrint.id,
+      class: 'B',
+      text: '经现场查看，北门外三盏路灯因线路老化损坏，已更换其中两盏。\n第三盏需更换灯杆，已列入本月维修计划。',
+      commitments: [{ text: '更换北门外第三盏路灯灯杆', dueDate: '2027-03-31' }],
+    } as never,
+    user: staff,
+    overrideAccess: false,
+  })
   await payload.destroy()
   // The server rebuilds the public site by itself here, as in production.
   const server = await startServer({ DATABASE_URL: databaseURL, PAYLOAD_SECRET: 'e2e-secret', SITE_AUTOBUILD: '1' })
@@ -39,6 +68,8 @@ export default async function setup() {
   process.env.E2E_PROPOSAL_ID = String(submitted.id)
   process.env.E2E_PROPOSAL_NUMBER = String(submitted.number)
   process.env.E2E_PUBLIC_NUMBER = String(screened.number)
+  process.env.E2E_PRINT_PROPOSAL_ID = String(toPrint.id)
+  process.env.E2E_PRINT_REPLY_ID = String(replyToPrint.id)
   return async () => {
     await server.stop()
   }

@@ -1,4 +1,4 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, Where } from 'payload'
 import { RatingLabels } from '../../../core/labels'
 import { sameId } from '../../../core/lifecycle'
 import { canEvaluate } from '../../../core/permissions'
@@ -16,7 +16,8 @@ export const Evaluations: CollectionConfig = {
   // Duplicating would copy screening, authorship and the proposal link past the create rules.
   disableDuplicate: true,
   labels: { singular: { zh: '代表评价', en: 'Evaluation' }, plural: { zh: '代表评价', en: 'Evaluations' } },
-  admin: { useAsTitle: 'rating', defaultColumns: ['proposal', 'representative', 'rating', 'at'], group: { zh: '提案办理', en: 'Proposals' } },
+  // 代为录入 is a column: the list shows which evaluations the office entered from a paper form.
+  admin: { useAsTitle: 'rating', defaultColumns: ['proposal', 'representative', 'rating', 'recordedBy', 'at'], group: { zh: '提案办理', en: 'Proposals' } },
   access: appendOnly({
     read: relatedReadable(),
     create: createOnProposal((a, p, data) => {
@@ -30,8 +31,31 @@ export const Evaluations: CollectionConfig = {
   },
   fields: [
     { name: 'proposal', type: 'relationship', relationTo: 'proposals', required: true, index: true, label: { zh: '提案', en: 'Proposal' } },
-    { name: 'reply', type: 'relationship', relationTo: 'replies', required: true, label: { zh: '评价的答复', en: 'Reply' } },
-    { name: 'representative', type: 'relationship', relationTo: 'representatives', label: { zh: '评价代表', en: 'Representative' } },
+    {
+      name: 'reply',
+      type: 'relationship',
+      relationTo: 'replies',
+      required: true,
+      label: { zh: '评价的答复', en: 'Reply' },
+      // The office entering a paper form picks among the chosen proposal's published replies (none before a proposal is chosen).
+      filterOptions: ({ data }): Where | false => {
+        const proposal = idOf(data?.proposal)
+        return proposal == null ? false : { and: [{ proposal: { equals: proposal } }, { publishedAt: { exists: true } }] }
+      },
+    },
+    {
+      name: 'representative',
+      type: 'relationship',
+      relationTo: 'representatives',
+      label: { zh: '评价代表', en: 'Representative' },
+      // …and among its proposer and co-signers.
+      filterOptions: async ({ data, req }): Promise<Where | false> => {
+        const proposal = idOf(data?.proposal)
+        const doc = proposal == null ? null : await req.payload.findByID({ collection: 'proposals', id: proposal, depth: 0, select: { proposer: true, coSigners: true }, user: req.user, overrideAccess: false, disableErrors: true, req })
+        const people = doc ? [doc.proposer, ...(doc.coSigners ?? [])].map(idOf).filter((x) => x != null) : []
+        return people.length ? { id: { in: people } } : false
+      },
+    },
     {
       name: 'rating',
       type: 'radio',
@@ -40,7 +64,19 @@ export const Evaluations: CollectionConfig = {
       options: Ratings.map((r) => ({ value: r, label: RatingLabels[r] })),
     },
     { name: 'comment', type: 'textarea', maxLength: 2000, label: { zh: '意见（不满意时必填）', en: 'Comment (required if dissatisfied)' } },
-    { name: 'recordedBy', type: 'relationship', relationTo: 'users', label: { zh: '代为录入', en: 'Recorded by' }, admin: { readOnly: true } },
+    {
+      // Set by checkEvaluation when staff enter the evaluation (from a paper 代表意见征询表); empty when the representative gave it in the portal.
+      name: 'recordedBy',
+      type: 'relationship',
+      relationTo: 'users',
+      label: { zh: '代为录入', en: 'Recorded by' },
+      admin: {
+        readOnly: true,
+        condition: (data) => data?.recordedBy != null,
+        description: { zh: '代表在纸质意见征询表上作出的评价，由此工作人员代为录入', en: 'Entered from a paper form on the representative’s behalf' },
+      },
+      access: { create: () => false, update: () => false },
+    },
     stampedAt({ label: { zh: '评价时间', en: 'Evaluated at' } }),
   ],
 }

@@ -67,6 +67,12 @@ export const Proposals: CollectionConfig = {
   },
   fields: [
     {
+      // 打印意见征询表: the evaluation form for representatives who do not use the portal (cms/components/print/EvaluationFormView.tsx).
+      name: 'printEvaluationForm',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '/cms/components/print/PrintButton#PrintEvaluationFormButton' } },
+    },
+    {
       type: 'row',
       fields: [
         {

@@ -3,10 +3,11 @@ import { ReplyClassLabels as ClassLabels } from '../../../core/labels'
 import { RoleLabels } from '../../../core/lifecycle'
 import { canDraftReply, canEditReplyDraft, canPublishReply, canSignOffReply } from '../../../core/permissions'
 import { ReplyClasses, StaffRoles } from '../../../core/types'
-import { nobody, relatedReadable, staffField, staffRelatedReadable } from '../../access'
+import { nobody, relatedReadable, staffOnlyField, staffRelatedReadable } from '../../access'
 import { actorOfReq } from '../../access/actor'
 import { createOnProposal, proposalFacts } from '../../access/proposalRule'
 import { replyFromDoc } from '../../lib/facts'
+import { assignDocNumber } from './hooks/assignDocNumber'
 import { markReplied } from './hooks/markReplied'
 import { prepareChange } from './hooks/prepareChange'
 import { recordSteps } from './hooks/recordSteps'
@@ -45,13 +46,28 @@ export const Replies: CollectionConfig = {
     readVersions: nobody,
   },
   hooks: {
-    beforeChange: [prepareChange],
+    beforeChange: [prepareChange, assignDocNumber],
     afterChange: [markReplied, recordSteps],
   },
   fields: [
     { name: 'title', type: 'text', admin: { hidden: true } },
     // The lead section sees every co-opinion (and which are still awaited) beside its draft.
     { name: 'coOpinionsPanel', type: 'ui', label: { zh: '协办意见', en: 'Co-opinions' }, admin: { components: { Field: '/cms/components/CoOpinionsPanel#CoOpinionsPanel' }, condition: (data) => !data?.publishedAt } },
+    {
+      // 〔2026〕城管答字第017号: given at sign-off (hooks/assignDocNumber.ts), never set or changed by anyone.
+      name: 'docNumber',
+      type: 'text',
+      unique: true,
+      label: { zh: '文号', en: 'Number' },
+      admin: { readOnly: true, position: 'sidebar', description: { zh: '签发时自动编号', en: 'Assigned at sign-off' } },
+      access: { create: () => false, update: () => false },
+    },
+    {
+      // 打印答复函: opens the letter as an A4 page (cms/components/print/ReplyLetterView.tsx).
+      name: 'printLetter',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '/cms/components/print/PrintButton#PrintReplyLetterButton' } },
+    },
     { name: 'proposal', type: 'relationship', relationTo: 'proposals', required: true, index: true, label: { zh: '提案', en: 'Proposal' }, access: { update: () => false } },
     {
       type: 'row',
@@ -128,12 +144,12 @@ export const Replies: CollectionConfig = {
       type: 'row',
       admin: { condition: (data) => !!data?.returnedAt },
       fields: [
-        { name: 'returnedAt', type: 'date', label: { zh: '最近退回时间', en: 'Returned' }, admin: { readOnly: true }, access: { create: () => false, update: () => false, read: staffField } },
-        { name: 'returnedBy', type: 'relationship', relationTo: 'users', label: { zh: '退回人', en: 'Returned by' }, admin: { readOnly: true }, access: { create: () => false, update: () => false, read: staffField } },
-        { name: 'revisedAt', type: 'date', label: { zh: '退回后修改时间', en: 'Revised' }, admin: { readOnly: true }, access: { create: () => false, update: () => false, read: staffField } },
+        { name: 'returnedAt', type: 'date', label: { zh: '最近退回时间', en: 'Returned' }, admin: { readOnly: true }, access: { create: () => false, update: () => false, read: staffOnlyField } },
+        { name: 'returnedBy', type: 'relationship', relationTo: 'users', label: { zh: '退回人', en: 'Returned by' }, admin: { readOnly: true }, access: { create: () => false, update: () => false, read: staffOnlyField } },
+        { name: 'revisedAt', type: 'date', label: { zh: '退回后修改时间', en: 'Revised' }, admin: { readOnly: true }, access: { create: () => false, update: () => false, read: staffOnlyField } },
       ],
     },
-    { name: 'returnReason', type: 'textarea', label: { zh: '退回理由', en: 'Why returned' }, admin: { readOnly: true, condition: (data) => !!data?.returnedAt }, access: { create: () => false, update: () => false, read: staffField } },
+    { name: 'returnReason', type: 'textarea', label: { zh: '退回理由', en: 'Why returned' }, admin: { readOnly: true, condition: (data) => !!data?.returnedAt }, access: { create: () => false, update: () => false, read: staffOnlyField } },
     {
       name: 'silentCoSections',
       type: 'relationship',

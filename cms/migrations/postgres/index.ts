@@ -10,6 +10,7 @@ import * as migration_20261130_024337_refresh_screened_out_deadlines from './202
 import * as migration_20261130_025936_duties from './20261130_025936_duties';
 import * as migration_20261130_054000_commitments_and_returns from './20261130_054000_commitments_and_returns';
 import * as migration_20261130_064522_entered_by_and_heading from './20261130_064522_entered_by_and_heading';
+import * as migration_20261130_053420_letterhead_doc_numbers from './20261130_053420_letterhead_doc_numbers';
 
 export const migrations = [
   {
@@ -70,6 +71,9 @@ export const migrations = [
   {
     up: migration_20261130_064522_entered_by_and_heading.up,
     down: migration_20261130_064522_entered_by_and_heading.down,
-    name: '20261130_064522_entered_by_and_heading'
+    name: '20261130_064522_entered_by_and_heading' },{
+    up: migration_20261130_053420_letterhead_doc_numbers.up,
+    down: migration_20261130_053420_letterhead_doc_numbers.down,
+    name: '20261130_053420_letterhead_doc_numbers'
   },
 ];

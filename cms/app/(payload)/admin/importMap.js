@@ -1,24 +1,32 @@
+import { PrintEvaluationFormButton as PrintEvaluationFormButton_34503c8ae621394b7fcfbaded8ad3897 } from '../../../../cms/components/print/PrintButton'
 import { WaitingOnMe as WaitingOnMe_f25f1ed366da4f97c33d735d08395cb5 } from '../../../../cms/components/WaitingOnMe'
 import { ExportExcelButton as ExportExcelButton_b5459bfa00a0340c300f48f81247b675 } from '../../../../cms/components/ExportExcelButton'
 import { CoOpinionsPanel as CoOpinionsPanel_3d80259b20fa7cf9dba3021c7fbec15f } from '../../../../cms/components/CoOpinionsPanel'
+import { PrintReplyLetterButton as PrintReplyLetterButton_34503c8ae621394b7fcfbaded8ad3897 } from '../../../../cms/components/print/PrintButton'
 import { CommitmentPicker as CommitmentPicker_4b2a24f3b4f765f869c1d574f05c4a5c } from '../../../../cms/components/CommitmentPicker'
 import { PasswordPanel as PasswordPanel_c322ba8c047f8207e7544b15bb9394de } from '../../../../cms/components/PasswordPanel'
 import { RebuildSiteButton as RebuildSiteButton_a348bd18319f5a97d47c4f2ce7508e55 } from '../../../../cms/components/RebuildSiteButton'
 import { ForgotPasswordView as ForgotPasswordView_393d6ec21a5d152e486669dce8210ced } from '../../../../cms/components/ForgotPasswordView'
 import { Workbench as Workbench_a7474fc196e09728bcaa508d4c7ab7af } from '../../../../cms/components/Workbench'
 import { QueueView as QueueView_2a20d265aa56ceed8b7429af2f9ac195 } from '../../../../cms/components/QueueView'
+import { ReplyLetterView as ReplyLetterView_c7a874048fe0177d71aa71e5f4c015d1 } from '../../../../cms/components/print/ReplyLetterView'
+import { EvaluationFormView as EvaluationFormView_36cd98f89264b4ed7f2f2f89e45b2bb1 } from '../../../../cms/components/print/EvaluationFormView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/cms/components/print/PrintButton#PrintEvaluationFormButton": PrintEvaluationFormButton_34503c8ae621394b7fcfbaded8ad3897,
   "/cms/components/WaitingOnMe#WaitingOnMe": WaitingOnMe_f25f1ed366da4f97c33d735d08395cb5,
   "/cms/components/ExportExcelButton#ExportExcelButton": ExportExcelButton_b5459bfa00a0340c300f48f81247b675,
   "/cms/components/CoOpinionsPanel#CoOpinionsPanel": CoOpinionsPanel_3d80259b20fa7cf9dba3021c7fbec15f,
+  "/cms/components/print/PrintButton#PrintReplyLetterButton": PrintReplyLetterButton_34503c8ae621394b7fcfbaded8ad3897,
   "/cms/components/CommitmentPicker#CommitmentPicker": CommitmentPicker_4b2a24f3b4f765f869c1d574f05c4a5c,
   "/cms/components/PasswordPanel#PasswordPanel": PasswordPanel_c322ba8c047f8207e7544b15bb9394de,
   "/cms/components/RebuildSiteButton#RebuildSiteButton": RebuildSiteButton_a348bd18319f5a97d47c4f2ce7508e55,
   "/cms/components/ForgotPasswordView#ForgotPasswordView": ForgotPasswordView_393d6ec21a5d152e486669dce8210ced,
   "/cms/components/Workbench#Workbench": Workbench_a7474fc196e09728bcaa508d4c7ab7af,
   "/cms/components/QueueView#QueueView": QueueView_2a20d265aa56ceed8b7429af2f9ac195,
+  "/cms/components/print/ReplyLetterView#ReplyLetterView": ReplyLetterView_c7a874048fe0177d71aa71e5f4c015d1,
+  "/cms/components/print/EvaluationFormView#EvaluationFormView": EvaluationFormView_36cd98f89264b4ed7f2f2f89e45b2bb1,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
