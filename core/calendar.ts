@@ -45,6 +45,12 @@ export const toLocalDate: (isoTimestamp: string) => string = remembered((isoTime
   return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 10)
 })
 
+/** A China date as people write it: '2026-12-30' (or a timestamp, as its China-local day) → '2026年12月30日'. */
+export const chineseDate: (dateOrIso: string) => string = remembered((dateOrIso) => {
+  const [y, m, d] = toLocalDate(dateOrIso).split('-').map(Number)
+  return `${y}年${m}月${d}日`
+})
+
 export function isValidLocalDate(s: string): boolean {
   if (typeof s !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return false
   const [y, m, d] = s.split('-').map(Number)

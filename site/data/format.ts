@@ -1,15 +1,12 @@
 // Dates and numbers as the public reads them: China local time, zh-CN.
-import { toLocalDate } from '../../core/calendar'
+import { chineseDate } from '../../core/calendar'
 import { remembered } from '../../core/memo'
 import { formatShare, SAMPLE_MIN, shareValue, type Share } from '../../core/stats'
 
 const CHINA = 8 * 3_600_000
 
-/** '2026-03-10T05:35:00Z' → '2026年3月10日'. Accepts a local date too. */
-export const formatDate: (isoOrDate: string) => string = remembered((isoOrDate) => {
-  const [y, m, d] = toLocalDate(isoOrDate).split('-').map(Number)
-  return `${y}年${m}月${d}日`
-})
+/** '2026-03-10T05:35:00Z' → '2026年3月10日'. Accepts a local date too (core's chineseDate, as the admin writes it). */
+export const formatDate: (isoOrDate: string) => string = chineseDate
 
 /** '2026-03-10T05:35:00Z' → '2026年3月10日 13:35' (China local): the date as `formatDate` writes it. */
 export const formatDateTime: (iso: string) => string = remembered((iso) => {
