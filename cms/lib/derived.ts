@@ -6,7 +6,7 @@
 //   workbench's queues.
 // Nobody types them. The proposal's own save computes its columns (prepareChange); after that
 // save, and after any change to a record they depend on (an instruction, a reply, a co-opinion,
-// an evaluation, a follow-up), `refreshDerived` recomputes both and writes only what changed.
+// an evaluation, a follow-up, a request for a later deadline), `refreshDerived` recomputes both and writes only what changed.
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeDeleteHook, CollectionConfig, CollectionSlug, PayloadRequest, Where } from 'payload'
 import { currentDeadline } from '../../core/deadlines'
 import { plannedDuties, type Duty, type DutyFacts } from '../../core/duties'
@@ -57,6 +57,11 @@ async function loadCoOpinions(req: PayloadRequest, proposal: string | number): P
   return (await findAll(req, 'co-opinions', proposal)).map((o) => idOf(o.section)).filter((s): s is string | number => s != null).map((section) => ({ section }))
 }
 
+/** The proposal's requests for a later reply deadline and how each was decided (the system reading its own records). */
+async function loadExtensionRequests(req: PayloadRequest, proposal: string | number): Promise<NonNullable<DutyFacts['extensionRequests']>> {
+  return (await findAll(req, 'extension-requests', proposal)).map((r) => ({ id: r.id, decision: r.decision }))
+}
+
 /**
  * Recomputes one proposal's stored deadline columns and its duties from its stored record and
  * related records, and writes only what changed. Returns whether anything did.
@@ -70,7 +75,7 @@ export async function refreshDerived(req: PayloadRequest, proposalId: string | n
   const sessionId = idOf(doc.session)
   const session = sessionId != null ? await req.payload.findByID({ collection: 'sessions', id: sessionId, depth: 0, overrideAccess: true, req, disableErrors: true }) : null
   const related = await loadRelated(req, doc.id)
-  const facts: DutyFacts = { ...factsFromDoc(doc, related), coOpinions: await loadCoOpinions(req, doc.id) }
+  const facts: DutyFacts = { ...factsFromDoc(doc, related), coOpinions: await loadCoOpinions(req, doc.id), extensionRequests: await loadExtensionRequests(req, doc.id) }
   let changed = false
 
   const next = await storedDeadlineOf(req, facts, session)
@@ -110,7 +115,7 @@ export async function refreshAll(req: PayloadRequest, where?: Where, progress?: 
 export const refreshScreenedOut = (req: PayloadRequest): Promise<number> => refreshAll(req, { status: { in: [...ScreenedOutStatuses] } })
 
 /** The collections whose records the derived values depend on (see core/deadlines and core/duties). */
-const Sources = new Set<CollectionSlug>(['proposals', 'instructions', 'replies', 'co-opinions', 'evaluations', 'follow-ups'])
+const Sources = new Set<CollectionSlug>(['proposals', 'instructions', 'replies', 'co-opinions', 'evaluations', 'follow-ups', 'extension-requests'])
 
 /** Adds the recomputation to a collection the derived values depend on; others are returned as they are. */
 export function withDerivedRefresh(collection: CollectionConfig): CollectionConfig {

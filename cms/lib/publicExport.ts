@@ -91,7 +91,8 @@ async function projectProposals(payload: Payload, docs: Proposal[], areas: Map<s
     all(payload, 'co-opinions', inIds),
     all(payload, 'evaluations', inIds),
     all(payload, 'follow-ups', inIds),
-    all(payload, 'proposal-events', inIds, { proposal: true, at: true, from: true, to: true, action: true, actorRole: true }),
+    // Internal steps (a request for a later deadline, its refusal) are the staff's: not public.
+    all(payload, 'proposal-events', { and: [inIds, { or: [{ internal: { equals: false } }, { internal: { exists: false } }] }] }, { proposal: true, at: true, from: true, to: true, action: true, actorRole: true }),
   ])
   const by = {
     instructions: groupBy(instructions),

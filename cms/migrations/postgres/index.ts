@@ -8,6 +8,7 @@ import * as migration_20261130_002458_signoff_as from './20261130_002458_signoff
 import * as migration_20261130_024257_explanation_stage from './20261130_024257_explanation_stage';
 import * as migration_20261130_024337_refresh_screened_out_deadlines from './20261130_024337_refresh_screened_out_deadlines';
 import * as migration_20261130_025936_duties from './20261130_025936_duties';
+import * as migration_20261130_053204_extension_requests from './20261130_053204_extension_requests';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261130_025936_duties.up,
     down: migration_20261130_025936_duties.down,
-    name: '20261130_025936_duties'
+    name: '20261130_025936_duties',
+  },
+  {
+    up: migration_20261130_053204_extension_requests.up,
+    down: migration_20261130_053204_extension_requests.down,
+    name: '20261130_053204_extension_requests'
   },
 ];

@@ -7,6 +7,7 @@ import * as migration_20261129_233629_explanation_deadline from './20261129_2336
 import * as migration_20261130_002422_signoff_as from './20261130_002422_signoff_as';
 import * as migration_20261130_024317_refresh_screened_out_deadlines from './20261130_024317_refresh_screened_out_deadlines';
 import * as migration_20261130_025917_duties from './20261130_025917_duties';
+import * as migration_20261130_053142_extension_requests from './20261130_053142_extension_requests';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261130_025917_duties.up,
     down: migration_20261130_025917_duties.down,
-    name: '20261130_025917_duties'
+    name: '20261130_025917_duties',
+  },
+  {
+    up: migration_20261130_053142_extension_requests.up,
+    down: migration_20261130_053142_extension_requests.down,
+    name: '20261130_053142_extension_requests'
   },
 ];

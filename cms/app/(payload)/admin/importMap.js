@@ -1,5 +1,7 @@
 import { WaitingOnMe as WaitingOnMe_f25f1ed366da4f97c33d735d08395cb5 } from '../../../../cms/components/WaitingOnMe'
 import { ExportExcelButton as ExportExcelButton_b5459bfa00a0340c300f48f81247b675 } from '../../../../cms/components/ExportExcelButton'
+import { RequestExtension as RequestExtension_262b178b14c8c15c1178e6a0f5922f72 } from '../../../../cms/components/RequestExtension'
+import { ExtensionDecision as ExtensionDecision_4c673da34ca12ac46dc061f1026c47e6 } from '../../../../cms/components/ExtensionDecision'
 import { PasswordPanel as PasswordPanel_c322ba8c047f8207e7544b15bb9394de } from '../../../../cms/components/PasswordPanel'
 import { RebuildSiteButton as RebuildSiteButton_a348bd18319f5a97d47c4f2ce7508e55 } from '../../../../cms/components/RebuildSiteButton'
 import { ForgotPasswordView as ForgotPasswordView_393d6ec21a5d152e486669dce8210ced } from '../../../../cms/components/ForgotPasswordView'
@@ -11,6 +13,8 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 export const importMap = {
   "/cms/components/WaitingOnMe#WaitingOnMe": WaitingOnMe_f25f1ed366da4f97c33d735d08395cb5,
   "/cms/components/ExportExcelButton#ExportExcelButton": ExportExcelButton_b5459bfa00a0340c300f48f81247b675,
+  "/cms/components/RequestExtension#RequestExtension": RequestExtension_262b178b14c8c15c1178e6a0f5922f72,
+  "/cms/components/ExtensionDecision#ExtensionDecision": ExtensionDecision_4c673da34ca12ac46dc061f1026c47e6,
   "/cms/components/PasswordPanel#PasswordPanel": PasswordPanel_c322ba8c047f8207e7544b15bb9394de,
   "/cms/components/RebuildSiteButton#RebuildSiteButton": RebuildSiteButton_a348bd18319f5a97d47c4f2ce7508e55,
   "/cms/components/ForgotPasswordView#ForgotPasswordView": ForgotPasswordView_393d6ec21a5d152e486669dce8210ced,

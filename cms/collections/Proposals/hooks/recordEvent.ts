@@ -18,7 +18,8 @@ const isRedactionChange = (before: Texts | undefined, after: Texts): boolean =>
 export async function appendEvent(
   req: PayloadRequest,
   proposal: string | number,
-  event: { from?: string | null; to?: string | null; action: string; note?: string },
+  /** `internal`: for staff only, left out of the public timeline (cms/lib/publicExport.ts). */
+  event: { from?: string | null; to?: string | null; action: string; note?: string; internal?: boolean },
 ): Promise<void> {
   const actor = actorOfReq(req)
   await req.payload.create({
@@ -33,6 +34,7 @@ export async function appendEvent(
       to: event.to ?? null,
       action: event.action,
       note: event.note ?? null,
+      internal: event.internal ?? false,
     },
     overrideAccess: true,
     req,
