@@ -47,6 +47,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "extension_requests" CASCADE;
   ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_extension_requests_fk";
   
+  DELETE FROM "duties" WHERE "action" = 'decideExtension';
   ALTER TABLE "duties" ALTER COLUMN "action" SET DATA TYPE text;
   DROP TYPE "public"."enum_duties_action";
   CREATE TYPE "public"."enum_duties_action" AS ENUM('screen', 'nameLead', 'instruct', 'takeOn', 'coOpinion', 'draftReply', 'signOff', 'publish', 'explain', 'evaluate', 'followUp', 'verify', 'close');
