@@ -2,18 +2,22 @@
 // (its rules and zh-CN refusals), one pending at a time, a leader decides once (a refusal with a
 // reason), an approval moves the deadline in force and the duties in the same save, and what
 // reaches the public (the approved extension and its reason; never a request or a refusal).
-import { createLocalReq, type AdminViewServerProps, type Payload } from 'payload'
+import { createLocalReq, type AdminViewServerProps, type CollectionSlug, type Payload, type RequiredDataFromCollectionSlug } from 'payload'
 import { prerenderToNodeStream } from 'react-dom/static'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { idOf } from '../../cms/access/actor'
 import { Workbench } from '../../cms/components/Workbench'
+import type { ExtensionRequest, Proposal, Representative, User } from '../../cms/payload-types'
 import { buildPublicExport } from '../../cms/lib/publicExport'
 import { databaseLabel, startPayload } from '../helpers/payload'
 import { as, createWorld, type World } from '../fixtures/world'
 
 let payload: Payload
 let w: World
-let u: Record<'office' | 'leader' | 'staff' | 'head' | 'coStaff' | 'otherHead' | 'admin' | 'A', any>
+type Staff = User & { collection: 'users' }
+type Who = Staff | (Representative & { collection: 'representatives' })
+type Id = number | string
+let u: Record<'office' | 'leader' | 'staff' | 'head' | 'coStaff' | 'otherHead' | 'admin', Staff> & { A: Who }
 
 /** Monday 2 March 2026, 10:00 in China: 交办 today gives a reply deadline of 2 April and a cap of 2 June. */
 const NOW = '2026-03-02T02:00:00.000Z'
@@ -37,12 +41,13 @@ afterAll(async () => {
   await payload?.destroy()
 })
 
-const opts = (user: any) => ({ user, overrideAccess: false as const })
-const step = (user: any, id: any, data: Record<string, unknown>) => payload.update({ collection: 'proposals', id, data, ...opts(user) })
-const create = (collection: any, user: any, data: Record<string, unknown>) => payload.create({ collection, data: data as any, ...opts(user) })
-const ask = (user: any, proposal: any, newDeadline: string, reason = '需要区里统一招标采购，周期较长') =>
-  create('extension-requests', user, { proposal, newDeadline, reason }) as Promise<any>
-const decide = (user: any, id: any, data: Record<string, unknown>) => payload.update({ collection: 'extension-requests', id, data: data as any, ...opts(user) }) as Promise<any>
+const opts = (user: Who) => ({ user, overrideAccess: false as const })
+const step = (user: Who, id: Id, data: Record<string, unknown>) => payload.update({ collection: 'proposals', id, data, ...opts(user) })
+const create = (collection: CollectionSlug, user: Who, data: Record<string, unknown>) => payload.create({ collection, data, ...opts(user) } as Parameters<Payload['create']>[0])
+/** A request as a client sends it: anything it likes, the server keeps what the rules allow. */
+const ask = (user: Who, proposal: Id, newDeadline: string, reason = '需要区里统一招标采购，周期较长', extra: Record<string, unknown> = {}) =>
+  payload.create({ collection: 'extension-requests', data: { proposal, newDeadline, reason, ...extra } as RequiredDataFromCollectionSlug<'extension-requests'>, ...opts(user) })
+const decide = (user: Who, id: Id, data: Record<string, unknown>) => payload.update({ collection: 'extension-requests', id, data: data as Partial<ExtensionRequest>, ...opts(user) })
 
 async function inProgress(title: string) {
   const d = await create('proposals', u.A, { title, body: `${title}，请尽快研究解决。`, category: '其他', residentialArea: w.ref.areas[2] })
@@ -54,18 +59,18 @@ async function inProgress(title: string) {
 }
 
 /** The proposal's stored duties as "action:role[:section]:due". */
-async function duties(id: any): Promise<string[]> {
+async function duties(id: Id): Promise<string[]> {
   const { docs } = await payload.find({ collection: 'duties', where: { proposal: { equals: id } }, pagination: false, depth: 0, overrideAccess: true })
   const sectionName = (s: unknown) => Object.entries(w.ref.sections).find(([, v]) => String(v) === String(idOf(s)))?.[0]
   return docs.map((d) => [d.action, d.role, d.section ? sectionName(d.section) : '', d.due ?? ''].filter(Boolean).join(':')).sort()
 }
 
-const events = async (id: any) =>
+const events = async (id: Id) =>
   (await payload.find({ collection: 'proposal-events', where: { proposal: { equals: id } }, sort: 'id', pagination: false, depth: 0, overrideAccess: true })).docs
-const requestsOf = async (id: any) => (await payload.find({ collection: 'extension-requests', where: { proposal: { equals: id } }, pagination: false, depth: 0, overrideAccess: true })).docs
-const proposal = (id: any) => payload.findByID({ collection: 'proposals', id, depth: 0, overrideAccess: true })
+const requestsOf = async (id: Id) => (await payload.find({ collection: 'extension-requests', where: { proposal: { equals: id } }, pagination: false, depth: 0, overrideAccess: true })).docs
+const proposal = (id: Id) => payload.findByID({ collection: 'proposals', id, depth: 0, overrideAccess: true })
 
-async function workbench(user: any): Promise<string> {
+async function workbench(user: Staff): Promise<string> {
   const req = await createLocalReq({ user }, payload)
   const { prelude } = await prerenderToNodeStream(await Workbench({ initPageResult: { req } } as unknown as AdminViewServerProps))
   let html = ''
@@ -74,12 +79,12 @@ async function workbench(user: any): Promise<string> {
 }
 
 describe(`延期申请 on ${databaseLabel()}`, () => {
-  let p: any
-  let first: any
+  let p: Proposal
+  let first: ExtensionRequest
 
   it('only the lead section may request; a date after the deadline in force and within the cap, and a reason (zh-CN refusals, nothing saved)', async () => {
     p = await inProgress('延期申请测试：背街小巷路面破损')
-    expect(p.assignment.deadline).toBe('2026-04-02')
+    expect(p.assignment?.deadline).toBe('2026-04-02')
     for (const who of [u.coStaff, u.otherHead, u.leader, u.office, u.admin, u.A]) await expect(ask(who, p.id, '2026-05-15')).rejects.toThrow()
     await expect(ask(u.staff, p.id, '2026-06-03')).rejects.toThrow('新的答复期限不能晚于2026年6月2日（自交办起最多 3 个月）')
     await expect(ask(u.staff, p.id, '2026-04-02')).rejects.toThrow('新的答复期限须晚于现在的期限（2026年4月2日）')
@@ -91,10 +96,7 @@ describe(`延期申请 on ${databaseLabel()}`, () => {
   })
 
   it('a request is stamped by the server (who, which section, when, pending), whatever the client sent, and waits on the leader', async () => {
-    first = await create('extension-requests', u.staff, {
-      proposal: p.id,
-      newDeadline: '2026-05-15',
-      reason: '路面修复需要区里统一招标',
+    first = await ask(u.staff, p.id, '2026-05-15', '路面修复需要区里统一招标', {
       decision: 'approved',
       section: w.ref.sections.lvhua,
       requestedBy: w.staff.leader.id,
@@ -174,7 +176,7 @@ describe(`延期申请 on ${databaseLabel()}`, () => {
       process.env.APP_NOW = NOW
     }
     const after = await proposal(p.id)
-    expect(after.extensions?.map((x: any) => [x.newDeadline, x.reason, String(idOf(x.approvedBy)), x.approvedAt])).toEqual([
+    expect(after.extensions?.map((x) => [x.newDeadline, x.reason, String(idOf(x.approvedBy)), x.approvedAt])).toEqual([
       ['2026-05-15', '需要区里统一招标采购，周期较长', String(w.staff.leader.id), '2026-03-03T03:00:00.000Z'],
     ])
     expect(after.assignment?.deadline).toBe('2026-04-02')
@@ -202,8 +204,8 @@ describe(`延期申请 on ${databaseLabel()}`, () => {
     const q = await inProgress('延期申请测试：答复后不再延期')
     const r = await ask(u.staff, q.id, '2026-04-30')
     const reply = await create('replies', u.staff, { proposal: q.id, class: 'A', text: '已经处理完毕，路面已全部修复。' })
-    await payload.update({ collection: 'replies', id: reply.id, data: { signOff: true } as any, ...opts(u.head) })
-    await payload.update({ collection: 'replies', id: reply.id, data: { publish: true } as any, ...opts(u.office) })
+    await payload.update({ collection: 'replies', id: reply.id, data: { signOff: true } as Record<string, unknown>, ...opts(u.head) })
+    await payload.update({ collection: 'replies', id: reply.id, data: { publish: true } as Record<string, unknown>, ...opts(u.office) })
     expect((await proposal(q.id)).status).toBe('replied')
     expect((await duties(q.id)).filter((d) => d.startsWith('decideExtension'))).toEqual([])
     await expect(decide(u.leader, r.id, { decision: 'approved' })).rejects.toThrow('提案已答复，不能延期')
