@@ -76,7 +76,7 @@ describe('asking (POST /api/extension-requests)', () => {
   })
 
   it('the lead section’s staff asks; the server stamps who, which section and that it is pending; a second is refused while it waits', async () => {
-    const r = await post('sectionStaff', '/extension-requests', {
+    const r = await post('sectionStaff', '/extension-requests?depth=0', {
       proposal: P(),
       newDeadline: '2026-05-15',
       reason: REASON,

@@ -36,43 +36,51 @@ export const ExtensionRequests: CollectionConfig = {
     // What the leader decides on, with 批准 / 不批准 (cms/components/ExtensionDecision.tsx).
     { name: 'decisionPanel', type: 'ui', admin: { components: { Field: '/cms/components/ExtensionDecision#ExtensionDecision' } } },
     { name: 'title', type: 'text', admin: { hidden: true }, access: { create: never, update: never } },
-    { name: 'proposal', type: 'relationship', relationTo: 'proposals', required: true, index: true, label: { zh: '提案', en: 'Proposal' }, admin: { readOnly: true }, access: { update: never } },
     {
-      type: 'row',
+      // The record as stored (the list's columns and filters); on the page the panel above says it in words and Chinese dates.
+      type: 'collapsible',
+      label: { zh: '申请与审批记录', en: 'Record' },
+      admin: { initCollapsed: true },
       fields: [
+        { name: 'proposal', type: 'relationship', relationTo: 'proposals', required: true, index: true, label: { zh: '提案', en: 'Proposal' }, admin: { readOnly: true }, access: { update: never } },
         {
-          name: 'newDeadline',
-          type: 'text',
-          required: true,
-          label: { zh: '申请延至', en: 'New deadline' },
-          admin: { readOnly: true },
-          access: { update: never },
+          type: 'row',
+          fields: [
+            {
+              name: 'newDeadline',
+              type: 'text',
+              required: true,
+              label: { zh: '申请延至', en: 'New deadline' },
+              admin: { readOnly: true },
+              access: { update: never },
+            },
+            { name: 'section', type: 'relationship', relationTo: 'sections', index: true, label: { zh: '申请科室', en: 'Section' }, admin: { readOnly: true }, access: { create: never, update: never } },
+            { name: 'requestedBy', type: 'relationship', relationTo: 'users', label: { zh: '申请人', en: 'Requested by' }, admin: { readOnly: true }, access: { create: never, update: never } },
+            stampedAt({ label: { zh: '申请时间', en: 'Requested at' } }),
+          ],
         },
-        { name: 'section', type: 'relationship', relationTo: 'sections', index: true, label: { zh: '申请科室', en: 'Section' }, admin: { readOnly: true }, access: { create: never, update: never } },
-        { name: 'requestedBy', type: 'relationship', relationTo: 'users', label: { zh: '申请人', en: 'Requested by' }, admin: { readOnly: true }, access: { create: never, update: never } },
-        stampedAt({ label: { zh: '申请时间', en: 'Requested at' } }),
+        { name: 'reason', type: 'textarea', required: true, maxLength: 2000, label: { zh: '延期理由', en: 'Reason' }, admin: { readOnly: true }, access: { update: never } },
+        {
+          type: 'row',
+          fields: [
+            {
+              name: 'decision',
+              type: 'select',
+              required: true,
+              index: true,
+              defaultValue: 'pending',
+              label: { zh: '审批结果', en: 'Decision' },
+              options: ExtensionDecisions.map((d) => ({ value: d, label: ExtensionDecisionLabels[d] })),
+              admin: { readOnly: true },
+              access: { create: never, update: decisionField },
+            },
+            { name: 'decidedBy', type: 'relationship', relationTo: 'users', label: { zh: '审批人', en: 'Decided by' }, admin: { readOnly: true }, access: { create: never, update: never } },
+            { name: 'decidedAt', type: 'date', label: { zh: '审批时间', en: 'Decided at' }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } }, access: { create: never, update: never } },
+          ],
+        },
+        { name: 'decisionNote', type: 'textarea', maxLength: 2000, label: { zh: '审批意见（不批准须写明理由）', en: 'Note' }, admin: { readOnly: true }, access: { create: never, update: decisionField } },
       ],
     },
-    { name: 'reason', type: 'textarea', required: true, maxLength: 2000, label: { zh: '延期理由', en: 'Reason' }, admin: { readOnly: true }, access: { update: never } },
-    {
-      type: 'row',
-      fields: [
-        {
-          name: 'decision',
-          type: 'select',
-          required: true,
-          index: true,
-          defaultValue: 'pending',
-          label: { zh: '审批结果', en: 'Decision' },
-          options: ExtensionDecisions.map((d) => ({ value: d, label: ExtensionDecisionLabels[d] })),
-          admin: { readOnly: true },
-          access: { create: never, update: decisionField },
-        },
-        { name: 'decidedBy', type: 'relationship', relationTo: 'users', label: { zh: '审批人', en: 'Decided by' }, admin: { readOnly: true }, access: { create: never, update: never } },
-        { name: 'decidedAt', type: 'date', label: { zh: '审批时间', en: 'Decided at' }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } }, access: { create: never, update: never } },
-      ],
-    },
-    { name: 'decisionNote', type: 'textarea', maxLength: 2000, label: { zh: '审批意见（不批准须写明理由）', en: 'Note' }, admin: { readOnly: true }, access: { create: never, update: decisionField } },
     {
       // The proposal's id while the request is pending, emptied on decision: the database keeps one pending request per proposal.
       name: 'openFor',
