@@ -57,9 +57,9 @@ export const prepareRequest: CollectionBeforeChangeHook<ExtensionRequest> = asyn
   const note = text(data.decisionNote)
   if (data.decision === 'refused' && note.length < 2) refuse('不批准须写明理由', 'decisionNote')
   if (data.decision === 'approved') {
-    if (!canApproveExtension(actor, facts)) refuse(extensionRefusal(facts, originalDoc.newDeadline, calendar, settings) ?? '现在不能批准延期', 'decision')
+    // Judged again now: the proposal may have been answered, or the deadline moved, since the request.
     const wrong = extensionRefusal(facts, originalDoc.newDeadline, calendar, settings)
-    if (wrong) refuse(wrong, 'decision')
+    if (wrong || !canApproveExtension(actor, facts)) refuse(wrong ?? '只有街道领导可以批准延期', 'decision')
   }
   return { ...data, decisionNote: note || null, decidedBy: docId(actor.id ?? null), decidedAt: nowISO(), openFor: null }
 }
