@@ -6,7 +6,7 @@ import { expect, request, test, type APIRequestContext, type Page } from '@playw
 import { addCalendarDays, chineseDate, DefaultCalendarData, toLocalDate, WorkingCalendar } from '../../core/calendar'
 import { maxExtendedDeadline } from '../../core/deadlines'
 import { DefaultDeadlineSettings } from '../../core/types'
-import { base, DemoPassword, leaveDocument, signIn } from './helpers'
+import { base, DemoPassword, leaveDocument, openDoc, signIn } from './helpers'
 
 test.describe.configure({ mode: 'serial' })
 test.afterEach(async ({ page }) => leaveDocument(page))
@@ -138,12 +138,32 @@ test('the leader finds it under 待审批延期 on the workbench and approves it
   await expect(page.locator('#field-currentDue')).toHaveValue(asked)
 })
 
-test('the lead section sees the new deadline on the proposal and may ask again up to the cap', async ({ page }) => {
+test('the lead section asks again, up to the cap; the leader opens it from the proposal (审批延期) and refuses it with a reason, by clicks', async ({ page }) => {
   await signIn(page, 'staff@demo.local')
   await openFromQueue(page, '待起草答复')
   await page.waitForURL(new RegExp(`/admin/collections/proposals/${id}`))
   await expect(page.locator('#field-currentDue')).toHaveValue(asked)
   await page.getByRole('button', { name: '申请延期' }).click()
-  await expect(page.getByRole('dialog', { name: '申请延期' })).toContainText(`现在的答复期限：${chineseDate(asked)}`)
-  await page.keyboard.press('Escape')
+  const dialog = page.getByRole('dialog', { name: '申请延期' })
+  await expect(dialog).toContainText(`现在的答复期限：${chineseDate(asked)}`)
+  await dialog.getByLabel('新的答复期限').fill(cap)
+  await dialog.getByLabel('延期理由').fill('需再等一个月完成验收。')
+  await dialog.getByRole('button', { name: '提交申请' }).click()
+  await expect(page.locator('.extension-note')).toContainText('延期申请待审批')
+  await leaveDocument(page)
+
+  await signIn(page, 'leader@demo.local')
+  await openDoc(page, 'proposals', id)
+  await page.getByRole('link', { name: `审批延期（申请延至${chineseDate(cap)}）` }).click()
+  await page.waitForURL(/\/admin\/collections\/extension-requests\/\d+/)
+  const panel = page.locator('.extension-decision')
+  await panel.getByRole('button', { name: '不批准' }).click()
+  const refuse = page.getByRole('dialog', { name: '不批准延期' })
+  await refuse.getByLabel('不批准的理由').fill('请按现期限答复，验收可在答复后进行。')
+  await refuse.getByRole('button', { name: '确认不批准' }).click()
+  await expect(page.locator('.payload-toast-container')).toContainText('已决定不批准')
+  await expect(panel).toContainText('不批准')
+  await panel.getByRole('link', { name: TITLE }).click()
+  await page.waitForURL(new RegExp(`/admin/collections/proposals/${id}`))
+  await expect(page.locator('#field-currentDue')).toHaveValue(asked)
 })
