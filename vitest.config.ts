@@ -31,6 +31,8 @@ export default defineConfig({
       { test: { ...shared, name: 'http-rules', include: ['tests/http/rules.http.test.ts'], globalSetup: ['tests/http/setup.ts'] } },
       // Sign-in throttles, lockouts and password resets of its own.
       { test: { ...shared, name: 'http-auth', include: ['tests/http/auth.http.test.ts'], globalSetup: ['tests/http/setup.ts'] } },
+      // 延期申请 over REST, attacked on every path: a server and database of its own.
+      { test: { ...shared, name: 'http-extensions', include: ['tests/http/extensions.http.test.ts'], globalSetup: ['tests/http/setup.ts'] } },
       // 导出 Excel as each role (it drafts a reply of its own to export): a server and database of its own.
       { test: { ...shared, name: 'http-export', include: ['tests/http/export.http.test.ts'], globalSetup: ['tests/http/setup.ts'] } },
       // The portal's files lock, disable and throttle accounts and load the server: each gets a

@@ -72,6 +72,7 @@ export interface Config {
     instructions: Instruction;
     replies: Reply;
     'co-opinions': CoOpinion;
+    'extension-requests': ExtensionRequest;
     evaluations: Evaluation;
     'resolution-answers': ResolutionAnswer;
     'follow-ups': FollowUp;
@@ -112,6 +113,7 @@ export interface Config {
     instructions: InstructionsSelect<false> | InstructionsSelect<true>;
     replies: RepliesSelect<false> | RepliesSelect<true>;
     'co-opinions': CoOpinionsSelect<false> | CoOpinionsSelect<true>;
+    'extension-requests': ExtensionRequestsSelect<false> | ExtensionRequestsSelect<true>;
     evaluations: EvaluationsSelect<false> | EvaluationsSelect<true>;
     'resolution-answers': ResolutionAnswersSelect<false> | ResolutionAnswersSelect<true>;
     'follow-ups': FollowUpsSelect<false> | FollowUpsSelect<true>;
@@ -272,6 +274,9 @@ export interface Proposal {
     deadline?: string | null;
     assignedAt?: string | null;
   };
+  /**
+   * Added when a leader approves the lead section’s request; public with its reason.
+   */
   extensions?:
     | {
         newDeadline: string;
@@ -632,6 +637,29 @@ export interface ProposalEvent {
   createdAt: string;
 }
 /**
+ * Requested from the proposal; decided by a leader from the workbench.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "extension-requests".
+ */
+export interface ExtensionRequest {
+  id: number;
+  title?: string | null;
+  proposal: number | Proposal;
+  newDeadline: string;
+  section?: (number | null) | Section;
+  requestedBy?: (number | null) | User;
+  at?: string | null;
+  reason: string;
+  decision: 'pending' | 'approved' | 'refused';
+  decidedBy?: (number | null) | User;
+  decidedAt?: string | null;
+  decisionNote?: string | null;
+  openFor?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "co-sign-invitations".
  */
@@ -742,7 +770,8 @@ export interface Duty {
     | 'evaluate'
     | 'followUp'
     | 'verify'
-    | 'close';
+    | 'close'
+    | 'decideExtension';
   role: 'admin' | 'office' | 'leader' | 'sectionStaff' | 'sectionHead' | 'representative' | 'public';
   section?: (number | null) | Section;
   person?: (number | null) | Representative;
@@ -897,6 +926,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'co-opinions';
         value: number | CoOpinion;
+      } | null)
+    | ({
+        relationTo: 'extension-requests';
+        value: number | ExtensionRequest;
       } | null)
     | ({
         relationTo: 'evaluations';
@@ -1154,6 +1187,26 @@ export interface CoOpinionsSelect<T extends boolean = true> {
   author?: T;
   text?: T;
   at?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "extension-requests_select".
+ */
+export interface ExtensionRequestsSelect<T extends boolean = true> {
+  title?: T;
+  proposal?: T;
+  newDeadline?: T;
+  section?: T;
+  requestedBy?: T;
+  at?: T;
+  reason?: T;
+  decision?: T;
+  decidedBy?: T;
+  decidedAt?: T;
+  decisionNote?: T;
+  openFor?: T;
   updatedAt?: T;
   createdAt?: T;
 }

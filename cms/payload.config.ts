@@ -8,6 +8,7 @@ import { AuditLog } from './collections/AuditLog'
 import { CoOpinions } from './collections/CoOpinions'
 import { CoSignInvitations } from './collections/CoSignInvitations'
 import { Evaluations } from './collections/Evaluations'
+import { ExtensionRequests } from './collections/ExtensionRequests'
 import { FollowUps } from './collections/FollowUps'
 import { Holidays } from './collections/Holidays'
 import { Instructions } from './collections/Instructions'
@@ -85,6 +86,7 @@ export default buildConfig({
     Instructions,
     Replies,
     CoOpinions,
+    ExtensionRequests,
     Evaluations,
     ResolutionAnswersCollection,
     FollowUps,

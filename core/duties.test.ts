@@ -152,6 +152,51 @@ const rows: Row[] = [
     { office: ['verify'] },
     '2025-05-06',
   ],
+  [
+    'instructed, the lead section asks for a later deadline (申请延期)',
+    at_('instructed', (p) => {
+      noReplyYet(p)
+      p.extensionRequests = [{ id: 'x-1', decision: 'pending' }]
+    }),
+    { leader: ['decideExtension'], leadStaff: ['takeOn'], coStaff: ['coOpinion'] },
+  ],
+  [
+    'in progress, a request for a later deadline waits for the leader',
+    at_('inProgress', (p) => {
+      noReplyYet(p)
+      p.coOpinions = [{ section: Sec.co }]
+      p.extensionRequests = [{ id: 'x-1', decision: 'refused' }, { id: 'x-2', decision: 'pending' }]
+    }),
+    { leader: ['decideExtension'], leadStaff: ['draftReply'] },
+  ],
+  [
+    'in progress, the requests decided',
+    at_('inProgress', (p) => {
+      noReplyYet(p)
+      p.coOpinions = [{ section: Sec.co }]
+      p.extensionRequests = [{ id: 'x-1', decision: 'refused' }, { id: 'x-2', decision: 'approved' }]
+    }),
+    { leadStaff: ['draftReply'] },
+  ],
+  [
+    'replied with a request still pending: nothing left to extend',
+    at_('replied', (p) => {
+      p.coOpinions = [{ section: Sec.co }]
+      p.evaluations = []
+      p.followUps = []
+      p.extensionRequests = [{ id: 'x-1', decision: 'pending' }]
+    }),
+    { proposer: ['evaluate'] },
+    '2025-04-01',
+  ],
+  [
+    'rehandling with a request still pending: the round has a deadline of its own',
+    vary(afterRehandlings(1, null, 'rehandling'), (p) => {
+      p.replies.pop()
+      ;(p as DutyFacts).extensionRequests = [{ id: 'x-1', decision: 'pending' }]
+    }),
+    { leadStaff: ['draftReply'] },
+  ],
   ['evaluated, everything done: may be closed', at_('evaluated'), { office: ['close'] }],
   ['closed', at_('closed'), {}],
   ['rehandling, nothing drafted yet', vary(afterRehandlings(1, null, 'rehandling'), (p) => p.replies.pop()), { leadStaff: ['draftReply'] }],
@@ -233,6 +278,16 @@ describe('deadlines of the duties', () => {
       p.assignment.extensions = [{ newDeadline: '2025-05-20', reason: '需要招标', approvedBy: Actors.leader.id, approvedAt: at(20) }]
     })
     expect(dutiesOf(s.p, cal, S, TODAY).find((d) => d.action === 'draftReply')?.due).toBe('2025-05-20')
+  })
+
+  it('a request for a later deadline: the leader decides by the deadline in force, which the draft keeps until approval', () => {
+    const s = at_('inProgress', (p) => {
+      noReplyYet(p)
+      p.extensionRequests = [{ id: 'x-1', decision: 'pending' }]
+    })
+    const duties = dutiesOf(s.p, cal, S, TODAY)
+    expect(duties.find((d) => d.action === 'decideExtension')).toMatchObject({ role: 'leader', due: '2025-04-05', subject: 'x-1', section: null })
+    expect(duties.find((d) => d.action === 'draftReply')?.due).toBe('2025-04-05')
   })
 
   it('the evaluation: evaluationWorkingDays after the reply was published, and only the proposer owes it', () => {

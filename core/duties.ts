@@ -6,6 +6,7 @@
 import type { WorkingCalendar } from './calendar'
 import { addCalendarDays, toLocalDate } from './calendar'
 import { currentDeadline } from './deadlines'
+import { isExtendable, type ExtensionRequestFact } from './extensions'
 import {
   AnsweringStatuses,
   canTransition,
@@ -39,6 +40,7 @@ export const DutyActions = [
   'followUp',
   'verify',
   'close',
+  'decideExtension',
 ] as const
 export type DutyAction = (typeof DutyActions)[number]
 
@@ -57,7 +59,7 @@ export interface Duty {
    */
   from?: string | null
   until?: string | null
-  /** For revise/signOff/publish: the reply concerned; for verify: the commitment. */
+  /** For revise/signOff/publish: the reply concerned; for verify: the commitment; for decideExtension: the request. */
   subject?: Id | null
 }
 
@@ -68,6 +70,8 @@ export interface CoOpinionFact {
 
 export interface DutyFacts extends ProposalFacts {
   coOpinions?: CoOpinionFact[]
+  /** The lead section's requests for a later reply deadline (申请延期), core/extensions.ts. */
+  extensionRequests?: ExtensionRequestFact[]
 }
 
 type More = Partial<Pick<Duty, 'section' | 'person' | 'subject' | 'from' | 'until'>>
@@ -129,6 +133,10 @@ export function plannedDuties(p: DutyFacts, cal: WorkingCalendar, s: DeadlineSet
       }
     }
   }
+  // 待审批延期: a leader decides the lead section's request while the deadline it would move is in
+  // force, by that deadline; the lead section's draft keeps that deadline until an approval moves it.
+  if (isExtendable(p.status))
+    for (const r of p.extensionRequests ?? []) if (r.decision === 'pending') out.push(duty('decideExtension', 'leader', inForce, { subject: r.id }))
   const explained = p.replies.some((r) => r.publishedAt)
   if (isScreenedOut(p.status) && p.instructions.some((i) => i.text.trim()) && !explained && pending.length === 0) out.push(duty('explain', 'office', inForce))
 

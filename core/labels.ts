@@ -2,6 +2,7 @@
 import type { FollowUpKind, Rating, ReplyClass, ScreeningDecision } from './types'
 import type { DeadlineStage, DeadlineState } from './deadlines'
 import type { DutyAction } from './duties'
+import type { ExtensionDecision } from './extensions'
 
 export const ReplyClassLabels: Record<ReplyClass, string> = {
   A: 'A 已解决或采纳',
@@ -54,4 +55,8 @@ export const DutyLabels: Record<DutyAction, string> = {
   followUp: '待回访',
   verify: '待验证',
   close: '待办结',
+  decideExtension: '待审批延期',
 }
+
+/** A request for a later reply deadline (申请延期), as the admin names its state. */
+export const ExtensionDecisionLabels: Record<ExtensionDecision, string> = { pending: '待审批', approved: '已批准', refused: '不批准' }

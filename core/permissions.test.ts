@@ -6,6 +6,10 @@ import {
   canAnswerResolution,
   canApproveExtension,
   canAssign,
+  canDecideExtension,
+  canReadExtensionRequest,
+  canRequestExtension,
+  extensionRequestScope,
   canCreateProposal,
   canDraftReply,
   canEditProposalContent,
@@ -229,6 +233,8 @@ const inStatus = (status: ProposalStatus) =>
   facts({ status, assignment: { leadSection: Sec.lead, coSections: [Sec.co], deadline: '2025-04-05', extensions: [] } })
 
 const Handling: ProposalStatus[] = ['instructed', 'inProgress', 'rehandling']
+/** The reply deadline set at 交办 is in force: an extension moves it. */
+const Extendable: ProposalStatus[] = ['instructed', 'inProgress']
 const Drafting: ProposalStatus[] = ['inProgress', 'rehandling']
 const ScreenedOut: ProposalStatus[] = ['merged', 'redirected', 'notAccepted']
 const Answered: ProposalStatus[] = ['replied', 'evaluated']
@@ -259,7 +265,13 @@ describe.each<[string, (a: Actor, p: ProposalFacts) => boolean, StatusTable]>([
   ['canAnswerInvitation, an invitation already declined', (a, p) => canAnswerInvitation(a, p, { representative: Rep.other, status: 'declined' }), {}],
   ['canAnswerResolution', canAnswerResolution, { proposer: Answered, coSigner: Answered }],
   ['canAssign', canAssign, { office: ['accepted', 'instructed'] }],
-  ['canApproveExtension', canApproveExtension, { leader: Handling }],
+  ['canApproveExtension', canApproveExtension, { leader: Extendable }],
+  [
+    'canRequestExtension, assigned (交办)',
+    (a, p) => canRequestExtension(a, { ...p, assignment: { ...p.assignment, assignedAt: '2025-03-05T09:00:00+08:00' } }),
+    { leadStaff: Extendable, leadHead: Extendable },
+  ],
+  ['canRequestExtension, never assigned (no 交办 time)', canRequestExtension, {}],
   ['canManageProposal', canManageProposal, { office: ProposalStatuses.filter((s) => s !== 'closed') }],
   ['canRedact', canRedact, { office: ProposalStatuses.filter((s) => s !== 'draft') }],
   ['canInstruct', canInstruct, { leader: ExceptDraftSubmittedClosed }],
@@ -352,6 +364,26 @@ describe('only section roles act for a section', () => {
     ['a leader', { role: 'leader', id: 'u-leader', section: Sec.lead }],
   ])('%s carrying the lead section’s id drafts no reply', (_name, a) => {
     expect(canDraftReply(a, inStatus('inProgress'))).toBe(false)
+  })
+})
+
+describe('延期申请: deciding and reading', () => {
+  const Decisions = ['pending', 'approved', 'refused', null] as const
+  it.each(AllActorKeys.flatMap((a) => Decisions.map((d) => [a, d, a === 'leader' && d === 'pending'] as const)))('%s decides a request that is %s: %s', (a, d, ok) => {
+    expect(canDecideExtension(AllActors[a], { decision: d })).toBe(ok)
+  })
+
+  const All: AnyActorKey[] = ['admin', 'office', 'leader']
+  const OwnSection: Partial<Record<AnyActorKey, string>> = { leadStaff: Sec.lead, leadHead: Sec.lead, coStaff: Sec.co, coHead: Sec.co, otherStaff: Sec.other, otherHead: Sec.other }
+  it.each(AllActorKeys)('%s: the scope of requests read', (a) => {
+    const scope = extensionRequestScope(AllActors[a])
+    if (All.includes(a)) expect(scope).toBe('all')
+    else if (OwnSection[a]) expect(scope).toEqual({ section: OwnSection[a] })
+    else expect(scope).toBe('none')
+  })
+  it.each(AllActorKeys.flatMap((a) => [Sec.lead, Sec.other, null].map((s) => [a, s] as const)))('%s reads a request of section %s', (a, s) => {
+    const ok = All.includes(a) || (s != null && OwnSection[a] === s)
+    expect(canReadExtensionRequest(AllActors[a], { section: s })).toBe(ok)
   })
 })
 

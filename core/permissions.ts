@@ -19,7 +19,8 @@ import {
   StatusLabels,
   UnscreenedStatuses,
 } from './lifecycle'
-import type { Actor, Invitation, ProposalFacts, ProposalStatus, Reply } from './types'
+import { isExtendable, type ExtensionDecision } from './extensions'
+import type { Actor, Invitation, ProposalFacts, ProposalStatus, Reply, Role } from './types'
 
 export const isStaff = (a: Actor): boolean =>
   a.role === 'admin' || a.role === 'office' || a.role === 'leader' || a.role === 'sectionStaff' || a.role === 'sectionHead'
@@ -140,9 +141,35 @@ export const canScreen = (a: Actor, p: Pick<ProposalFacts, 'status'>): boolean =
 export const canAssign = (a: Actor, p: Pick<ProposalFacts, 'status'>): boolean =>
   a.role === 'office' && isIn(AssignableStatuses, p.status)
 
-/** A leader approves an extension of the reply deadline while the item is being handled. */
-export const canApproveExtension = (a: Actor, p: Pick<ProposalFacts, 'status'>): boolean =>
-  a.role === 'leader' && isIn(HandlingStatuses, p.status)
+/**
+ * 申请延期: the lead section's staff and head ask for a later reply deadline while that deadline
+ * is the one in force (已交办, 办理中: core/extensions.ts ExtendableStatuses).
+ */
+export const canRequestExtension = (a: Actor, p: Pick<ProposalFacts, 'status' | 'assignment'>): boolean =>
+  isOfLeadSection(a, p) && isExtendable(p.status) && !!p.assignment.assignedAt
+
+/** A leader approves an extension of the reply deadline while it is the one in force. */
+export const canApproveExtension = (a: Actor, p: Pick<ProposalFacts, 'status'>): boolean => a.role === 'leader' && isExtendable(p.status)
+
+/** A leader decides a request once: while it is pending (approving also needs canApproveExtension). */
+export const canDecideExtension = (a: Actor, r: { decision: ExtensionDecision | null | undefined }): boolean =>
+  a.role === 'leader' && r.decision === 'pending'
+
+/**
+ * Who reads 延期申请 (internal until approved; the public sees the approved extension on the
+ * proposal): admin, office and leaders all; section staff and heads those their section made;
+ * representatives and the public none.
+ */
+export function extensionRequestScope(a: Actor): 'all' | { section: string | number } | 'none' {
+  if (a.role === 'admin' || a.role === 'office' || a.role === 'leader') return 'all'
+  if (isSectionRole(a) && a.section != null) return { section: a.section }
+  return 'none'
+}
+
+export const canReadExtensionRequest = (a: Actor, r: { section: string | number | null | undefined }): boolean => {
+  const scope = extensionRequestScope(a)
+  return scope === 'all' || (typeof scope === 'object' && sameId(scope.section, r.section))
+}
 
 /** Confidential flag and reason, internal notes, the reason no evaluation came, follow-ups: the office. */
 export const canManageProposal = (a: Actor, p: Pick<ProposalFacts, 'status'>): boolean =>

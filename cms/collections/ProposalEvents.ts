@@ -22,7 +22,7 @@ export const ProposalEvents: CollectionConfig = {
     { name: 'to', type: 'text', label: { zh: '新状态', en: 'To' } },
     { name: 'action', type: 'text', required: true, label: { zh: '事项', en: 'What' } },
     { name: 'note', type: 'textarea', label: { zh: '说明', en: 'Note' } },
-    // Internal working steps (a draft returned for revision) stay off the public timeline.
-    { name: 'internal', type: 'checkbox', label: { zh: '内部记录（不公开）', en: 'Internal' } },
+    // Staff's own steps (a request for a later deadline, its refusal): not on the public timeline.
+    { name: 'internal', type: 'checkbox', defaultValue: false, label: { zh: '仅内部可见', en: 'Internal' } },
   ],
 }

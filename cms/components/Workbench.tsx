@@ -67,7 +67,11 @@ async function Queues({ payload, user }: { payload: Payload; user: TypedUser }) 
   )
 }
 
-/** A queue's rows: number, title (opens the proposal), deadline and how it stands in working days. */
+/** Where a queue's row opens: for 待审批延期 the request to decide (its page shows the proposal), else the proposal. */
+const hrefOf = (i: QueueItem): string =>
+  i.action === 'decideExtension' && i.subject ? `/admin/collections/extension-requests/${i.subject}` : `/admin/collections/proposals/${i.proposal.id}`
+
+/** A queue's rows: number, title (opens the proposal, or what is to be decided on it), deadline and how it stands in working days. */
 export function QueueTable({ items, calendar, now, showAction = false }: { items: QueueItem[]; calendar: Awaited<ReturnType<typeof getCalendar>>; now: string; showAction?: boolean }) {
   return (
     <table className="workbench__table">
@@ -87,7 +91,7 @@ export function QueueTable({ items, calendar, now, showAction = false }: { items
             <tr key={i.id} data-state={state ?? 'none'}>
               <td>{i.proposal.number ?? '—'}</td>
               <td>
-                <Link href={`/admin/collections/proposals/${i.proposal.id}`}>{i.proposal.title}</Link>
+                <Link href={hrefOf(i)}>{i.proposal.title}</Link>
               </td>
               {showAction && <td>{DutyLabels[i.action]}</td>}
               <td>{i.due ?? '不限'}</td>

@@ -6,7 +6,7 @@
 //   workbench's queues.
 // Nobody types them. The proposal's own save computes its columns (prepareChange); after that
 // save, and after any change to a record they depend on (an instruction, a reply, a co-opinion,
-// an evaluation, a follow-up), `refreshDerived` recomputes both and writes only what changed.
+// an evaluation, a follow-up, a request for a later deadline), `refreshDerived` recomputes both and writes only what changed.
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeDeleteHook, CollectionConfig, CollectionSlug, PayloadRequest, Where } from 'payload'
 import { currentDeadline } from '../../core/deadlines'
 import { plannedDuties, type Duty, type DutyFacts } from '../../core/duties'
@@ -72,13 +72,19 @@ export async function loadDutyContext(req: PayloadRequest, proposalId: string | 
   const doc = await req.payload.findByID({ collection: 'proposals', id: proposalId, depth: 0, overrideAccess: true, req, disableErrors: true })
   if (!doc) return null
   const sessionId = idOf(doc.session)
-  const [session, related, coOpinions, calendar] = await Promise.all([
+  const [session, related, coOpinions, calendar, extensionRequests] = await Promise.all([
     sessionId != null ? req.payload.findByID({ collection: 'sessions', id: sessionId, depth: 0, overrideAccess: true, req, disableErrors: true }) : null,
     loadRelated(req, doc.id),
     loadCoOpinions(req, doc.id),
     getCalendar(req.payload, req),
+    loadExtensionRequests(req, doc.id),
   ])
-  return { doc, session, facts: { ...factsFromDoc(doc, related), coOpinions }, calendar, settings: deadlineSettingsOf(session) }
+  return { doc, session, facts: { ...factsFromDoc(doc, related), coOpinions, extensionRequests }, calendar, settings: deadlineSettingsOf(session) }
+}
+
+/** The proposal's requests for a later reply deadline and how each was decided (the system reading its own records). */
+async function loadExtensionRequests(req: PayloadRequest, proposal: string | number): Promise<NonNullable<DutyFacts['extensionRequests']>> {
+  return (await findAll(req, 'extension-requests', proposal)).map((r) => ({ id: r.id, decision: r.decision }))
 }
 
 /**
@@ -130,7 +136,7 @@ export async function refreshAll(req: PayloadRequest, where?: Where, progress?: 
 export const refreshScreenedOut = (req: PayloadRequest): Promise<number> => refreshAll(req, { status: { in: [...ScreenedOutStatuses] } })
 
 /** The collections whose records the derived values depend on (see core/deadlines and core/duties). */
-const Sources = new Set<CollectionSlug>(['proposals', 'instructions', 'replies', 'co-opinions', 'evaluations', 'follow-ups'])
+const Sources = new Set<CollectionSlug>(['proposals', 'instructions', 'replies', 'co-opinions', 'evaluations', 'follow-ups', 'extension-requests'])
 
 /** Adds the recomputation to a collection the derived values depend on; others are returned as they are. */
 export function withDerivedRefresh(collection: CollectionConfig): CollectionConfig {

@@ -74,7 +74,7 @@ export const replyFromDoc = (r: ReplyDoc): Reply => ({
 })
 
 /** Every record of one kind about a proposal (the system reading its own records: no access check). */
-export const findAll = async <C extends 'instructions' | 'replies' | 'evaluations' | 'follow-ups' | 'co-opinions' | 'duties'>(req: PayloadRequest, collection: C, proposal: string | number) =>
+export const findAll = async <C extends 'instructions' | 'replies' | 'evaluations' | 'follow-ups' | 'co-opinions' | 'extension-requests' | 'duties'>(req: PayloadRequest, collection: C, proposal: string | number) =>
   (await req.payload.find({ collection, where: { proposal: { equals: proposal } }, depth: 0, pagination: false, overrideAccess: true, req })).docs
 
 export async function loadRelated(req: PayloadRequest, proposal: string | number): Promise<Related> {

@@ -92,7 +92,8 @@ async function projectProposals(payload: Payload, docs: Proposal[], areas: Map<s
     all(payload, 'co-opinions', inIds),
     all(payload, 'evaluations', inIds),
     all(payload, 'follow-ups', inIds),
-    all(payload, 'proposal-events', inIds, { proposal: true, at: true, from: true, to: true, action: true, actorRole: true, internal: true }),
+    // Internal steps (a request for a later deadline, its refusal) are the staff's: not public.
+    all(payload, 'proposal-events', { and: [inIds, { or: [{ internal: { equals: false } }, { internal: { exists: false } }] }] }, { proposal: true, at: true, from: true, to: true, action: true, actorRole: true }),
   ])
   const by = {
     instructions: groupBy(instructions),
@@ -190,8 +191,7 @@ async function projectProposals(payload: Payload, docs: Proposal[], areas: Map<s
       timeline: (by.events.get(k) ?? [])
         .sort(chronological('at'))
         // Drafting is the proposer's private business; the public timeline starts at submission.
-        // Internal working steps (a reply's draft returned for revision) are the office's own.
-        .filter((e) => e.to !== 'draft' && !e.internal)
+        .filter((e) => e.to !== 'draft')
         .map((e) => ({ at: iso(e.at), from: e.from ?? null, to: e.to ?? null, action: e.action, role: e.actorRole })),
     }
   })

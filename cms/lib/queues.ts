@@ -14,7 +14,7 @@ import { nowISO } from './clock'
 /** The actions a role can owe, in the order of the lifecycle (the workbench shows their queues). */
 export const QueuesOf: Record<Role, DutyAction[]> = {
   office: ['screen', 'nameLead', 'explain', 'signOff', 'publish', 'followUp', 'verify', 'close'],
-  leader: ['instruct'],
+  leader: ['instruct', 'decideExtension'],
   sectionStaff: ['takeOn', 'draftReply', 'coOpinion', 'revise'],
   sectionHead: ['signOff'],
   representative: ['evaluate'],

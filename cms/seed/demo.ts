@@ -157,8 +157,10 @@ interface Scenario {
   rating?: Rating | 'none'
   cls2?: ReplyClass
   rating2?: Rating
-  /** Extensions approved by a leader: months from assignment each. */
+  /** Extensions requested by the lead section and approved by a leader: months from assignment each. */
   ext?: number[]
+  /** `inProgress` only: a request for this many months from assignment still waits for the leader at the load day (待审批延期). */
+  ask?: number
   /** Reply this many working days after the (extended) deadline. */
   late?: number
   /** Reply this many working days after taking the item on. */
@@ -247,7 +249,7 @@ const CurrentScenarios: Scenario[] = [
   /* 27 */ { to: 'replied', age: 40, cls: 'A', replyIn: 18, coEval: true },
   // inProgress: on track, due soon, overdue, long overdue, extended
   /* 28 */ { to: 'inProgress', age: 16 },
-  /* 29 */ { to: 'inProgress', age: 24 },
+  /* 29 */ { to: 'inProgress', age: 24, ask: 2 },
   /* 30 */ { to: 'inProgress', age: 33 },
   /* 31 */ { to: 'inProgress', age: 44, note: true },
   /* 32 */ { to: 'inProgress', age: 52 },
@@ -296,6 +298,7 @@ export type Step =
   | { kind: 'takeOn'; at: number }
   | { kind: 'coOpinion'; at: number; section: SectionSlug; text: string }
   | { kind: 'extend'; at: number; newDeadline: string; reason: string }
+  | { kind: 'requestExtension'; at: number; newDeadline: string; reason: string }
   | { kind: 'draftReply'; at: number; round: number; by: 'staff' | 'head' | 'office'; cls: ReplyClass; text: string; commitments: { text: string; dueDate: string }[]; corrects?: boolean }
   | { kind: 'signOff'; at: number; round: number }
   | { kind: 'publish'; at: number; round: number }
@@ -584,6 +587,12 @@ function planSteps(s: Scenario, p: PlannedProposal, c: StepContext): Step[] {
     deadline = cal.addMonthsDeadline(assignDate, months)
     steps.push({ kind: 'extend', at, newDeadline: deadline, reason: rng.pick(T.ExtensionReasons) })
   }
+  if (s.ask != null && s.to === 'inProgress') {
+    // Asked the next working morning after the last step (or just after it, near the load day); no
+    // random draw, so the rest of the plan stays as it was.
+    const at = Math.max(tl.t + 5 * MINUTE, Math.min(instant(cal.addWorkingDays(tl.local, 1), 10 * 60), c.limit))
+    if (at < c.hardLimit) steps.push({ kind: 'requestExtension', at, newDeadline: cal.addMonthsDeadline(assignDate, s.ask), reason: T.ExtensionReasons[1] })
+  }
   if (s.to === 'inProgress') return steps
 
   // Replies: drafted by staff (or the head), signed off by the head, published by the office.
@@ -689,7 +698,7 @@ function planSteps(s: Scenario, p: PlannedProposal, c: StepContext): Step[] {
 
 type Id = number | string
 /** The records of a proposal that the demo writes, each as the person whose job it is. */
-type RecordSlug = 'instructions' | 'replies' | 'co-opinions' | 'evaluations' | 'follow-ups'
+type RecordSlug = 'instructions' | 'replies' | 'co-opinions' | 'evaluations' | 'follow-ups' | 'extension-requests'
 /**
  * A new proposal as its proposer types it: the category named by its Chinese label, as people and
  * forms may (the field's own hook stores the value). Status, proposer and session are the hooks' to set.
@@ -796,7 +805,6 @@ async function replay(payload: Payload, p: PlannedProposal, x: ReplayContext): P
   const proposer = reps[p.proposer]
   let id: Id | undefined
   let doc: Partial<Proposal> = {}
-  let extensions: NonNullable<Proposal['extensions']> = []
   const replies = new Map<number, Reply>()
   const target = p.mergedInto ? { id: x.ids.get(p.mergedInto)!, number: x.numbers.get(p.mergedInto)! } : null
   const withTarget = (s: string) => (target ? s.replaceAll('{target}', target.number) : s)
@@ -864,10 +872,18 @@ async function replay(payload: Payload, p: PlannedProposal, x: ReplayContext): P
       case 'coOpinion':
         await create('co-opinions', x.sectionUsers[step.section].staff, { text: step.text })
         break
-      case 'extend':
-        await update(leader, { extensions: [...extensions, { newDeadline: step.newDeadline, reason: step.reason }] })
-        extensions = doc.extensions ?? []
-        if (extensions.at(-1)?.newDeadline !== step.newDeadline) throw new Error(`演示数据：${p.title} 延期未生效`)
+      case 'extend': {
+        // The lead section asks (申请延期); a minute later the leader approves, which extends the deadline.
+        // (A new request is always pending: the server sets it whatever is sent.)
+        const asked = await create('extension-requests', lead!.staff, { newDeadline: step.newDeadline, reason: step.reason, decision: 'pending' })
+        x.at(step.at + MINUTE)
+        await payload.update({ collection: 'extension-requests', id: asked.id, data: { decision: 'approved' }, user: leader, overrideAccess: false, context: SeedContext, depth: 0 })
+        doc = await payload.findByID({ collection: 'proposals', id: id!, depth: 0, joins: false, overrideAccess: true })
+        if (doc.extensions?.at(-1)?.newDeadline !== step.newDeadline) throw new Error(`演示数据：${p.title} 延期未生效`)
+        break
+      }
+      case 'requestExtension':
+        await create('extension-requests', lead!.staff, { newDeadline: step.newDeadline, reason: step.reason, decision: 'pending' })
         break
       case 'draftReply': {
         const by = step.by === 'office' ? office : step.by === 'head' ? lead!.head : lead!.staff

@@ -7,7 +7,8 @@ type Planted = { collection: string; field: string; value: string }
 
 /**
  * Writes a unique marker into every private field of every record (phones, ID numbers,
- * addresses, internal notes, co-opinions, follow-up notes, unpublished replies, and the whole
+ * addresses, internal notes, co-opinions, follow-up notes, unpublished replies, extension requests
+ * not approved and internal timeline entries, and the whole
  * text of confidential proposals). Written at the adapter level so no lifecycle rule interferes.
  */
 export async function plantPrivateMarkers(payload: Payload): Promise<Planted[]> {
@@ -34,6 +35,10 @@ export async function plantPrivateMarkers(payload: Payload): Promise<Planted[]> 
   }
   for (const c of await all('co-opinions')) await set('co-opinions', c.id, { text: `${Marker}CO-OPINION-${c.id}` })
   for (const f of await all('follow-ups')) await set('follow-ups', f.id, { notes: `${Marker}FOLLOW-UP-${f.id}` })
+  // 延期申请 not approved (pending, refused) and the staff's internal timeline entries (requests, refusals): internal.
+  for (const r of await all('extension-requests'))
+    if (r.decision !== 'approved') await set('extension-requests', r.id, { reason: `${Marker}EXTENSION-REQUEST-${r.id}`, decisionNote: `${Marker}EXTENSION-NOTE-${r.id}` })
+  for (const e of await all('proposal-events')) if (e.internal) await set('proposal-events', e.id, { action: `${Marker}INTERNAL-EVENT-${e.id}`, note: `${Marker}INTERNAL-NOTE-${e.id}` })
   // A reply drafted but not yet signed off or published, on every proposal in progress.
   for (const p of (await all('proposals')).filter((x) => x.status === 'inProgress' && !x.confidential)) {
     const r = await payload.db.create({ collection: 'replies', data: { proposal: p.id, round: 1, section: p.assignment?.leadSection ?? null, class: 'A', text: `${Marker}DRAFT-REPLY-${p.id}` } })

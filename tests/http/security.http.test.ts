@@ -20,7 +20,6 @@ const { post, patch } = writesAs(api)
 const docs = async (who: Who, path: string) => (await must(api(who, path), `GET ${path}`)).docs as any[]
 
 const S = () => world.ref.sections as Record<string, number | string>
-const APP_NOW = '2026-03-02T02:00:00.000Z'
 const NOTE = 'PRIVATE-REVIEW-FOLLOWUP-NOTE'
 
 /** F: A's proposal (co-signed by B) at 城管分队 (co: 绿化办), taken through to a published B-class reply that A evaluated. */
@@ -169,14 +168,12 @@ describe('HOLE 3: payload-locked-documents is open to every signed-in account (d
 })
 
 describe('HOLE 4: extension rows accept client-supplied approvedBy / approvedAt', () => {
-  it('a leader cannot attribute an extension to someone else or backdate it', async () => {
+  it('nobody writes extensions on the proposal: a leader’s PATCH with a forged approver and date adds none (they come only from an approved 延期申请)', async () => {
     const r = await patch('leader', `/proposals/${G}?depth=0`, {
       extensions: [{ newDeadline: '2026-05-06', reason: '需协调多个部门', approvedBy: world.staff.admin.id, approvedAt: '2025-01-01T00:00:00.000Z' }],
     })
     expect(r.status).toBe(200)
-    const [e] = (await api('office', `/proposals/${G}?depth=0`)).json.extensions
-    expect(String(e.approvedBy)).toBe(String(world.staff.leader.id))
-    expect(e.approvedAt).toBe(APP_NOW)
+    expect((await api('office', `/proposals/${G}?depth=0`)).json.extensions ?? []).toEqual([])
   })
 })
 

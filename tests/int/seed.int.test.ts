@@ -157,6 +157,17 @@ describe(`demo seed on ${databaseLabel()}`, () => {
     expect(extended.length).toBeGreaterThanOrEqual(3)
     expect(extended.some((p) => p.extensions.length >= 2)).toBe(true)
     for (const p of extended) for (const e of p.extensions) expect(e.approvedBy).toBeTruthy()
+    // Each came from the lead section's request (申请延期), approved by the leader; one request still waits (待审批延期).
+    const requests = await all(payload, 'extension-requests')
+    for (const p of extended)
+      for (const e of p.extensions)
+        expect(requests.some((r) => String(idOf(r.proposal)) === String(p.id) && r.decision === 'approved' && r.newDeadline === e.newDeadline && r.reason === e.reason)).toBe(true)
+    expect(requests.filter((r) => r.decision === 'approved')).toHaveLength(extended.reduce((n, p) => n + p.extensions.length, 0))
+    const pending = requests.filter((r) => r.decision === 'pending')
+    expect(pending).toHaveLength(1)
+    const asked = (await all(payload, 'proposals')).find((p) => String(p.id) === String(idOf(pending[0].proposal)))!
+    expect(asked.status).toBe('inProgress')
+    expect(pending[0].newDeadline > asked.currentDue).toBe(true)
   })
 
   it('stores on every proposal the deadline in force that core computes from all its records', async () => {
@@ -179,18 +190,23 @@ describe(`demo seed on ${databaseLabel()}`, () => {
     const sessions = new Map((await all(payload, 'sessions')).map((s) => [String(s.id), s]))
     const duties = byProposal(await all(payload, 'duties'))
     const coOpinions = byProposal(await all(payload, 'co-opinions'))
+    const requests = byProposal(await all(payload, 'extension-requests'))
     const req = await createLocalReq({}, payload)
     const actions: Record<string, number> = {}
     for (const p of await all(payload, 'proposals')) {
       const related = await loadRelated(req, p.id)
-      const facts = { ...factsFromDoc(p, related), coOpinions: (coOpinions.get(String(p.id)) ?? []).map((o) => ({ section: idOf(o.section) })) }
+      const facts = {
+        ...factsFromDoc(p, related),
+        coOpinions: (coOpinions.get(String(p.id)) ?? []).map((o) => ({ section: idOf(o.section) })),
+        extensionRequests: (requests.get(String(p.id)) ?? []).map((r) => ({ id: r.id, decision: r.decision })),
+      }
       const planned = plannedDuties(facts, calendar, deadlineSettingsOf(sessions.get(String(idOf(p.session)))), await loadSigners(req, facts.replies))
       const key = (d: Doc) => [d.action, d.role, String(idOf(d.section) ?? ''), String(idOf(d.person) ?? ''), d.due ?? '', d.from ?? '', d.until ?? ''].join('|')
       expect([p.number, (duties.get(String(p.id)) ?? []).map(key).sort()]).toEqual([p.number, planned.map((d) => key(d as Doc)).sort()])
       for (const d of planned) actions[d.action] = (actions[d.action] ?? 0) + 1
     }
     // The demo has something in most queues (no reply waits for sign-off or publication yet).
-    for (const a of ['screen', 'nameLead', 'instruct', 'takeOn', 'coOpinion', 'draftReply', 'explain', 'evaluate', 'followUp', 'verify', 'close'])
+    for (const a of ['screen', 'nameLead', 'instruct', 'takeOn', 'coOpinion', 'draftReply', 'explain', 'evaluate', 'followUp', 'verify', 'close', 'decideExtension'])
       expect(actions[a] ?? 0, `${a}: ${JSON.stringify(actions)}`).toBeGreaterThanOrEqual(1)
   })
 

@@ -11,6 +11,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PublicExportSchema, type PublicExport } from '../../core/contract'
 import { joinExcerpt } from '../../core/search'
+import { chineseDate } from '../../core/calendar'
 import { buildSite, currentBuildId, currentSiteDir } from '../../cms/site/builder'
 import { startPayload } from '../helpers/payload'
 import { freePort } from '../helpers/server'
@@ -335,6 +336,21 @@ describe('the built site', () => {
       if (p.replies.length) withReply++
     }
     expect(withReply).toBeGreaterThan(10)
+  })
+
+  it('shows on a proposal page each approved extension with its reason, and the approval on its timeline; never a request', () => {
+    const extended = exp.proposals.filter((p) => (p.assignment?.extensions.length ?? 0) > 0)
+    expect(extended.length).toBeGreaterThanOrEqual(3)
+    for (const p of extended) {
+      const html = read(`proposals/${p.number}/index.html`)
+      for (const x of p.assignment!.extensions) {
+        expect(html).toContain(`批准延期至 ${chineseDate(x.newDeadline)}：${x.reason}`)
+        expect(p.timeline.map((t) => t.action)).toContain(`批准延期：答复期限延至${chineseDate(x.newDeadline)}`)
+      }
+    }
+    // The demo's request still waiting for the leader is nowhere public (its reason is planted as private).
+    expect(planted.some((x) => x.collection === 'extension-requests')).toBe(true)
+    expect(exp.proposals.flatMap((p) => p.timeline).some((t) => t.action.includes('申请延期'))).toBe(false)
   })
 
   it('says plainly on a proposal page that it is overdue, and by how many working days', () => {

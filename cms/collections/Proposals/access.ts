@@ -1,7 +1,6 @@
 // Field and document access for proposals, each a wrapper over a `core` predicate.
 import type { Access, FieldAccess, Where } from 'payload'
 import {
-  canApproveExtension,
   canAssign,
   canCreateProposal,
   canDeleteProposal,
@@ -43,7 +42,6 @@ export const coSignersAccess: FieldAccess = ({ req, doc }) => {
 export const representativeCreates: FieldAccess = ({ req }) => actorOfReq(req).role === 'representative'
 export const screeningAccess = fieldRule(canScreen)
 export const assignmentAccess = fieldRule(canAssign)
-export const extensionAccess = fieldRule(canApproveExtension)
 export const instructionAccess = fieldRule(canInstruct)
 export const officeAccess = fieldRule(canManageProposal)
 /** The public version of the title and text: the office, once the item has been screened. */

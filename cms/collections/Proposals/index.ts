@@ -11,7 +11,6 @@ import {
   contentAccess,
   createProposal,
   deleteProposal,
-  extensionAccess,
   instructionAccess,
   inviteesRead,
   officeAccess,
@@ -48,7 +47,11 @@ export const Proposals: CollectionConfig = {
     listSearchableFields: ['number', 'title', 'body'],
     // The deadline in force, earliest first: what is overdue comes to the top.
     group: { zh: '提案办理', en: 'Proposals' },
-    components: { beforeListTable: ['/cms/components/WaitingOnMe#WaitingOnMe'] },
+    components: {
+      beforeListTable: ['/cms/components/WaitingOnMe#WaitingOnMe'],
+      // 申请延期 for the lead section, beside Save (cms/components/RequestExtension.tsx).
+      edit: { beforeDocumentControls: ['/cms/components/RequestExtension#RequestExtension'] },
+    },
   },
   defaultSort: 'currentDue',
   access: {
@@ -314,10 +317,15 @@ export const Proposals: CollectionConfig = {
     {
       name: 'extensions',
       type: 'array',
-      label: { zh: '延期（街道领导批准）', en: 'Extensions (leader)' },
+      label: { zh: '已批准的延期', en: 'Approved extensions' },
       labels: { singular: { zh: '延期', en: 'Extension' }, plural: { zh: '延期', en: 'Extensions' } },
-      admin: { condition: (data) => isIn(AssignedStatuses, data?.status) },
-      access: { update: extensionAccess, create: () => false },
+      // One way in: the lead section's 延期申请, approved by a leader (cms/collections/ExtensionRequests), appends here.
+      admin: {
+        readOnly: true,
+        condition: (data) => isIn(AssignedStatuses, data?.status) && (data?.extensions?.length ?? 0) > 0,
+        description: { zh: '主办科室提出延期申请、街道领导批准后自动记入；延期及其理由在公开网站显示。', en: 'Added when a leader approves the lead section’s request; public with its reason.' },
+      },
+      access: { update: () => false, create: () => false },
       fields: [
         { name: 'newDeadline', type: 'text', required: true, label: { zh: '新期限（YYYY-MM-DD）', en: 'New deadline' }, validate: localDate },
         { name: 'reason', type: 'textarea', required: true, label: { zh: '延期理由', en: 'Reason' } },

@@ -19,7 +19,6 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "follow_ups" ADD COLUMN "title" varchar;
   ALTER TABLE "follow_ups" ADD COLUMN "corrects_id" integer;
   ALTER TABLE "follow_ups" ADD COLUMN "correction_note" varchar;
-  ALTER TABLE "proposal_events" ADD COLUMN "internal" boolean;
   ALTER TABLE "replies_rels" ADD CONSTRAINT "replies_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."replies"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "replies_rels" ADD CONSTRAINT "replies_rels_sections_fk" FOREIGN KEY ("sections_id") REFERENCES "public"."sections"("id") ON DELETE cascade ON UPDATE no action;
   CREATE INDEX "replies_rels_order_idx" ON "replies_rels" USING btree ("order");
@@ -56,5 +55,5 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   ALTER TABLE "follow_ups" DROP COLUMN "title";
   ALTER TABLE "follow_ups" DROP COLUMN "corrects_id";
   ALTER TABLE "follow_ups" DROP COLUMN "correction_note";
-  ALTER TABLE "proposal_events" DROP COLUMN "internal";`)
+  `)
 }

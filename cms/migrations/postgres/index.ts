@@ -8,9 +8,10 @@ import * as migration_20261130_002458_signoff_as from './20261130_002458_signoff
 import * as migration_20261130_024257_explanation_stage from './20261130_024257_explanation_stage';
 import * as migration_20261130_024337_refresh_screened_out_deadlines from './20261130_024337_refresh_screened_out_deadlines';
 import * as migration_20261130_025936_duties from './20261130_025936_duties';
+import * as migration_20261130_053204_extension_requests from './20261130_053204_extension_requests';
+import * as migration_20261130_053420_letterhead_doc_numbers from './20261130_053420_letterhead_doc_numbers';
 import * as migration_20261130_054000_commitments_and_returns from './20261130_054000_commitments_and_returns';
 import * as migration_20261130_064522_entered_by_and_heading from './20261130_064522_entered_by_and_heading';
-import * as migration_20261130_053420_letterhead_doc_numbers from './20261130_053420_letterhead_doc_numbers';
 
 export const migrations = [
   {
@@ -64,6 +65,16 @@ export const migrations = [
     name: '20261130_025936_duties',
   },
   {
+    up: migration_20261130_053204_extension_requests.up,
+    down: migration_20261130_053204_extension_requests.down,
+    name: '20261130_053204_extension_requests',
+  },
+  {
+    up: migration_20261130_053420_letterhead_doc_numbers.up,
+    down: migration_20261130_053420_letterhead_doc_numbers.down,
+    name: '20261130_053420_letterhead_doc_numbers',
+  },
+  {
     up: migration_20261130_054000_commitments_and_returns.up,
     down: migration_20261130_054000_commitments_and_returns.down,
     name: '20261130_054000_commitments_and_returns',
@@ -71,9 +82,6 @@ export const migrations = [
   {
     up: migration_20261130_064522_entered_by_and_heading.up,
     down: migration_20261130_064522_entered_by_and_heading.down,
-    name: '20261130_064522_entered_by_and_heading' },{
-    up: migration_20261130_053420_letterhead_doc_numbers.up,
-    down: migration_20261130_053420_letterhead_doc_numbers.down,
-    name: '20261130_053420_letterhead_doc_numbers'
+    name: '20261130_064522_entered_by_and_heading',
   },
 ];

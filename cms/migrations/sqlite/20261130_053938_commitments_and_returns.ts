@@ -25,7 +25,6 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`ALTER TABLE \`follow_ups\` ADD \`corrects_id\` integer REFERENCES follow_ups(id);`)
   await db.run(sql`ALTER TABLE \`follow_ups\` ADD \`correction_note\` text;`)
   await db.run(sql`CREATE INDEX \`follow_ups_corrects_idx\` ON \`follow_ups\` (\`corrects_id\`);`)
-  await db.run(sql`ALTER TABLE \`proposal_events\` ADD \`internal\` integer;`)
   // Follow-ups recorded before titles existed get theirs (the admin's lists and the correction's chooser show it).
   const titled = await titleUntitled(req)
   if (titled) payload.logger.info(`已为 ${titled} 条回访验证记录生成标题`)
@@ -97,5 +96,4 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`CREATE INDEX \`follow_ups_by_idx\` ON \`follow_ups\` (\`by_id\`);`)
   await db.run(sql`CREATE INDEX \`follow_ups_updated_at_idx\` ON \`follow_ups\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`follow_ups_created_at_idx\` ON \`follow_ups\` (\`created_at\`);`)
-  await db.run(sql`ALTER TABLE \`proposal_events\` DROP COLUMN \`internal\`;`)
 }

@@ -7,9 +7,10 @@ import * as migration_20261129_233629_explanation_deadline from './20261129_2336
 import * as migration_20261130_002422_signoff_as from './20261130_002422_signoff_as';
 import * as migration_20261130_024317_refresh_screened_out_deadlines from './20261130_024317_refresh_screened_out_deadlines';
 import * as migration_20261130_025917_duties from './20261130_025917_duties';
+import * as migration_20261130_053142_extension_requests from './20261130_053142_extension_requests';
+import * as migration_20261130_053359_letterhead_doc_numbers from './20261130_053359_letterhead_doc_numbers';
 import * as migration_20261130_053938_commitments_and_returns from './20261130_053938_commitments_and_returns';
 import * as migration_20261130_064405_entered_by_and_heading from './20261130_064405_entered_by_and_heading';
-import * as migration_20261130_053359_letterhead_doc_numbers from './20261130_053359_letterhead_doc_numbers';
 
 export const migrations = [
   {
@@ -58,6 +59,16 @@ export const migrations = [
     name: '20261130_025917_duties',
   },
   {
+    up: migration_20261130_053142_extension_requests.up,
+    down: migration_20261130_053142_extension_requests.down,
+    name: '20261130_053142_extension_requests',
+  },
+  {
+    up: migration_20261130_053359_letterhead_doc_numbers.up,
+    down: migration_20261130_053359_letterhead_doc_numbers.down,
+    name: '20261130_053359_letterhead_doc_numbers',
+  },
+  {
     up: migration_20261130_053938_commitments_and_returns.up,
     down: migration_20261130_053938_commitments_and_returns.down,
     name: '20261130_053938_commitments_and_returns',
@@ -65,9 +76,6 @@ export const migrations = [
   {
     up: migration_20261130_064405_entered_by_and_heading.up,
     down: migration_20261130_064405_entered_by_and_heading.down,
-    name: '20261130_064405_entered_by_and_heading' },{
-    up: migration_20261130_053359_letterhead_doc_numbers.up,
-    down: migration_20261130_053359_letterhead_doc_numbers.down,
-    name: '20261130_053359_letterhead_doc_numbers'
+    name: '20261130_064405_entered_by_and_heading',
   },
 ];

@@ -1,8 +1,10 @@
 import { PrintEvaluationFormButton as PrintEvaluationFormButton_34503c8ae621394b7fcfbaded8ad3897 } from '../../../../cms/components/print/PrintButton'
 import { WaitingOnMe as WaitingOnMe_f25f1ed366da4f97c33d735d08395cb5 } from '../../../../cms/components/WaitingOnMe'
 import { ExportExcelButton as ExportExcelButton_b5459bfa00a0340c300f48f81247b675 } from '../../../../cms/components/ExportExcelButton'
+import { RequestExtension as RequestExtension_262b178b14c8c15c1178e6a0f5922f72 } from '../../../../cms/components/RequestExtension'
 import { CoOpinionsPanel as CoOpinionsPanel_3d80259b20fa7cf9dba3021c7fbec15f } from '../../../../cms/components/CoOpinionsPanel'
 import { PrintReplyLetterButton as PrintReplyLetterButton_34503c8ae621394b7fcfbaded8ad3897 } from '../../../../cms/components/print/PrintButton'
+import { ExtensionDecision as ExtensionDecision_4c673da34ca12ac46dc061f1026c47e6 } from '../../../../cms/components/ExtensionDecision'
 import { CommitmentPicker as CommitmentPicker_4b2a24f3b4f765f869c1d574f05c4a5c } from '../../../../cms/components/CommitmentPicker'
 import { PasswordPanel as PasswordPanel_c322ba8c047f8207e7544b15bb9394de } from '../../../../cms/components/PasswordPanel'
 import { RebuildSiteButton as RebuildSiteButton_a348bd18319f5a97d47c4f2ce7508e55 } from '../../../../cms/components/RebuildSiteButton'
@@ -18,8 +20,10 @@ export const importMap = {
   "/cms/components/print/PrintButton#PrintEvaluationFormButton": PrintEvaluationFormButton_34503c8ae621394b7fcfbaded8ad3897,
   "/cms/components/WaitingOnMe#WaitingOnMe": WaitingOnMe_f25f1ed366da4f97c33d735d08395cb5,
   "/cms/components/ExportExcelButton#ExportExcelButton": ExportExcelButton_b5459bfa00a0340c300f48f81247b675,
+  "/cms/components/RequestExtension#RequestExtension": RequestExtension_262b178b14c8c15c1178e6a0f5922f72,
   "/cms/components/CoOpinionsPanel#CoOpinionsPanel": CoOpinionsPanel_3d80259b20fa7cf9dba3021c7fbec15f,
   "/cms/components/print/PrintButton#PrintReplyLetterButton": PrintReplyLetterButton_34503c8ae621394b7fcfbaded8ad3897,
+  "/cms/components/ExtensionDecision#ExtensionDecision": ExtensionDecision_4c673da34ca12ac46dc061f1026c47e6,
   "/cms/components/CommitmentPicker#CommitmentPicker": CommitmentPicker_4b2a24f3b4f765f869c1d574f05c4a5c,
   "/cms/components/PasswordPanel#PasswordPanel": PasswordPanel_c322ba8c047f8207e7544b15bb9394de,
   "/cms/components/RebuildSiteButton#RebuildSiteButton": RebuildSiteButton_a348bd18319f5a97d47c4f2ce7508e55,

@@ -18,6 +18,7 @@ const isRedactionChange = (before: Texts | undefined, after: Texts): boolean =>
 export async function appendEvent(
   req: PayloadRequest,
   proposal: string | number,
+  /** `internal`: for staff only, left out of the public timeline (cms/lib/publicExport.ts). */
   event: { from?: string | null; to?: string | null; action: string; note?: string; internal?: boolean },
 ): Promise<void> {
   const actor = actorOfReq(req)
