@@ -20,7 +20,7 @@ import {
   UnscreenedStatuses,
 } from './lifecycle'
 import { isExtendable, type ExtensionDecision } from './extensions'
-import type { Actor, Invitation, ProposalFacts, ProposalStatus, Reply, Role } from './types'
+import type { Actor, Invitation, ProposalFacts, ProposalStatus, Reply } from './types'
 
 export const isStaff = (a: Actor): boolean =>
   a.role === 'admin' || a.role === 'office' || a.role === 'leader' || a.role === 'sectionStaff' || a.role === 'sectionHead'
