@@ -83,11 +83,32 @@ test('the lead section takes it on and drafts a reply; staff cannot sign it off'
   await page.waitForURL(/\/replies\/\d+/)
 })
 
+test('the head cannot sign off while the co-section’s opinion is awaited; the co-section gives it', async ({ page }) => {
+  await signIn(page, 'head@demo.local')
+  const replies = await apiGet(page, `/replies?where[proposal][equals]=${id()}&depth=0`)
+  await openDoc(page, 'replies', replies.docs[0].id)
+  // Beside the draft: which co-section is awaited, and until when.
+  await expect(page.getByText(/等待“派出所”的意见：期限/)).toBeVisible()
+  await save(page, async () => {
+    await tick(page, 'signOff')
+  })
+  await expectRefused(page, /协办科室“派出所”的意见尚未提交/)
+
+  await signIn(page, 'paichusuo-staff@demo.local')
+  await page.goto(`${base()}/admin/collections/co-opinions/create`)
+  await save(page, async () => {
+    await choose(page, 'proposal', '竹林路与松风路交叉口缺少红绿灯')
+    await fill(page, 'text', '派出所同意在上下学时段安排警力协助疏导交通。')
+  })
+  await expectSaved(page)
+})
+
 test('the section head signs the reply off', async ({ page }) => {
   await signIn(page, 'head@demo.local')
   const replies = await apiGet(page, `/replies?where[proposal][equals]=${id()}&depth=0`)
   expect(replies.totalDocs).toBe(1)
   await openDoc(page, 'replies', replies.docs[0].id)
+  await expect(page.getByText('派出所同意在上下学时段安排警力协助疏导交通。')).toBeVisible()
   await save(page, async () => {
     await tick(page, 'signOff')
   })
