@@ -332,5 +332,6 @@ describe(`demo seed on ${databaseLabel()}`, () => {
         .map((d) => [d.number ?? '-', d.title, d.status, d.submittedAt ?? '-', d.assignment?.deadline ?? '-', d.closedAt ?? '-'].join('|'))
         .sort()
     expect(await snapshot(second)).toEqual(await snapshot(payload))
-  }, 300_000)
+    // A hang guard, as for the first seed.
+  }, 600_000)
 })
