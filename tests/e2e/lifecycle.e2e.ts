@@ -27,7 +27,7 @@ test('the office screens and accepts, then proposes a lead section', async ({ pa
   await save(page, async () => {
     await choose(page, 'status', '已立案待批示')
     await choose(page, 'screening__decision', '立案')
-    await fill(page, 'screening__reason', '属于派出所和城管分队职责，予以立案。')
+    await fill(page, 'screening__reason', '属于城管分队和绿化办职责，予以立案。')
   })
   await expectSaved(page)
   expect(await statusOf(page, id())).toBe('accepted')
@@ -35,7 +35,7 @@ test('the office screens and accepts, then proposes a lead section', async ({ pa
   await openDoc(page, 'proposals', id())
   await save(page, async () => {
     await choose(page, 'assignment__leadSection', '城管分队')
-    await choose(page, 'assignment__coSections', '派出所')
+    await choose(page, 'assignment__coSections', '绿化办')
   })
   await expectSaved(page)
   await openDoc(page, 'proposals', id())
@@ -53,7 +53,7 @@ test('the leader cannot instruct without writing an instruction, then instructs 
   expect(await statusOf(page, id())).toBe('accepted')
 
   await save(page, async () => {
-    await fill(page, 'newInstruction', '请城管分队会同派出所实地查看，尽快提出解决方案并按期答复代表。')
+    await fill(page, 'newInstruction', '请城管分队会同绿化办实地查看，尽快提出解决方案并按期答复代表。')
   })
   await expectSaved(page)
   expect(await statusOf(page, id())).toBe('instructed')
@@ -83,11 +83,33 @@ test('the lead section takes it on and drafts a reply; staff cannot sign it off'
   await page.waitForURL(/\/replies\/\d+/)
 })
 
+test('the head cannot sign off while the co-section’s opinion is awaited; the co-section gives it', async ({ page }) => {
+  await signIn(page, 'head@demo.local')
+  const replies = await apiGet(page, `/replies?where[proposal][equals]=${id()}&depth=0`)
+  await openDoc(page, 'replies', replies.docs[0].id)
+  // Beside the draft: which co-section is awaited, and until when.
+  await expect(page.getByText(/等待“绿化办”的意见：期限/)).toBeVisible()
+  await save(page, async () => {
+    await tick(page, 'signOff')
+  })
+  await expectRefused(page, /协办科室“绿化办”的意见尚未提交/)
+
+  // The co-section's staff (the test world's 绿化办).
+  await signIn(page, 'co@test.local')
+  await page.goto(`${base()}/admin/collections/co-opinions/create`)
+  await save(page, async () => {
+    await choose(page, 'proposal', '竹林路与松风路交叉口缺少红绿灯')
+    await fill(page, 'text', '绿化办同意修剪遮挡路口视线的行道树。')
+  })
+  await expectSaved(page)
+})
+
 test('the section head signs the reply off', async ({ page }) => {
   await signIn(page, 'head@demo.local')
   const replies = await apiGet(page, `/replies?where[proposal][equals]=${id()}&depth=0`)
   expect(replies.totalDocs).toBe(1)
   await openDoc(page, 'replies', replies.docs[0].id)
+  await expect(page.getByText('绿化办同意修剪遮挡路口视线的行道树。')).toBeVisible()
   await save(page, async () => {
     await tick(page, 'signOff')
   })
