@@ -202,11 +202,11 @@ export interface UserAuthOperations {
 export interface Proposal {
   id: number;
   /**
-   * Assigned on submission
+   * 提交时自动编号
    */
   number?: string | null;
   /**
-   * Defaults to the current session
+   * 不填则归入当前届次
    */
   session?: (number | null) | Session;
   status:
@@ -229,15 +229,15 @@ export interface Proposal {
   residentialArea: number | ResidentialArea;
   proposer: number | Representative;
   /**
-   * Added when an invitation is accepted in the portal; the office sets them for paper proposals.
+   * 代表在门户网站接受附议邀请后自动加入；纸质提案由代表工作室直接填写。
    */
   coSigners?: (number | Representative)[] | null;
   /**
-   * Shown on the public site; defaults to the title at screening.
+   * 公开网站和开放数据显示此标题；不填则甄别时取原标题；可删去姓名、电话等个人信息。原文仍对工作人员和提案人可见。
    */
   publicTitle?: string | null;
   /**
-   * Shown on the public site; a change is recorded as an event.
+   * 公开网站和开放数据显示此内容；修改会记入办理记录（“公开版本已处理”），公开页面只说明已作处理，不显示删去的内容。
    */
   publicBody?: string | null;
   invitees?: (number | Representative)[] | null;
@@ -253,17 +253,17 @@ export interface Proposal {
     by?: (number | null) | User;
   };
   /**
-   * Saved as a permanent instruction.
+   * 保存后形成一条批示记录，不可修改；已立案的提案同时将状态改为“已批示交办”。
    */
   newInstruction?: string | null;
   /**
-   * The office proposes the lead section; the leader’s instruction assigns it and starts the reply clock.
+   * 代表工作室拟定主办科室；街道领导批示时正式交办，答复期限从批示之日起算。
    */
   assignment?: {
     leadSection?: (number | null) | Section;
     coSections?: (number | Section)[] | null;
     /**
-     * Computed from the session settings at assignment; changed only by an approved extension
+     * 批示交办时按届次设置自动计算（遇节假日顺延）；此后只能由街道领导批准延期
      */
     deadline?: string | null;
     assignedAt?: string | null;
@@ -342,7 +342,7 @@ export interface Session {
   name: string;
   slug: string;
   /**
-   * Proposal numbers start with it, e.g. 2026-017
+   * 提案编号以年度开头，如 2026-017
    */
   year: number;
   current?: boolean | null;
@@ -382,7 +382,7 @@ export interface Representative {
   mustChangePassword?: boolean | null;
   password?: string | null;
   /**
-   * Also a portal login; spaces and dashes are removed
+   * 代表可用手机号登录门户；空格和短横线会自动去掉
    */
   phone?: string | null;
   idNumber?: string | null;
@@ -437,7 +437,7 @@ export interface Section {
   id: number;
   name: string;
   /**
-   * lowercase letters, digits, hyphens
+   * 公开网站上的地址，小写字母、数字和连字符
    */
   slug: string;
   description?: string | null;
@@ -467,7 +467,7 @@ export interface Reply {
   proposal: number | Proposal;
   round?: number | null;
   /**
-   * empty: the office
+   * 空：代表工作室答复
    */
   section?: (number | null) | Section;
   class: 'A' | 'B' | 'C';
@@ -480,7 +480,7 @@ export interface Reply {
       }[]
     | null;
   /**
-   * To correct a published reply, write a new one and choose it here
+   * 已公开的答复如有错误，另写一条答复并在此选择被更正的答复
    */
   corrects?: (number | null) | Reply;
   correctionNote?: string | null;
@@ -609,7 +609,7 @@ export interface CoSignInvitation {
   createdAt: string;
 }
 /**
- * Representatives’ portal sign-ins. Deleting one signs that device out; disabling an account or resetting its password ends all of them.
+ * 居民代表在门户网站上的登录。删除一条即让那台设备退出登录；停用账号或重置密码会结束该代表的全部登录。
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "portal-sessions".
@@ -626,7 +626,7 @@ export interface PortalSession {
   createdAt: string;
 }
 /**
- * Enter each year’s State Council holiday notice here; deadlines are computed on this calendar.
+ * 国务院办公厅每年公布次年放假安排后，在此录入放假日期和调休上班日期。期限计算按此日历。
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "holidays".
@@ -649,7 +649,7 @@ export interface Sequence {
   value: number;
 }
 /**
- * The public site is rebuilt after every public change (within about a minute) and daily after midnight. A failed build leaves the previous site online; the reason shows here.
+ * 公开网站在每次公开内容变化后自动重新生成（约一分钟内）；每天零点后也会重新生成一次，以反映新的逾期。生成失败时，原网站保持不变，失败原因显示在这里。
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "site-builds".
@@ -739,9 +739,6 @@ export interface PayloadKv {
  */
 export interface PayloadJob {
   id: number;
-  /**
-   * Input data provided to the job
-   */
   input?:
     | {
         [k: string]: unknown;
@@ -762,13 +759,7 @@ export interface PayloadJob {
     | null;
   completedAt?: string | null;
   totalTried?: number | null;
-  /**
-   * If hasError is true this job will not be retried
-   */
   hasError?: boolean | null;
-  /**
-   * If hasError is true, this is the error that caused it
-   */
   error?:
     | {
         [k: string]: unknown;
@@ -778,9 +769,6 @@ export interface PayloadJob {
     | number
     | boolean
     | null;
-  /**
-   * Task execution log
-   */
   log?:
     | {
         executedAt: string;
@@ -822,9 +810,6 @@ export interface PayloadJob {
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
-  /**
-   * Used for concurrency control. Jobs with the same key are subject to exclusive/supersedes rules.
-   */
   concurrencyKey?: string | null;
   meta?:
     | {

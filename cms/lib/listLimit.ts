@@ -9,10 +9,26 @@ export const MAX_LIST_LIMIT = 100
 export const LIST_LIMIT_MESSAGE = `每次最多返回 ${MAX_LIST_LIMIT} 条记录（limit 须为 1 到 ${MAX_LIST_LIMIT} 之间的整数，不能为 0，也不能关闭分页）`
 
 /** A `limit` as Payload reads it (a number or a numeric string; Payload's parser may have converted it already). */
-const withinCap = (value: unknown): boolean => {
+const withinCap = (value: unknown, cap = MAX_LIST_LIMIT): boolean => {
   if (typeof value !== 'number' && typeof value !== 'string') return false
   const n = typeof value === 'string' && value.trim() === '' ? NaN : Number(value)
-  return Number.isInteger(n) && n >= 1 && n <= MAX_LIST_LIMIT
+  return Number.isInteger(n) && n >= 1 && n <= cap
+}
+
+/**
+ * The admin's list cells fetch the documents their relationships name, by id, with Payload's own
+ * `limit=250` (a page of 100 rows can name more than 100). Such a request is bounded by its ids:
+ * it may ask for up to this many, if it names no more ids than that.
+ */
+export const MAX_IDS_LIMIT = 250
+
+/** The ids a query is restricted to (`where[id][in]=1,2,3` or `where[id][in][0]=1…`), or null. */
+function idsIn(where: unknown): unknown[] | null {
+  const list = (where as { id?: { in?: unknown } } | undefined)?.id?.in
+  if (typeof list === 'string') return list.split(',')
+  if (Array.isArray(list)) return list
+  if (list && typeof list === 'object') return Object.values(list)
+  return null
 }
 
 /**
@@ -21,7 +37,9 @@ const withinCap = (value: unknown): boolean => {
  */
 export function listLimitProblem(query: Record<string, unknown> | undefined): string | null {
   if (!query) return null
-  if ('limit' in query && !withinCap(query.limit)) return LIST_LIMIT_MESSAGE
+  const ids = idsIn(query.where)
+  const cap = ids && ids.length <= MAX_IDS_LIMIT ? MAX_IDS_LIMIT : MAX_LIST_LIMIT
+  if ('limit' in query && !withinCap(query.limit, cap)) return LIST_LIMIT_MESSAGE
   if ('pagination' in query && String(query.pagination) !== 'true') return LIST_LIMIT_MESSAGE
   const joins = query.joins
   if (joins !== undefined && joins !== null) {

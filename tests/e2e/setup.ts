@@ -2,6 +2,7 @@
 // submitted proposal, then the real production server. Its address reaches the tests via env.
 import { startPayload } from '../helpers/payload'
 import { startServer } from '../helpers/server'
+import { createStoryProposal } from './storyProposal'
 
 export default async function setup() {
   delete process.env.TEST_POSTGRES_URL
@@ -32,6 +33,8 @@ export default async function setup() {
   })
   await payload.update({ collection: 'proposals', id: other.id, data: { status: 'submitted' }, user: A, overrideAccess: false })
   const screened = await payload.update({ collection: 'proposals', id: other.id, data: { status: 'accepted', screening: { decision: 'accepted', reason: '属实，予以立案' } } as any, user: office, overrideAccess: false })
+  // One with a history on every tab of its edit view, for the language check (tests/e2e/language.e2e.ts).
+  const story = await createStoryProposal(payload, world)
   await payload.destroy()
   // The server rebuilds the public site by itself here, as in production.
   const server = await startServer({ DATABASE_URL: databaseURL, PAYLOAD_SECRET: 'e2e-secret', SITE_AUTOBUILD: '1' })
@@ -39,6 +42,7 @@ export default async function setup() {
   process.env.E2E_PROPOSAL_ID = String(submitted.id)
   process.env.E2E_PROPOSAL_NUMBER = String(submitted.number)
   process.env.E2E_PUBLIC_NUMBER = String(screened.number)
+  process.env.E2E_STORY_ID = String(story)
   return async () => {
     await server.stop()
   }

@@ -33,7 +33,7 @@ import { DeadlineStageLabels, ScreeningLabels } from '../../../core/labels'
 
 
 const localDate = (v: unknown) =>
-  v == null || v === '' || (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) ? true : '请按 YYYY-MM-DD 填写日期'
+  v == null || v === '' || (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) ? true : '请按 2026-12-31 的格式填写日期'
 
 export const Proposals: CollectionConfig = {
   slug: 'proposals',
@@ -297,7 +297,7 @@ export const Proposals: CollectionConfig = {
       admin: { condition: (data) => isIn(AssignedStatuses, data?.status) },
       access: { update: extensionAccess, create: () => false },
       fields: [
-        { name: 'newDeadline', type: 'text', required: true, label: { zh: '新期限（YYYY-MM-DD）', en: 'New deadline' }, validate: localDate },
+        { name: 'newDeadline', type: 'text', required: true, label: { zh: '新期限（如 2026-12-31）', en: 'New deadline' }, validate: localDate },
         { name: 'reason', type: 'textarea', required: true, label: { zh: '延期理由', en: 'Reason' } },
         { name: 'approvedBy', type: 'relationship', relationTo: 'users', label: { zh: '批准人', en: 'Approved by' }, admin: { readOnly: true }, access: { create: () => false, update: () => false } },
         { name: 'approvedAt', type: 'date', label: { zh: '批准时间', en: 'Approved at' }, admin: { readOnly: true }, access: { create: () => false, update: () => false } },
@@ -307,7 +307,7 @@ export const Proposals: CollectionConfig = {
       name: 'rehandlings',
       type: 'array',
       label: { zh: '重新办理', en: 'Rehandling rounds' },
-      admin: { readOnly: true, condition: (data) => (data?.rehandlings?.length ?? 0) > 0 },
+      admin: { readOnly: true, condition: (data) => (data?.rehandlings?.length ?? 0) > 0, components: { RowLabel: '/cms/components/RowLabel#RoundRowLabel' } },
       access: { create: () => false, update: () => false },
       fields: [
         { name: 'round', type: 'number', required: true, label: { zh: '轮次', en: 'Round' } },

@@ -48,7 +48,7 @@ export const Replies: CollectionConfig = {
     afterChange: [markReplied],
   },
   fields: [
-    { name: 'title', type: 'text', admin: { hidden: true } },
+    { name: 'title', type: 'text', label: { zh: '标题', en: 'Title' }, admin: { hidden: true } },
     { name: 'proposal', type: 'relationship', relationTo: 'proposals', required: true, index: true, label: { zh: '提案', en: 'Proposal' }, access: { update: () => false } },
     {
       type: 'row',
@@ -78,8 +78,8 @@ export const Replies: CollectionConfig = {
           name: 'dueDate',
           type: 'text',
           required: true,
-          label: { zh: '完成时限（YYYY-MM-DD）', en: 'Due (YYYY-MM-DD)' },
-          validate: (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? true : '请按 YYYY-MM-DD 填写日期'),
+          label: { zh: '完成时限（如 2026-12-31）', en: 'Due (YYYY-MM-DD)' },
+          validate: (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? true : '请按 2026-12-31 的格式填写日期'),
         },
       ],
     },
