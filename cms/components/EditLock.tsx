@@ -9,7 +9,7 @@
 // tab that vanishes without a word (a crash, a lost connection) frees it soon too.
 import { useAuth, useConfig } from '@payloadcms/ui'
 import { usePathname } from 'next/navigation'
-import { useEffect, type ReactNode } from 'react'
+import { useEffect, useRef, type ReactNode } from 'react'
 import { editedDocument, EDIT_LOCK_REFRESH_SECONDS, ownLockQuery } from '../lib/editLock'
 
 export function EditLock({ children }: { children?: ReactNode }) {
@@ -17,19 +17,27 @@ export function EditLock({ children }: { children?: ReactNode }) {
   const { user } = useAuth()
   const { config } = useConfig()
   const api = config.routes.api
-  const userCollection = user?.collection
-  const userId = user?.id
+  // Whoever uses the admin signs in to its user collection. The user object itself is replaced
+  // while the page is open (each token refresh): read at release time, never a reason to release.
+  const userSlug = config.admin.user
+  const userId = useRef<string | number | undefined>(undefined)
+  userId.current = user?.id
 
   useEffect(() => {
     const doc = editedDocument(pathname)
-    if (!doc || userId == null || !userCollection) return
+    if (!doc) return
     const locks = `${api}/payload-locked-documents`
-    const mine = `${locks}?${ownLockQuery(doc, { collection: userCollection, id: userId })}`
+    const mine = () => (userId.current == null ? null : `${locks}?${ownLockQuery(doc, { collection: userSlug, id: userId.current })}`)
     // keepalive: the request is sent even when the page is going away.
-    const release = () => fetch(mine, { method: 'DELETE', credentials: 'include', keepalive: true }).catch(() => undefined)
+    const release = () => {
+      const url = mine()
+      if (url) fetch(url, { method: 'DELETE', credentials: 'include', keepalive: true }).catch(() => undefined)
+    }
     const refresh = async () => {
+      const url = mine()
+      if (!url) return
       try {
-        const found = (await (await fetch(mine, { credentials: 'include' })).json()) as { docs?: { id: string | number }[] }
+        const found = (await (await fetch(url, { credentials: 'include' })).json()) as { docs?: { id: string | number }[] }
         for (const lock of found.docs ?? [])
           await fetch(`${locks}/${lock.id}`, { method: 'PATCH', credentials: 'include', headers: { 'Content-Type': 'application/json' }, body: '{}' })
       } catch {
@@ -41,14 +49,15 @@ export function EditLock({ children }: { children?: ReactNode }) {
     return () => {
       window.clearInterval(timer)
       window.removeEventListener('pagehide', release)
-      void release()
+      release()
       // The form may have a form-state request on its way as the person leaves, which locks the
       // document again on the server: release once more after it has landed.
       window.setTimeout(() => {
-        if (editedDocument(window.location.pathname)?.id !== doc.id || editedDocument(window.location.pathname)?.collection !== doc.collection) void release()
+        const now = editedDocument(window.location.pathname)
+        if (now?.collection !== doc.collection || now?.id !== doc.id) release()
       }, 2000)
     }
-  }, [pathname, api, userCollection, userId])
+  }, [pathname, api, userSlug])
 
   return <>{children}</>
 }

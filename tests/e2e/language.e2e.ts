@@ -13,7 +13,8 @@ test.afterEach(async ({ page }) => leaveDocument(page))
 const AllowedWords = new Set(['PDF', 'Excel', 'SQLite', 'PostgreSQL', 'Alt'])
 /** Demo accounts' e-mail addresses and representatives' login names are data, not language. */
 const DataPatterns = [/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, /\brep-[a-z]\b/g]
-const USDate = /\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}:\d{2}\s*[AP]M\b/
+/** US dates (11/30/2026, Nov 30, 2026, 2:04 AM) and date-fns' default formats in zh (11月 30, 2026; 下午 2:04). */
+const USDate = /\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}:\d{2}\s*[AP]M\b|\d{1,2}月\s*\d{1,2},\s*\d{4}|[上下]午\s*\d{1,2}:\d{2}/
 
 /** What the person sees or hears: the page's text, its title, and every aria-label, title, placeholder and alt. */
 async function strings(page: Page): Promise<string[]> {
@@ -46,14 +47,14 @@ class Findings {
   private seen = new Map<string, Set<string>>()
   constructor(private role: string) {}
   async check(page: Page, screen: string) {
-    await page.waitForLoadState('networkidle')
     for (const s of offending(await strings(page))) {
       if (!this.seen.has(s)) this.seen.set(s, new Set())
       this.seen.get(s)!.add(screen)
     }
   }
   report(): string {
-    return [...this.seen].map(([s, screens]) => `  ${JSON.stringify(s)} — ${[...screens].join('; ')}`).join('\n')
+    const where = (screens: Set<string>) => [...screens].slice(0, 3).join('; ') + (screens.size > 3 ? ` 等 ${screens.size} 处` : '')
+    return [...this.seen].map(([s, screens]) => `  ${JSON.stringify(s)} — ${where(screens)}`).join('\n')
   }
   expectNone() {
     if (this.seen.size) console.log(`English or US dates seen by ${this.role}:\n${this.report()}`)
@@ -64,6 +65,7 @@ class Findings {
 /** A list: as it opens, its column chooser, its filter with the field picker open, its group-by picker. */
 async function checkList(page: Page, f: Findings, name: string) {
   await expect(page.locator('.collection-list')).toBeVisible()
+  await page.waitForLoadState('networkidle')
   await f.check(page, `${name}列表`)
   const columns = page.locator('.list-controls__toggle-columns')
   if (await columns.count()) {
@@ -117,6 +119,8 @@ async function checkEveryList(page: Page, f: Findings) {
 async function checkProposal(page: Page, f: Findings) {
   await openDoc(page, 'proposals', process.env.E2E_STORY_ID!)
   await expect(page.locator('#field-title')).toHaveValue(StoryTitle)
+  // The 重新办理 round is named 第1轮, not "Rehandling 01".
+  await expect(page.locator('#field-rehandlings .array-field__row-header')).toContainText('第1轮')
   await f.check(page, '提案编辑页')
   const tabs = page.locator('.tabs-field__tab-button')
   for (let i = 0; i < (await tabs.count()); i++) {
@@ -124,8 +128,11 @@ async function checkProposal(page: Page, f: Findings) {
     if (!(await tab.isVisible())) continue
     const name = (await tab.innerText()).trim()
     await tab.click()
+    await expect(tab).toHaveClass(/tabs-field__tab-button--active/)
+    await page.waitForLoadState('networkidle')
     await f.check(page, `提案的“${name}”标签`)
   }
+  await expect(page).toHaveURL(new RegExp(`/proposals/${process.env.E2E_STORY_ID}$`))
 }
 
 /** A reply of the story proposal, opened from the replies list. */
@@ -135,15 +142,18 @@ async function checkReply(page: Page, f: Findings) {
   const row = page.locator('.collection-list tbody tr').first()
   await row.locator('a').first().click()
   await page.waitForURL(/\/admin\/collections\/replies\/\d+/)
+  await page.waitForLoadState('networkidle')
   await f.check(page, '答复编辑页')
 }
 
 async function checkHome(page: Page, f: Findings) {
   await page.goto(`${base()}/admin`)
   await expect(page.getByRole('heading', { name: '工作台', level: 1 })).toBeVisible()
+  await page.waitForLoadState('networkidle')
   await f.check(page, '工作台')
   await page.goto(`${base()}/admin/account`)
   await expect(page.locator('#field-email, #field-name').first()).toBeVisible()
+  await page.waitForLoadState('networkidle')
   await f.check(page, '账户页')
 }
 
@@ -164,7 +174,7 @@ for (const [role, email] of [
     if (email === 'office@demo.local') {
       // The follow-up drawer, opened from the proposal's 回访验证 tab.
       await page.locator('.tabs-field__tab-button', { hasText: '回访验证' }).click()
-      await page.locator('.relationship-table', { hasText: '回访与验证' }).getByRole('button', { name: /新建/ }).click()
+      await page.locator('.relationship-table', { hasText: '回访与验证' }).locator('.relationship-table__add-new').click()
       await expect(page.locator('.doc-drawer')).toBeVisible()
       await f.check(page, '新建回访验证的抽屉')
       await page.locator('.doc-drawer #field-kind .rs__control').click()

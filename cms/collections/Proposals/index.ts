@@ -94,7 +94,10 @@ export const Proposals: CollectionConfig = {
           // Offer only the steps this person may take from the saved status (core decides; the hook checks again on save).
           filterOptions: ({ options, data, req }) => {
             const saved = (data?.savedStatus ?? data?.status ?? 'draft') as (typeof ProposalStatuses)[number]
-            const reachable = new Set<string>([saved, ...nextStates(saved, actorOfReq(req), factsFromDoc(data ?? {}))])
+            // A form's data gives an array without rows as its row count (0), not as a list.
+            const rows = (v: unknown) => (Array.isArray(v) ? v : [])
+            const facts = factsFromDoc({ ...data, extensions: rows(data?.extensions), rehandlings: rows(data?.rehandlings) })
+            const reachable = new Set<string>([saved, ...nextStates(saved, actorOfReq(req), facts)])
             return options.filter((o) => reachable.has(typeof o === 'string' ? o : o.value))
           },
         },
