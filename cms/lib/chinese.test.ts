@@ -44,7 +44,7 @@ type Loose = {
   type?: string
   label?: unknown
   hidden?: boolean
-  admin?: { hidden?: boolean; disabled?: boolean; disableListColumn?: boolean; disableListFilter?: boolean; description?: unknown; placeholder?: unknown; date?: { displayFormat?: string } }
+  admin?: { hidden?: boolean; disabled?: boolean; disableListColumn?: boolean; disableListFilter?: boolean; description?: unknown; placeholder?: unknown; date?: { displayFormat?: string; timeFormat?: string } }
   options?: ({ value: string; label: unknown } | string)[]
   labels?: { singular?: unknown }
   fields?: Field[]
@@ -70,6 +70,7 @@ function checkFields(where: string, fields: Field[], problems: Problem[]) {
     if (f.type === 'date' && !unseen(f)) {
       const format = f.admin?.date?.displayFormat
       if (!/^yyyy-MM-dd( HH:mm)?$|^yyyy-MM$|^HH:mm$/.test(format ?? '')) problems.push(`${name} (date format): ${JSON.stringify(format)}`)
+      if (f.admin?.date?.timeFormat !== 'HH:mm') problems.push(`${name} (time format): ${JSON.stringify(f.admin?.date?.timeFormat)}`)
     }
     if (Array.isArray(f.fields)) checkFields(name, f.fields, problems)
     if (Array.isArray(f.tabs))

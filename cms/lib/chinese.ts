@@ -41,16 +41,20 @@ function zhKeys(o: Labelled | undefined, keys: string[]) {
 
 const displayFormats: Record<string, string> = { dayOnly: DateFormat, dayAndTime: DateTimeFormat, monthOnly: 'yyyy-MM', timeOnly: 'HH:mm' }
 
+/** A date field shows 2026-11-30 (14:05): in its input and in its picker's list of times (not "2:05 PM"). */
+function chineseDate(admin: Labelled) {
+  const date = (admin.date ??= {}) as Labelled
+  date.displayFormat ??= displayFormats[String(date.pickerAppearance ?? 'dayOnly')] ?? DateTimeFormat
+  date.timeFormat ??= 'HH:mm'
+}
+
 function chineseField(field: Field): Field {
   const f = field as unknown as Labelled & { admin?: Labelled; type: string }
   zhKeys(f, ['label'])
   zhKeys(f.labels as Labelled | undefined, ['singular', 'plural'])
   zhKeys(f.admin, ['description', 'placeholder'])
   if (Array.isArray(f.options)) f.options = f.options.map((o) => (o && typeof o === 'object' ? { ...o, label: zhOf((o as Labelled).label) } : o))
-  if (f.type === 'date') {
-    const date = ((f.admin ??= {}).date ??= {}) as Labelled
-    date.displayFormat ??= displayFormats[String(date.pickerAppearance ?? 'dayOnly')] ?? DateTimeFormat
-  }
+  if (f.type === 'date') chineseDate((f.admin ??= {}) as Labelled)
   // An array's rows are named after its items: without `labels`, Payload makes "Rehandling 01" of the field's name.
   if (f.type === 'array' && !f.labels && typeof f.label === 'string') f.labels = { singular: f.label, plural: f.label }
   // What the form does not show is not offered as a column or a filter either ("Client Key", "Saved Status").
@@ -161,10 +165,7 @@ function chineseAdded(fields: Field[]) {
       f.admin.disableListFilter = true
     }
     if (typeof f.admin.description === 'string' && !hasChinese(f.admin.description)) delete f.admin.description
-    if (f.type === 'date') {
-      const date = (f.admin.date ??= {}) as Labelled
-      date.displayFormat ??= displayFormats[String(date.pickerAppearance ?? 'dayOnly')] ?? DateTimeFormat
-    }
+    if (f.type === 'date') chineseDate(f.admin)
     if (f.type === 'array' && !hasChinese((f.labels as Labelled | undefined)?.singular) && typeof f.label === 'string') f.labels = { singular: f.label, plural: f.label }
     if (f.admin.hidden === true) {
       f.admin.disableListColumn ??= true
