@@ -206,11 +206,11 @@ export interface UserAuthOperations {
 export interface Proposal {
   id: number;
   /**
-   * Assigned on submission
+   * 提交时自动编号
    */
   number?: string | null;
   /**
-   * Defaults to the current session
+   * 不填则归入当前届次
    */
   session?: (number | null) | Session;
   status:
@@ -235,15 +235,15 @@ export interface Proposal {
   residentialArea: number | ResidentialArea;
   proposer: number | Representative;
   /**
-   * Added when an invitation is accepted in the portal; the office sets them for paper proposals.
+   * 代表在门户网站接受附议邀请后自动加入；纸质提案由代表工作室直接填写。
    */
   coSigners?: (number | Representative)[] | null;
   /**
-   * Shown on the public site; defaults to the title at screening.
+   * 公开网站和开放数据显示此标题；不填则甄别时取原标题；可删去姓名、电话等个人信息。原文仍对工作人员和提案人可见。
    */
   publicTitle?: string | null;
   /**
-   * Shown on the public site; a change is recorded as an event.
+   * 公开网站和开放数据显示此内容；修改会记入办理记录（“公开版本已处理”），公开页面只说明已作处理，不显示删去的内容。
    */
   publicBody?: string | null;
   invitees?: (number | Representative)[] | null;
@@ -259,23 +259,23 @@ export interface Proposal {
     by?: (number | null) | User;
   };
   /**
-   * Saved as a permanent instruction.
+   * 保存后形成一条批示记录，不可修改；已立案的提案同时将状态改为“已批示交办”。
    */
   newInstruction?: string | null;
   /**
-   * The office proposes the lead section; the leader’s instruction assigns it and starts the reply clock.
+   * 代表工作室拟定主办科室；街道领导批示时正式交办，答复期限从批示之日起算。
    */
   assignment?: {
     leadSection?: (number | null) | Section;
     coSections?: (number | Section)[] | null;
     /**
-     * Computed from the session settings at assignment; changed only by an approved extension
+     * 批示交办时按届次设置自动计算（遇节假日顺延）；此后只能由街道领导批准延期
      */
     deadline?: string | null;
     assignedAt?: string | null;
   };
   /**
-   * Added when a leader approves the lead section’s request; public with its reason.
+   * 主办科室提出延期申请、街道领导批准后自动记入；延期及其理由在公开网站显示。
    */
   extensions?:
     | {
@@ -351,7 +351,7 @@ export interface Session {
   name: string;
   slug: string;
   /**
-   * Proposal numbers start with it, e.g. 2026-017
+   * 提案编号以年度开头，如 2026-017
    */
   year: number;
   current?: boolean | null;
@@ -391,7 +391,7 @@ export interface Representative {
   mustChangePassword?: boolean | null;
   password?: string | null;
   /**
-   * Also a portal login; spaces and dashes are removed
+   * 代表可用手机号登录门户；空格和短横线会自动去掉
    */
   phone?: string | null;
   idNumber?: string | null;
@@ -446,12 +446,12 @@ export interface Section {
   id: number;
   name: string;
   /**
-   * lowercase letters, digits, hyphens
+   * 公开网站上的地址，小写字母、数字和连字符
    */
   slug: string;
   description?: string | null;
   /**
-   * In reply numbers
+   * 答复函文号中的简称，例如「城管」，文号形如〔年份〕城管答字第×××号；不填则用科室名称
    */
   abbreviation?: string | null;
   contactName?: string | null;
@@ -480,13 +480,13 @@ export interface Reply {
   id: number;
   title?: string | null;
   /**
-   * Assigned at sign-off
+   * 签发时自动编号
    */
   docNumber?: string | null;
   proposal: number | Proposal;
   round?: number | null;
   /**
-   * empty: the office
+   * 空：代表工作室答复
    */
   section?: (number | null) | Section;
   class: 'A' | 'B' | 'C';
@@ -499,13 +499,13 @@ export interface Reply {
       }[]
     | null;
   /**
-   * To correct a published reply, write a new one and choose it here
+   * 已公开的答复如有错误，另写一条答复并在此选择被更正的答复
    */
   corrects?: (number | null) | Reply;
   correctionNote?: string | null;
   signOff?: boolean | null;
   /**
-   * Return the draft to its writer with a reason instead of signing it off.
+   * 不签发，退回经办人修改：填写理由后保存。理由记入办理记录（内部），经办人在工作台“退回修改”中看到。
    */
   returnForRevision?: string | null;
   returnedAt?: string | null;
@@ -513,7 +513,7 @@ export interface Reply {
   revisedAt?: string | null;
   returnReason?: string | null;
   /**
-   * Stated with the reply, publicly.
+   * 签发时仍未提交协办意见（期限已过）的协办科室；随答复公开，并计入该科室的办理记录。
    */
   silentCoSections?: (number | Section)[] | null;
   publish?: boolean | null;
@@ -553,7 +553,7 @@ export interface Evaluation {
   rating: 'satisfied' | 'basicallySatisfied' | 'dissatisfied';
   comment?: string | null;
   /**
-   * Entered from a paper form on the representative’s behalf
+   * 代表在纸质意见征询表上作出的评价，由此工作人员代为录入
    */
   recordedBy?: (number | null) | User;
   at?: string | null;
@@ -574,7 +574,7 @@ export interface FollowUp {
   commitmentId?: string | null;
   verified?: boolean | null;
   /**
-   * A mistaken verification is corrected by a new record naming it.
+   * 验证记录录错了，不删除原记录：在这里选中它，填写正确的结论和更正说明。公开网站会同时显示原记录和更正。
    */
   corrects?: (number | null) | FollowUp;
   correctionNote?: string | null;
@@ -637,7 +637,7 @@ export interface ProposalEvent {
   createdAt: string;
 }
 /**
- * Requested from the proposal; decided by a leader from the workbench.
+ * 主办科室在提案页面点“申请延期”提出；街道领导在工作台“待审批延期”中批准或不批准。
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "extension-requests".
@@ -673,7 +673,7 @@ export interface CoSignInvitation {
   createdAt: string;
 }
 /**
- * Representatives’ portal sign-ins. Deleting one signs that device out; disabling an account or resetting its password ends all of them.
+ * 居民代表在门户网站上的登录。删除一条即让那台设备退出登录；停用账号或重置密码会结束该代表的全部登录。
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "portal-sessions".
@@ -690,7 +690,7 @@ export interface PortalSession {
   createdAt: string;
 }
 /**
- * Enter each year’s State Council holiday notice here; deadlines are computed on this calendar.
+ * 国务院办公厅每年公布次年放假安排后，在此录入放假日期和调休上班日期。期限计算按此日历。
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "holidays".
@@ -713,7 +713,7 @@ export interface Sequence {
   value: number;
 }
 /**
- * The public site is rebuilt after every public change (within about a minute) and daily after midnight. A failed build leaves the previous site online; the reason shows here.
+ * 公开网站在每次公开内容变化后自动重新生成（约一分钟内）；每天零点后也会重新生成一次，以反映新的逾期。生成失败时，原网站保持不变，失败原因显示在这里。
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "site-builds".
@@ -805,9 +805,6 @@ export interface PayloadKv {
  */
 export interface PayloadJob {
   id: number;
-  /**
-   * Input data provided to the job
-   */
   input?:
     | {
         [k: string]: unknown;
@@ -828,13 +825,7 @@ export interface PayloadJob {
     | null;
   completedAt?: string | null;
   totalTried?: number | null;
-  /**
-   * If hasError is true this job will not be retried
-   */
   hasError?: boolean | null;
-  /**
-   * If hasError is true, this is the error that caused it
-   */
   error?:
     | {
         [k: string]: unknown;
@@ -844,9 +835,6 @@ export interface PayloadJob {
     | number
     | boolean
     | null;
-  /**
-   * Task execution log
-   */
   log?:
     | {
         executedAt: string;
@@ -888,9 +876,6 @@ export interface PayloadJob {
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
-  /**
-   * Used for concurrency control. Jobs with the same key are subject to exclusive/supersedes rules.
-   */
   concurrencyKey?: string | null;
   meta?:
     | {
@@ -1569,15 +1554,15 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
 export interface Letterhead {
   id: number;
   /**
-   * Printed at the top of letters
+   * 印在答复函和意见征询表的函头，例如：梅园街道办事处
    */
   organization: string;
   /**
-   * Signs the office’s own replies
+   * 代表工作室自己答复（不予立案、分流等说明）时的落款，例如：代表工作室
    */
   officeUnit?: string | null;
   /**
-   * In the office’s reply numbers
+   * 例如「代表」，文号形如〔年份〕代表答字第×××号；不填则为「代表工作室」
    */
   officeAbbreviation?: string | null;
   officeContactName?: string | null;

@@ -1,7 +1,6 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { buildConfig } from 'payload'
-import { en } from '@payloadcms/translations/languages/en'
+import { buildConfig, type Config } from 'payload'
 import { zh } from '@payloadcms/translations/languages/zh'
 import { Attachments } from './collections/Attachments'
 import { AuditLog } from './collections/AuditLog'
@@ -43,6 +42,8 @@ import { databaseAdapter } from './lib/database'
 import { graphqlOffEndpoints } from './lib/graphqlOff'
 import { capListSizes } from './lib/listLimit'
 import { serverURL } from './lib/env'
+import { withFreshJoins } from './lib/freshJoins'
+import { chineseConfig, chineseSanitized, zhTranslations } from './lib/chinese'
 import { ATTACHMENT_MAX_BYTES } from '../core/portal'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -51,7 +52,8 @@ const secret = process.env.PAYLOAD_SECRET
 // `next build` loads the config too, without a secret; serving without one is refused.
 if (!secret && process.env.NODE_ENV === 'production' && process.env.NEXT_PHASE !== 'phase-production-build') throw new Error('PAYLOAD_SECRET 未设置（scripts/start.ts 会自动生成并保存到 data/secret）')
 
-export default buildConfig({
+// zh-CN only: labels, dates and Payload's own fields in Chinese (cms/lib/chinese.ts).
+export default buildConfig(chineseConfig({
   secret: secret || 'development-only-secret-not-for-production',
   serverURL,
   telemetry: false,
@@ -75,11 +77,22 @@ export default buildConfig({
         printReply: { Component: '/cms/components/print/ReplyLetterView#ReplyLetterView', path: '/print/reply/:id', exact: true, meta: { title: '答复函' } },
         printEvaluation: { Component: '/cms/components/print/EvaluationFormView#EvaluationFormView', path: '/print/evaluation/:id', exact: true, meta: { title: '代表意见征询表' } },
       },
+      providers: [
+        // What Payload hardcodes in English, in Chinese (the toaster, dropdowns' screen-reader text…).
+        '/cms/components/ChineseAdmin#ChineseAdmin',
+        // Esc or a stray click never discards what was typed in a drawer.
+        '/cms/components/KeepTypedText#KeepTypedText',
+        // An edit lock ends when its holder leaves the document.
+        '/cms/components/EditLock#EditLock',
+      ],
     },
   },
+  // The admin speaks zh-CN only (no language to choose on the account page); Payload's own zh
+  // strings that still carry English are replaced.
   i18n: {
     fallbackLanguage: 'zh',
-    supportedLanguages: { zh, en },
+    supportedLanguages: { zh },
+    translations: { zh: zhTranslations as NonNullable<NonNullable<Config['i18n']>['translations']>['zh'] },
   },
   collections: [
     Proposals,
@@ -110,6 +123,8 @@ export default buildConfig({
     .map(withDerivedRefresh)
     // 导出 Excel on the proposals' and replies' lists (endpoint and button).
     .map(withExcelExport)
+    // A join's table (a proposal's 批示, 办理记录 …) shows what the last save created, without a reload.
+    .map(withFreshJoins)
     // Malformed requests answer 400; control characters are dropped from every text field.
     .map(withInputCheck)
     .map(withCleanText),
@@ -145,4 +160,4 @@ export default buildConfig({
       })
   },
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
-})
+})).then(chineseSanitized)

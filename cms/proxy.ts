@@ -1,6 +1,6 @@
-// The admin speaks zh-CN by default, whatever the browser's language: Payload picks the
-// language from its `payload-lng` cookie first, so a first visit gets that cookie set to zh.
-// Anyone can switch to English in their account settings, which replaces the cookie.
+// The admin speaks zh-CN, whatever the browser's language: Payload picks the language from its
+// `payload-lng` cookie first, so a first visit gets that cookie set to zh. (zh is the only
+// language the admin offers: cms/payload.config.ts.)
 import { NextResponse, type NextRequest } from 'next/server'
 
 const Cookie = 'payload-lng'

@@ -26,10 +26,17 @@ type LockTarget = { relationTo?: unknown; value?: unknown } | null | undefined
 
 const allows = (req: PayloadRequest, target: LockTarget) => !!target && mayUpdateDocument(req, target.relationTo, idOf(target.value))
 
+/** One's own locks: what an update or delete of many locks at once (by `where`) may reach. */
+const ownLocks = (req: PayloadRequest): Where => ({
+  and: [{ 'user.relationTo': { equals: req.user?.collection } }, { 'user.value': { equals: req.user?.id } }],
+})
+
 /**
  * Create, update and delete of a lock. Without a document in view (the admin asking what it may
- * do at all) staff may; with one, only if they may update the locked document (and, when a lock
- * is moved to another document, that one too). Locks on globals: there are none here.
+ * do at all, or a change of many locks by `where`, as cms/components/EditLock.tsx removes one's
+ * lock on leaving) staff may, on their own locks only; with one, only if they may update the
+ * locked document (and, when a lock is moved to another document, that one too). Locks on
+ * globals: there are none here.
  */
 export const lockAccess: Access = async ({ req, id, data }) => {
   if (!isStaff(actorOfReq(req))) return false
@@ -45,7 +52,7 @@ export const lockAccess: Access = async ({ req, id, data }) => {
   }
   if (data && 'document' in data) targets.push(data.document as LockTarget)
   else if (data && 'globalSlug' in data && data.globalSlug) return false
-  if (targets.length === 0) return id == null && data == null
+  if (targets.length === 0) return id == null && data == null ? ownLocks(req) : false
   for (const t of targets) if (!(await allows(req, t))) return false
   return true
 }

@@ -26,8 +26,8 @@ export const Holidays: CollectionConfig = {
       required: true,
       unique: true,
       index: true,
-      label: { zh: '日期（YYYY-MM-DD）', en: 'Date (YYYY-MM-DD)' },
-      validate: (v: unknown) => (typeof v === 'string' && isValidLocalDate(v) ? true : '请按 YYYY-MM-DD 填写有效日期'),
+      label: { zh: '日期（如 2026-10-01）', en: 'Date (YYYY-MM-DD)' },
+      validate: (v: unknown) => (typeof v === 'string' && isValidLocalDate(v) ? true : '请按 2026-10-01 的格式填写有效日期'),
     },
     {
       name: 'kind',

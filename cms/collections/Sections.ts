@@ -6,7 +6,7 @@ import { adminOnly, anyone, staffOnlyField } from '../access'
 export const Sections: CollectionConfig = {
   slug: 'sections',
   labels: { singular: { zh: '科室', en: 'Section' }, plural: { zh: '职能科室', en: 'Sections' } },
-  admin: { useAsTitle: 'name', group: { zh: '基础数据', en: 'Reference data' } },
+  admin: { useAsTitle: 'name', defaultColumns: ['name', 'description'], group: { zh: '基础数据', en: 'Reference data' } },
   access: { read: anyone, create: adminOnly, update: adminOnly, delete: adminOnly, readVersions: adminOnly },
   fields: [
     { name: 'name', type: 'text', required: true, unique: true, label: { zh: '名称', en: 'Name' } },

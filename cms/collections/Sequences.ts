@@ -4,6 +4,7 @@ import { nobody } from '../access'
 /** Counters behind proposal numbers; written only by one atomic statement (cms/lib/sequence.ts). */
 export const Sequences: CollectionConfig = {
   slug: 'sequences',
+  labels: { singular: { zh: '编号计数器', en: 'Sequence' }, plural: { zh: '编号计数器', en: 'Sequences' } },
   admin: { hidden: true },
   timestamps: false,
   access: { read: nobody, create: nobody, update: nobody, delete: nobody, readVersions: nobody },

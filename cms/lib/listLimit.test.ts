@@ -22,6 +22,7 @@ describe('listLimitProblem', () => {
     ['limit 250 with another condition beside the ids', { limit: '250', where: { id: { in: '1,2' }, status: { equals: 'closed' } } }, false],
     ['limit 250 with a wider id condition', { limit: '250', where: { id: { in: '1,2', exists: true } } }, false],
     ['limit 250 without naming ids', { limit: '250', where: { id: { exists: true } } }, false],
+    ['limit 250 by ids nested in an or', { limit: '250', where: { or: [{ id: { in: '1,2' } }, { title: { like: 'a' } }] } }, false],
     ['limit 250, pagination off', { limit: '250', pagination: 'false', where: { id: { in: '1,2' } } }, false],
   ]
   it.each(rows)('%s', (_, query, allowed) => expect(listLimitProblem(query) === null).toBe(allowed))

@@ -9,10 +9,10 @@ export const MAX_LIST_LIMIT = 100
 export const LIST_LIMIT_MESSAGE = `每次最多返回 ${MAX_LIST_LIMIT} 条记录（limit 须为 1 到 ${MAX_LIST_LIMIT} 之间的整数，不能为 0，也不能关闭分页）`
 
 /** A `limit` as Payload reads it (a number or a numeric string; Payload's parser may have converted it already). */
-const withinCap = (value: unknown): boolean => {
+const withinCap = (value: unknown, cap = MAX_LIST_LIMIT): boolean => {
   if (typeof value !== 'number' && typeof value !== 'string') return false
   const n = typeof value === 'string' && value.trim() === '' ? NaN : Number(value)
-  return Number.isInteger(n) && n >= 1 && n <= MAX_LIST_LIMIT
+  return Number.isInteger(n) && n >= 1 && n <= cap
 }
 
 /**
@@ -36,8 +36,8 @@ function namedIds(query: Record<string, unknown>): number | null {
  */
 export function listLimitProblem(query: Record<string, unknown> | undefined): string | null {
   if (!query) return null
-  const lookup = namedIds(query) != null && Number(query.limit) <= MAX_LOOKUP_IDS && Number(query.limit) >= 1 && Number.isInteger(Number(query.limit))
-  if ('limit' in query && !withinCap(query.limit) && !lookup) return LIST_LIMIT_MESSAGE
+  const cap = namedIds(query) != null ? MAX_LOOKUP_IDS : MAX_LIST_LIMIT
+  if ('limit' in query && !withinCap(query.limit, cap)) return LIST_LIMIT_MESSAGE
   if ('pagination' in query && String(query.pagination) !== 'true') return LIST_LIMIT_MESSAGE
   const joins = query.joins
   if (joins !== undefined && joins !== null) {

@@ -3,6 +3,7 @@
 import { startPayload } from '../helpers/payload'
 import { startServer } from '../helpers/server'
 import { coSign } from '../../cms/seed/coSign'
+import { createStoryProposal } from './storyProposal'
 
 export default async function setup() {
   delete process.env.TEST_POSTGRES_URL
@@ -61,6 +62,8 @@ export default async function setup() {
     user: staff,
     overrideAccess: false,
   })
+  // One with a history on every tab of its edit view, for the language check (tests/e2e/language.e2e.ts).
+  const story = await createStoryProposal(payload, world)
   await payload.destroy()
   // The server rebuilds the public site by itself here, as in production.
   const server = await startServer({ DATABASE_URL: databaseURL, PAYLOAD_SECRET: 'e2e-secret', SITE_AUTOBUILD: '1' })
@@ -70,6 +73,7 @@ export default async function setup() {
   process.env.E2E_PUBLIC_NUMBER = String(screened.number)
   process.env.E2E_PRINT_PROPOSAL_ID = String(toPrint.id)
   process.env.E2E_PRINT_REPLY_ID = String(replyToPrint.id)
+  process.env.E2E_STORY_ID = String(story)
   return async () => {
     await server.stop()
   }

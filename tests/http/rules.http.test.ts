@@ -199,6 +199,19 @@ describe('edit locks: only someone who may update the document may lock it', () 
     expect((await api('sectionStaff', `/payload-locked-documents/${mine.doc.id}`, { method: 'DELETE' })).status).toBe(200)
   })
 
+  it('removing or changing locks by `where` reaches only one’s own (leaving a document releases one’s lock so)', async () => {
+    const mine = await must(lock('sectionStaff', scenario.inProgress, 'sectionStaff'), 'lock own section’s proposal')
+    const byWhere = `/payload-locked-documents?where[id][equals]=${mine.doc.id}`
+    await api('otherHead', byWhere, { method: 'DELETE' })
+    await api('office', byWhere, { method: 'DELETE' })
+    await patch('office', byWhere, { user: { relationTo: 'users', value: world.staff.office.id } })
+    const still = await api('sectionStaff', `/payload-locked-documents/${mine.doc.id}?depth=0`)
+    expect(still.status).toBe(200)
+    expect(still.json.user.value).toBe(world.staff.sectionStaff.id)
+    expect((await api('sectionStaff', byWhere, { method: 'DELETE' })).status).toBe(200)
+    expect((await api('sectionStaff', `/payload-locked-documents/${mine.doc.id}`)).status).toBe(404)
+  })
+
   it('the office locks, takes over and removes locks on what it edits', async () => {
     const l = await must(lock('office', scenario.atFangguan, 'office'), 'office lock')
     expect((await patch('office', `/payload-locked-documents/${l.doc.id}`, { user: { relationTo: 'users', value: world.staff.office.id } })).status).toBe(200)

@@ -16,8 +16,9 @@ export const Evaluations: CollectionConfig = {
   // Duplicating would copy screening, authorship and the proposal link past the create rules.
   disableDuplicate: true,
   labels: { singular: { zh: '代表评价', en: 'Evaluation' }, plural: { zh: '代表评价', en: 'Evaluations' } },
+  // Titled by when it was given (a radio's title would show its stored value); searched by its comment.
   // 代为录入 is a column: the list shows which evaluations the office entered from a paper form.
-  admin: { useAsTitle: 'rating', defaultColumns: ['proposal', 'representative', 'rating', 'recordedBy', 'at'], group: { zh: '提案办理', en: 'Proposals' } },
+  admin: { useAsTitle: 'at', listSearchableFields: ['comment'], defaultColumns: ['proposal', 'representative', 'rating', 'recordedBy', 'at'], group: { zh: '提案办理', en: 'Proposals' } },
   access: appendOnly({
     read: relatedReadable(),
     create: createOnProposal((a, p, data) => {

@@ -17,7 +17,8 @@ export const FollowUps: CollectionConfig = {
   // Duplicating would copy screening, authorship and the proposal link past the create rules.
   disableDuplicate: true,
   labels: { singular: { zh: '回访验证', en: 'Follow-up' }, plural: { zh: '回访与验证', en: 'Follow-ups' } },
-  admin: { useAsTitle: 'title', defaultColumns: ['proposal', 'kind', 'verified', 'at'], group: { zh: '提案办理', en: 'Proposals' } },
+  // Titled in words (date, kind, commitment, finding: hooks/checkFollowUp.ts); searched by its notes.
+  admin: { useAsTitle: 'title', listSearchableFields: ['notes'], defaultColumns: ['proposal', 'kind', 'verified', 'at'], group: { zh: '提案办理', en: 'Proposals' } },
   access: appendOnly({ read: staffRelatedReadable, create: createOnProposal((a, p) => canRecordFollowUp(a, p)) }),
   hooks: {
     beforeChange: [stampFollowUp, checkFollowUp],

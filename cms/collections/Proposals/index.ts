@@ -33,7 +33,7 @@ import { commitmentsEndpoint } from '../../endpoints/commitments'
 
 
 const localDate = (v: unknown) =>
-  v == null || v === '' || (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) ? true : '请按 YYYY-MM-DD 填写日期'
+  v == null || v === '' || (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) ? true : '请按 2026-12-31 的格式填写日期'
 
 export const Proposals: CollectionConfig = {
   slug: 'proposals',
@@ -106,7 +106,10 @@ export const Proposals: CollectionConfig = {
           // Offer only the steps this person may take from the saved status (core decides; the hook checks again on save).
           filterOptions: ({ options, data, req }) => {
             const saved = (data?.savedStatus ?? data?.status ?? 'draft') as (typeof ProposalStatuses)[number]
-            const reachable = new Set<string>([saved, ...nextStates(saved, actorOfReq(req), factsFromDoc(data ?? {}))])
+            // A form's data gives an array without rows as its row count (0), not as a list.
+            const rows = (v: unknown) => (Array.isArray(v) ? v : [])
+            const facts = factsFromDoc({ ...data, extensions: rows(data?.extensions), rehandlings: rows(data?.rehandlings) })
+            const reachable = new Set<string>([saved, ...nextStates(saved, actorOfReq(req), facts)])
             return options.filter((o) => reachable.has(typeof o === 'string' ? o : o.value))
           },
         },
@@ -327,7 +330,7 @@ export const Proposals: CollectionConfig = {
       },
       access: { update: () => false, create: () => false },
       fields: [
-        { name: 'newDeadline', type: 'text', required: true, label: { zh: '新期限（YYYY-MM-DD）', en: 'New deadline' }, validate: localDate },
+        { name: 'newDeadline', type: 'text', required: true, label: { zh: '新期限（如 2026-12-31）', en: 'New deadline' }, validate: localDate },
         { name: 'reason', type: 'textarea', required: true, label: { zh: '延期理由', en: 'Reason' } },
         { name: 'approvedBy', type: 'relationship', relationTo: 'users', label: { zh: '批准人', en: 'Approved by' }, admin: { readOnly: true }, access: { create: () => false, update: () => false } },
         { name: 'approvedAt', type: 'date', label: { zh: '批准时间', en: 'Approved at' }, admin: { readOnly: true }, access: { create: () => false, update: () => false } },
@@ -337,7 +340,7 @@ export const Proposals: CollectionConfig = {
       name: 'rehandlings',
       type: 'array',
       label: { zh: '重新办理', en: 'Rehandling rounds' },
-      admin: { readOnly: true, condition: (data) => (data?.rehandlings?.length ?? 0) > 0 },
+      admin: { readOnly: true, condition: (data) => (data?.rehandlings?.length ?? 0) > 0, components: { RowLabel: '/cms/components/RowLabel#RoundRowLabel' } },
       access: { create: () => false, update: () => false },
       fields: [
         { name: 'round', type: 'number', required: true, label: { zh: '轮次', en: 'Round' } },

@@ -50,7 +50,7 @@ export const Replies: CollectionConfig = {
     afterChange: [markReplied, recordSteps],
   },
   fields: [
-    { name: 'title', type: 'text', admin: { hidden: true } },
+    { name: 'title', type: 'text', label: { zh: '标题', en: 'Title' }, admin: { hidden: true } },
     // The lead section sees every co-opinion (and which are still awaited) beside its draft.
     { name: 'coOpinionsPanel', type: 'ui', label: { zh: '协办意见', en: 'Co-opinions' }, admin: { components: { Field: '/cms/components/CoOpinionsPanel#CoOpinionsPanel' }, condition: (data) => !data?.publishedAt } },
     {
@@ -97,8 +97,8 @@ export const Replies: CollectionConfig = {
           name: 'dueDate',
           type: 'text',
           required: true,
-          label: { zh: '完成时限（YYYY-MM-DD）', en: 'Due (YYYY-MM-DD)' },
-          validate: (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? true : '请按 YYYY-MM-DD 填写日期'),
+          label: { zh: '完成时限（如 2026-12-31）', en: 'Due (YYYY-MM-DD)' },
+          validate: (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? true : '请按 2026-12-31 的格式填写日期'),
         },
       ],
     },

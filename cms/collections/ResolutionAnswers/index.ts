@@ -12,7 +12,7 @@ export const ResolutionAnswersCollection: CollectionConfig = {
   slug: 'resolution-answers',
   disableDuplicate: true,
   labels: { singular: { zh: '代表的解决情况反馈', en: 'Resolution answer' }, plural: { zh: '代表的解决情况反馈', en: 'Resolution answers' } },
-  admin: { defaultColumns: ['proposal', 'representative', 'answer', 'at'], group: { zh: '提案办理', en: 'Proposals' } },
+  admin: { useAsTitle: 'at', listSearchableFields: ['comment'], defaultColumns: ['proposal', 'representative', 'answer', 'at'], group: { zh: '提案办理', en: 'Proposals' } },
   access: appendOnly({ read: relatedReadable(), create: createOnProposal((a, p) => canAnswerResolution(a, p)) }),
   hooks: {
     beforeChange: [stampAt, oneAnswerPerRound],

@@ -1,4 +1,6 @@
 import { PrintEvaluationFormButton as PrintEvaluationFormButton_34503c8ae621394b7fcfbaded8ad3897 } from '../../../../cms/components/print/PrintButton'
+import { RoundRowLabel as RoundRowLabel_16102793bca0cb2258c034ff3d407617 } from '../../../../cms/components/RowLabel'
+import { FreshJoin as FreshJoin_8a23ebd7f45d87b003a68491824de502 } from '../../../../cms/components/FreshJoin'
 import { WaitingOnMe as WaitingOnMe_f25f1ed366da4f97c33d735d08395cb5 } from '../../../../cms/components/WaitingOnMe'
 import { ExportExcelButton as ExportExcelButton_b5459bfa00a0340c300f48f81247b675 } from '../../../../cms/components/ExportExcelButton'
 import { RequestExtension as RequestExtension_262b178b14c8c15c1178e6a0f5922f72 } from '../../../../cms/components/RequestExtension'
@@ -8,6 +10,9 @@ import { ExtensionDecision as ExtensionDecision_4c673da34ca12ac46dc061f1026c47e6
 import { CommitmentPicker as CommitmentPicker_4b2a24f3b4f765f869c1d574f05c4a5c } from '../../../../cms/components/CommitmentPicker'
 import { PasswordPanel as PasswordPanel_c322ba8c047f8207e7544b15bb9394de } from '../../../../cms/components/PasswordPanel'
 import { RebuildSiteButton as RebuildSiteButton_a348bd18319f5a97d47c4f2ce7508e55 } from '../../../../cms/components/RebuildSiteButton'
+import { ChineseAdmin as ChineseAdmin_bf2f36ed2534a8c277f291a49f535746 } from '../../../../cms/components/ChineseAdmin'
+import { KeepTypedText as KeepTypedText_e4e03ea0a2220591945b02122c2c3168 } from '../../../../cms/components/KeepTypedText'
+import { EditLock as EditLock_94f8397ce6b5832e775c1ea4d21bc4da } from '../../../../cms/components/EditLock'
 import { ForgotPasswordView as ForgotPasswordView_393d6ec21a5d152e486669dce8210ced } from '../../../../cms/components/ForgotPasswordView'
 import { Workbench as Workbench_a7474fc196e09728bcaa508d4c7ab7af } from '../../../../cms/components/Workbench'
 import { QueueView as QueueView_2a20d265aa56ceed8b7429af2f9ac195 } from '../../../../cms/components/QueueView'
@@ -18,6 +23,8 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 /** @type import('payload').ImportMap */
 export const importMap = {
   "/cms/components/print/PrintButton#PrintEvaluationFormButton": PrintEvaluationFormButton_34503c8ae621394b7fcfbaded8ad3897,
+  "/cms/components/RowLabel#RoundRowLabel": RoundRowLabel_16102793bca0cb2258c034ff3d407617,
+  "/cms/components/FreshJoin#FreshJoin": FreshJoin_8a23ebd7f45d87b003a68491824de502,
   "/cms/components/WaitingOnMe#WaitingOnMe": WaitingOnMe_f25f1ed366da4f97c33d735d08395cb5,
   "/cms/components/ExportExcelButton#ExportExcelButton": ExportExcelButton_b5459bfa00a0340c300f48f81247b675,
   "/cms/components/RequestExtension#RequestExtension": RequestExtension_262b178b14c8c15c1178e6a0f5922f72,
@@ -27,6 +34,9 @@ export const importMap = {
   "/cms/components/CommitmentPicker#CommitmentPicker": CommitmentPicker_4b2a24f3b4f765f869c1d574f05c4a5c,
   "/cms/components/PasswordPanel#PasswordPanel": PasswordPanel_c322ba8c047f8207e7544b15bb9394de,
   "/cms/components/RebuildSiteButton#RebuildSiteButton": RebuildSiteButton_a348bd18319f5a97d47c4f2ce7508e55,
+  "/cms/components/ChineseAdmin#ChineseAdmin": ChineseAdmin_bf2f36ed2534a8c277f291a49f535746,
+  "/cms/components/KeepTypedText#KeepTypedText": KeepTypedText_e4e03ea0a2220591945b02122c2c3168,
+  "/cms/components/EditLock#EditLock": EditLock_94f8397ce6b5832e775c1ea4d21bc4da,
   "/cms/components/ForgotPasswordView#ForgotPasswordView": ForgotPasswordView_393d6ec21a5d152e486669dce8210ced,
   "/cms/components/Workbench#Workbench": Workbench_a7474fc196e09728bcaa508d4c7ab7af,
   "/cms/components/QueueView#QueueView": QueueView_2a20d265aa56ceed8b7429af2f9ac195,
