@@ -72,6 +72,7 @@ export const Proposals: CollectionConfig = {
     {
       // 打印意见征询表: the evaluation form for representatives who do not use the portal (cms/components/print/EvaluationFormView.tsx).
       name: 'printEvaluationForm',
+      label: { zh: '打印意见征询表', en: 'Print evaluation form' },
       type: 'ui',
       admin: { position: 'sidebar', components: { Field: '/cms/components/print/PrintButton#PrintEvaluationFormButton' } },
     },

@@ -65,6 +65,7 @@ export const Replies: CollectionConfig = {
     {
       // 打印答复函: opens the letter as an A4 page (cms/components/print/ReplyLetterView.tsx).
       name: 'printLetter',
+      label: { zh: '打印答复函', en: 'Print letter' },
       type: 'ui',
       admin: { position: 'sidebar', components: { Field: '/cms/components/print/PrintButton#PrintReplyLetterButton' } },
     },
