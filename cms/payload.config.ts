@@ -43,6 +43,7 @@ import { graphqlOffEndpoints } from './lib/graphqlOff'
 import { capListSizes } from './lib/listLimit'
 import { serverURL } from './lib/env'
 import { withFreshJoins } from './lib/freshJoins'
+import { withInlineCreateWhereValid } from './lib/inlineCreate'
 import { chineseConfig, chineseSanitized, zhTranslations } from './lib/chinese'
 import { ATTACHMENT_MAX_BYTES } from '../core/portal'
 
@@ -123,6 +124,8 @@ export default buildConfig(chineseConfig({
     .map(withDerivedRefresh)
     // 导出 Excel on the proposals' and replies' lists (endpoint and button).
     .map(withExcelExport)
+    // "+" beside a relationship only where a record made there could be chosen (cms/lib/inlineCreate.ts).
+    .map(withInlineCreateWhereValid)
     // A join's table (a proposal's 批示, 办理记录 …) shows what the last save created, without a reload.
     .map(withFreshJoins)
     // Malformed requests answer 400; control characters are dropped from every text field.

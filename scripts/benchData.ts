@@ -36,7 +36,7 @@ const seq = new Map<string, number>()
  */
 export async function growDatabase(payload: Payload, n: number, log: Log): Promise<void> {
   const find = async (collection: CollectionSlug) =>
-    (await payload.find({ collection, pagination: false, depth: 0, overrideAccess: true })).docs.map((d): Record<string, unknown> => ({ ...d }))
+    (await payload.find({ collection, pagination: false, depth: 0, overrideAccess: true, showHiddenFields: true })).docs.map((d): Record<string, unknown> => ({ ...d }))
   const templates = (await find('proposals')).filter((p) => p.status !== 'draft')
   const related: CollectionSlug[] = ['instructions', 'replies', 'evaluations', 'co-opinions', 'follow-ups', 'proposal-events']
   const byProposal = new Map<string, { collection: CollectionSlug; doc: Record<string, unknown> }[]>()
