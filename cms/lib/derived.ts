@@ -9,7 +9,7 @@
 // Nobody types them. The proposal's own save computes its columns (prepareChange); after that
 // save, and after any change to a record they depend on (an instruction, a reply, a co-opinion,
 // an evaluation, a follow-up, a request for a later deadline), `refreshDerived` recomputes both and writes only what changed.
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeDeleteHook, CollectionBeforeOperationHook, CollectionConfig, CollectionSlug, PayloadRequest, Where } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionAfterReadHook, CollectionBeforeDeleteHook, CollectionBeforeOperationHook, CollectionConfig, CollectionSlug, PayloadRequest, Where } from 'payload'
 import { currentDeadline } from '../../core/deadlines'
 import { plannedDuties, type Duty, type DutyFacts } from '../../core/duties'
 import { ScreenedOutStatuses } from '../../core/lifecycle'
@@ -49,6 +49,12 @@ export function undatedLast(sort: string | string[] | undefined): string[] | und
     out.push(f)
   }
   return out
+}
+
+/** The sort key is the database's: no read of a proposal shows it (the admin, REST, the Local API). */
+export const hideSortKey: CollectionAfterReadHook = ({ doc }) => {
+  if (doc && typeof doc === 'object') delete (doc as { undated?: unknown }).undated
+  return doc
 }
 
 /** Reads of proposals (the admin's list, REST, the Local API) sort by 当前期限 with the undated last. */
@@ -155,7 +161,8 @@ export async function refreshDerived(req: PayloadRequest, proposalId: string | n
 
 /** Every proposal matching `where` (all when absent), refreshed one after the other; returns how many changed. */
 export async function refreshAll(req: PayloadRequest, where?: Where, progress?: (done: number, total: number) => void): Promise<number> {
-  const { docs } = await req.payload.find({ collection: 'proposals', where, pagination: false, depth: 0, select: {}, overrideAccess: true, req })
+  // In id order: the list's default (当前期限, undated last) names columns that migrations calling this predate.
+  const { docs } = await req.payload.find({ collection: 'proposals', where, sort: 'id', pagination: false, depth: 0, select: {}, overrideAccess: true, req })
   let changed = 0
   for (const [i, d] of docs.entries()) {
     if (await refreshDerived(req, d.id)) changed++

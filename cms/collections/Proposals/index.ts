@@ -4,7 +4,7 @@ import { ProposalStatuses, ReplyClasses, ScreeningDecisions } from '../../../cor
 import { proposalsReadable } from '../../access'
 import { actorOfReq } from '../../access/actor'
 import { factsFromDoc } from '../../lib/facts'
-import { sortUndatedLast } from '../../lib/derived'
+import { hideSortKey, sortUndatedLast } from '../../lib/derived'
 import {
   assignmentAccess,
   confidentialReasonRead,
@@ -71,6 +71,7 @@ export const Proposals: CollectionConfig = {
     beforeOperation: [refuseBulkDelete, sortUndatedLast],
     beforeChange: [prepareChange],
     afterChange: [createInstruction, recordEvent],
+    afterRead: [hideSortKey],
     beforeDelete: [removeDraft],
   },
   fields: [
@@ -390,11 +391,13 @@ export const Proposals: CollectionConfig = {
     },
     {
       // The sort key of 当前期限: true when there is none, so those come last whichever way the list
-      // is sorted (cms/lib/derived.ts undatedLast). Kept with currentDue; never shown, never in any API.
+      // is sorted (cms/lib/derived.ts undatedLast). Kept with currentDue; never shown: hidden in the
+      // admin and left out of every read (hideSortKey). Readable by whoever reads the proposal, as
+      // Payload checks a sort's fields as it checks a query's.
       name: 'undated',
       type: 'checkbox',
       defaultValue: true,
-      hidden: true,
+      admin: { hidden: true },
       access: { create: () => false, update: () => false },
     },
     {

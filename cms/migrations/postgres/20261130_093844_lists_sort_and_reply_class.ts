@@ -12,7 +12,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   UPDATE "proposals" SET "undated" = ("current_due" IS NULL);`)
   // The class of the reply that stands (core latestReply): the highest round's last published reply.
   await db.execute(sql`
-  UPDATE "proposals" SET "reply_class" = (SELECT r."class"::text FROM "replies" r WHERE r."proposal_id" = "proposals"."id" AND r."published_at" IS NOT NULL ORDER BY r."round" DESC, r."published_at" DESC, r."id" DESC LIMIT 1)::"enum_proposals_reply_class";`)
+  UPDATE "proposals" SET "reply_class" = (SELECT r."class"::text FROM "replies" r WHERE r."proposal_id" = "proposals"."id" AND r."published_at" IS NOT NULL ORDER BY COALESCE(r."round", 0) DESC, r."published_at" DESC, r."id" DESC LIMIT 1)::"enum_proposals_reply_class";`)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {

@@ -8,7 +8,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   // The sort key of 当前期限 (cms/lib/derived.ts): set for every proposal, true where there is no deadline in force.
   await db.run(sql`UPDATE \`proposals\` SET \`undated\` = CASE WHEN \`current_due\` IS NULL THEN 1 ELSE 0 END;`)
   // The class of the reply that stands (core latestReply): the highest round's last published reply.
-  await db.run(sql`UPDATE \`proposals\` SET \`reply_class\` = (SELECT r.\`class\` FROM \`replies\` r WHERE r.\`proposal_id\` = \`proposals\`.\`id\` AND r.\`published_at\` IS NOT NULL ORDER BY r.\`round\` DESC, r.\`published_at\` DESC, r.\`id\` DESC LIMIT 1);`)
+  await db.run(sql`UPDATE \`proposals\` SET \`reply_class\` = (SELECT r.\`class\` FROM \`replies\` r WHERE r.\`proposal_id\` = \`proposals\`.\`id\` AND r.\`published_at\` IS NOT NULL ORDER BY COALESCE(r.\`round\`, 0) DESC, r.\`published_at\` DESC, r.\`id\` DESC LIMIT 1);`)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
