@@ -3,7 +3,7 @@
 // person, carried through the page's address) finds exactly the proposals or replies it names;
 // the sort key is never shown. On SQLite and on PostgreSQL (TEST_POSTGRES_URL).
 import type { Payload, TypedUser, Where } from 'payload'
-import { parseParams } from 'payload'
+import { createLocalReq, parseParams } from 'payload'
 import * as qs from 'qs-esm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { deadlineState, type DeadlineState } from '../../core/deadlines'
@@ -219,6 +219,19 @@ describe(`the proposals list on ${databaseLabel()}`, () => {
     let where = withChoice({}, by('deadline'), by('deadline').options[1])
     where = viaAddress(withChoice(where, by('section'), option(by('section'), '城管分队')))
     expect((await listed(office, where, 'currentDue')).sort()).toEqual([made.overdueCg])
+  })
+
+  it('the migration sets the sort key and the reply class of the proposals already there (down, then up)', async () => {
+    const columns = async () => (await allStored()).map((d) => ({ id: d.id, undated: d.undated, replyClass: d.replyClass ?? null })).sort((a, b) => Number(a.id) - Number(b.id))
+    const kept = await columns()
+    expect(kept.filter((c) => c.undated).length).toBe(3)
+    const migration = process.env.TEST_POSTGRES_URL
+      ? await import('../../cms/migrations/postgres/20261130_093844_lists_sort_and_reply_class')
+      : await import('../../cms/migrations/sqlite/20261130_093749_lists_sort_and_reply_class')
+    const args = { db: payload.db.drizzle, payload, req: await createLocalReq({}, payload) } as never
+    await migration.down(args)
+    await migration.up(args)
+    expect(await columns()).toEqual(kept)
   })
 
   it('a section’s staff get the same filters, over what they may read', async () => {
