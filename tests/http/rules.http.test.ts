@@ -398,3 +398,47 @@ describe('control characters are dropped from every text field at input', () => 
     expect(screened.doc.screening.reason).toBe('不属于职责')
   })
 })
+
+// ───────────────────────────────── creating where one may not ─────────────────────────────────
+
+describe('新建 only where the role may create: the admin is told so, and a create elsewhere is 403 with nothing made', () => {
+  const staffRoles = ['admin', 'office', 'leader', 'sectionStaff', 'sectionHead'] as const
+  /** What the admin offers each role (Payload's /api/access, which decides its 新建 and "+"). */
+  const Offered: Record<string, (typeof staffRoles)[number][]> = {
+    proposals: ['office'],
+    instructions: ['leader'],
+    replies: ['office', 'sectionStaff', 'sectionHead'],
+    'co-opinions': ['sectionStaff', 'sectionHead'],
+    'follow-ups': ['office'],
+    evaluations: ['office'],
+    'extension-requests': [],
+    users: ['admin'],
+  }
+
+  it('the admin offers 新建 to each role only where it may create', async () => {
+    for (const role of staffRoles) {
+      const access = await must(api(role, '/access'), `access ${role}`)
+      for (const [collection, who] of Object.entries(Offered)) expect(!!access.collections?.[collection]?.create, `${collection}, ${role}`).toBe(who.includes(role))
+    }
+  })
+
+  /** How many records the collection holds (the admin reads every one of these). */
+  const count = async (collection: string) => (await must(api('admin', `/${collection}?limit=1&depth=0`), `count ${collection}`)).totalDocs as number
+
+  it.each<[WorldPerson, string, () => Record<string, unknown>]>([
+    ['leader', 'proposals', () => ({ ...draftBody('规则测试：领导新建提案'), proposer: world.reps.A.id })],
+    ['admin', 'proposals', () => ({ ...draftBody('规则测试：管理员新建提案'), proposer: world.reps.A.id })],
+    ['sectionStaff', 'instructions', () => ({ proposal: scenario.inProgress, text: '科室不能批示。' })],
+    ['office', 'co-opinions', () => ({ proposal: scenario.inProgress, section: S().lvhua, text: '代表工作室不能提协办意见。' })],
+    ['leader', 'replies', () => ({ proposal: scenario.inProgress, class: 'A', text: '领导不能起草答复，这段文字不应保存。' })],
+    ['sectionHead', 'follow-ups', () => ({ proposal: scenario.inProgress, kind: 'visit', notes: '科室不能记录回访。' })],
+    ['sectionStaff', 'representatives', () => ({ username: 'rule-rep', name: '规则测试代表', password: DemoPassword, residentialArea: world.ref.areas[0] })],
+    ['office', 'users', () => ({ email: 'rule@test.local', name: '规则测试', role: 'office', password: DemoPassword })],
+  ])('%s creating in %s: 403, nothing made', async (who, collection, body) => {
+    const before = await count(collection)
+    const r = await post(who, `/${collection}`, body())
+    expect(r.status, r.text.slice(0, 300)).toBe(403)
+    expect(r.json?.doc).toBeUndefined()
+    expect(await count(collection)).toBe(before)
+  })
+})
