@@ -16,10 +16,10 @@ async function pick(page: Page, filter: string, option: string | RegExp) {
   await box.locator('.rs__option', { hasText: option }).first().click()
 }
 
-/** The list's rows: each row's title and its 当前期限 as shown. */
+/** The list's rows (Payload's table, not 待我处理 above it): each row's title and its 当前期限 as shown. */
 async function rows(page: Page) {
   await page.waitForLoadState('networkidle')
-  return page.locator('table tbody tr').evaluateAll((trs) =>
+  return page.locator('div.table > table > tbody > tr').evaluateAll((trs) =>
     trs.map((tr) => ({
       title: (tr.querySelector('.cell-title')?.textContent ?? '').trim(),
       due: (tr.querySelector('.cell-currentDue')?.textContent ?? '').trim(),
