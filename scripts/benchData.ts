@@ -36,7 +36,7 @@ const seq = new Map<string, number>()
  */
 export async function growDatabase(payload: Payload, n: number, log: Log): Promise<void> {
   const find = async (collection: CollectionSlug) =>
-    (await payload.find({ collection, pagination: false, depth: 0, overrideAccess: true })).docs.map((d): Record<string, unknown> => ({ ...d }))
+    (await payload.find({ collection, pagination: false, depth: 0, overrideAccess: true, showHiddenFields: true })).docs.map((d): Record<string, unknown> => ({ ...d }))
   const templates = (await find('proposals')).filter((p) => p.status !== 'draft')
   const related: CollectionSlug[] = ['instructions', 'replies', 'evaluations', 'co-opinions', 'follow-ups', 'proposal-events']
   const byProposal = new Map<string, { collection: CollectionSlug; doc: Record<string, unknown> }[]>()
@@ -54,7 +54,8 @@ export async function growDatabase(payload: Payload, n: number, log: Log): Promi
     const k = (seq.get(year) ?? 1000) + 1
     seq.set(year, k)
     const { id, createdAt: _c, updatedAt: _u, ...data } = t
-    const copy = await payload.db.create({ collection: 'proposals', data: { ...(withoutIds(data) as object), number: `${year}-${k}` } })
+    // The sort key of 当前期限 is left out of every read (cms/lib/derived.ts): the copy's is its deadline's.
+    const copy = await payload.db.create({ collection: 'proposals', data: { ...(withoutIds(data) as object), number: `${year}-${k}`, undated: !data.currentDue } })
     for (const r of byProposal.get(String(id)) ?? []) {
       const { id: _id, createdAt: _rc, updatedAt: _ru, ...rest } = r.doc
       await payload.db.create({ collection: r.collection, data: { ...(withoutIds(rest) as object), proposal: copy.id } })

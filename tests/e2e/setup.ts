@@ -4,6 +4,7 @@ import { startPayload } from '../helpers/payload'
 import { startServer } from '../helpers/server'
 import { coSign } from '../../cms/seed/coSign'
 import { createStoryProposal } from './storyProposal'
+import { createListsProposals } from './listsData'
 
 export default async function setup() {
   delete process.env.TEST_POSTGRES_URL
@@ -64,6 +65,8 @@ export default async function setup() {
   })
   // One with a history on every tab of its edit view, for the language check (tests/e2e/language.e2e.ts).
   const story = await createStoryProposal(payload, world)
+  // For lists.e2e.ts: proposals overdue today at two sections, one long overdue, one without a deadline.
+  await createListsProposals(payload, world)
   await payload.destroy()
   // The server rebuilds the public site by itself here, as in production.
   const server = await startServer({ DATABASE_URL: databaseURL, PAYLOAD_SECRET: 'e2e-secret', SITE_AUTOBUILD: '1' })

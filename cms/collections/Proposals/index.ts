@@ -1,9 +1,10 @@
 import type { CollectionConfig } from 'payload'
 import { AcceptedStatuses, AssignedStatuses, EvaluationDueStatuses, isIn, nextStates, OpenScreenedStatuses, StatusLabels } from '../../../core/lifecycle'
-import { ProposalStatuses, ScreeningDecisions } from '../../../core/types'
+import { ProposalStatuses, ReplyClasses, ScreeningDecisions } from '../../../core/types'
 import { proposalsReadable } from '../../access'
 import { actorOfReq } from '../../access/actor'
 import { factsFromDoc } from '../../lib/facts'
+import { hideSortKey, sortUndatedLast } from '../../lib/derived'
 import {
   assignmentAccess,
   confidentialReasonRead,
@@ -27,7 +28,7 @@ import { CategoryOptions } from '../../../core/categories'
 import { prepareChange } from './hooks/prepareChange'
 import { recordEvent } from './hooks/recordEvent'
 import { refuseBulkDelete, removeDraft } from './hooks/removeDraft'
-import { DeadlineStageLabels, ScreeningLabels } from '../../../core/labels'
+import { DeadlineStageLabels, ReplyClassLabels, ScreeningLabels } from '../../../core/labels'
 import { commitmentsEndpoint } from '../../endpoints/commitments'
 
 
@@ -45,15 +46,18 @@ export const Proposals: CollectionConfig = {
     useAsTitle: 'heading',
     defaultColumns: ['number', 'title', 'status', 'currentDue', 'assignment.leadSection', 'proposer'],
     listSearchableFields: ['number', 'title', 'body'],
-    // The deadline in force, earliest first: what is overdue comes to the top.
     group: { zh: '提案办理', en: 'Proposals' },
     components: {
-      beforeListTable: ['/cms/components/WaitingOnMe#WaitingOnMe'],
+      // 待我处理, then the filters chosen by clicks (期限, 主办科室, 居民区, 届次, 类别, 答复类别).
+      beforeListTable: ['/cms/components/WaitingOnMe#WaitingOnMe', '/cms/components/ListFilters#ProposalFilters'],
       // 申请延期 for the lead section, beside Save (cms/components/RequestExtension.tsx).
       edit: { beforeDocumentControls: ['/cms/components/RequestExtension#RequestExtension'] },
     },
   },
+  // The deadline in force, earliest first: what is overdue comes to the top; those without one last.
   defaultSort: 'currentDue',
+  // What the list sorts by when 当前期限 is clicked (undated last, then the date).
+  indexes: [{ fields: ['undated', 'currentDue'] }],
   access: {
     read: proposalsReadable,
     create: createProposal,
@@ -63,9 +67,11 @@ export const Proposals: CollectionConfig = {
   },
   endpoints: [commitmentsEndpoint],
   hooks: {
-    beforeOperation: [refuseBulkDelete],
+    // Sorting by 当前期限 puts the proposals without one last, either way.
+    beforeOperation: [refuseBulkDelete, sortUndatedLast],
     beforeChange: [prepareChange],
     afterChange: [createInstruction, recordEvent],
+    afterRead: [hideSortKey],
     beforeDelete: [removeDraft],
   },
   fields: [
@@ -371,7 +377,28 @@ export const Proposals: CollectionConfig = {
           admin: { readOnly: true },
           access: { create: () => false, update: () => false },
         },
+        {
+          // The class of the reply that stands (core latestReply), kept by cms/lib/derived.ts for the 答复类别 filter.
+          name: 'replyClass',
+          type: 'select',
+          index: true,
+          label: { zh: '答复类别', en: 'Reply class' },
+          options: ReplyClasses.map((c) => ({ value: c, label: ReplyClassLabels[c] })),
+          admin: { readOnly: true },
+          access: { create: () => false, update: () => false },
+        },
       ],
+    },
+    {
+      // The sort key of 当前期限: true when there is none, so those come last whichever way the list
+      // is sorted (cms/lib/derived.ts undatedLast). Kept with currentDue; never shown: hidden in the
+      // admin and left out of every read (hideSortKey). Readable by whoever reads the proposal, as
+      // Payload checks a sort's fields as it checks a query's.
+      name: 'undated',
+      type: 'checkbox',
+      defaultValue: true,
+      admin: { hidden: true },
+      access: { create: () => false, update: () => false },
     },
     {
       type: 'tabs',

@@ -36,6 +36,8 @@ export const Replies: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['proposal', 'round', 'class', 'section', 'signedOffAt', 'publishedAt'],
     group: { zh: '提案办理', en: 'Proposals' },
+    // Filters chosen by clicks: 答复科室, 答复类别, 签发, 公开.
+    components: { beforeListTable: ['/cms/components/ListFilters#ReplyFilters'] },
   },
   access: {
     // Representatives see only published replies to their own proposals.
