@@ -187,14 +187,15 @@ describe('replyActionsFor: a reply’s buttons', () => {
 
 describe('usesFullForm: who edits the whole form', () => {
   const cases: [string, ActorKey, Parameters<typeof usesFullForm>[1], boolean][] = [
-    ['the admin, any proposal', 'admin', { id: 1, status: 'inProgress', enteredBy: 'representative' }, true],
-    ['the office, a new proposal', 'office', { status: 'draft' }, true],
-    ['the office, a paper proposal it is typing in', 'office', { id: 1, status: 'draft', enteredBy: 'office' }, true],
-    ['the office, its paper proposal once submitted', 'office', { id: 1, status: 'submitted', enteredBy: 'office' }, false],
-    ['the office, a representative’s proposal', 'office', { id: 1, status: 'submitted', enteredBy: 'representative' }, false],
-    ['a leader', 'leader', { id: 1, status: 'accepted', enteredBy: 'office' }, false],
-    ['section staff', 'leadStaff', { id: 1, status: 'inProgress', enteredBy: 'office' }, false],
-    ['a section head', 'leadHead', { id: 1, status: 'inProgress' }, false],
+    ['the admin, any proposal', 'admin', { status: 'inProgress', enteredBy: 'representative' }, true],
+    ['the office, a new proposal', 'office', {}, true],
+    ['the office, a paper proposal it is typing in', 'office', { status: 'draft', enteredBy: 'office' }, true],
+    ['the office, its paper proposal once submitted', 'office', { status: 'submitted', enteredBy: 'office' }, false],
+    ['the office, a representative’s proposal', 'office', { status: 'submitted', enteredBy: 'representative' }, false],
+    ['the office, a representative’s draft (never shown to it)', 'office', { status: 'draft', enteredBy: 'representative' }, false],
+    ['a leader', 'leader', { status: 'accepted', enteredBy: 'office' }, false],
+    ['section staff', 'leadStaff', { status: 'inProgress', enteredBy: 'office' }, false],
+    ['a section head, even on a draft', 'leadHead', { status: 'draft', enteredBy: 'office' }, false],
   ]
   it.each(cases)('%s', (_, k, p, expected) => expect(usesFullForm(Actors[k], p)).toBe(expected))
 })

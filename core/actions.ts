@@ -3,7 +3,8 @@
 // from the transition table (core/lifecycle.ts nextStates), the permissions (core/permissions.ts)
 // and what waits on whom (core/duties.ts); nothing else decides. `actionOutlook` words what
 // follows each step (the deadline it starts, in Chinese dates with the working days left).
-import { chineseDate, toLocalDate, type WorkingCalendar } from './calendar'
+import { z } from 'zod'
+import { chineseDate, isValidLocalDate, toLocalDate, type WorkingCalendar } from './calendar'
 import { currentDeadline, dueText, replyDeadline } from './deadlines'
 import { coOpinionsOwed, isReturned, signOffWait, type DutyFacts } from './duties'
 import { liveCommitments } from './commitments'
@@ -20,7 +21,8 @@ import {
   canSignOffReply,
   canWriteCoOpinion,
 } from './permissions'
-import type { Actor, DeadlineSettings, ProposalStatus, Reply, ScreeningDecision } from './types'
+import { requiredText, strictBody } from './portal'
+import type { Actor, DeadlineSettings, Reply, ScreeningDecision } from './types'
 
 /** The steps taken on a proposal's page, in the order the bar shows them. */
 export const ProposalActions = [
@@ -141,11 +143,12 @@ export const replyActionsFor = (actor: Actor, p: DutyFacts, r: Reply): ReplyActi
 
 /**
  * The full edit form (status and step fields editable) is only for the admin, and for the office
- * typing in a paper proposal (a draft the office entered, or a new one). Everyone else acts
- * through the named steps, and sees the status and stamped fields as information.
+ * typing in a paper proposal (a new one, or a draft the office entered: the office never reads a
+ * representative's draft). Everyone else acts through the named steps, and sees the status and
+ * stamped fields as information.
  */
-export const usesFullForm = (a: Actor, p: { status?: ProposalStatus | null; enteredBy?: string | null; id?: unknown } | null | undefined): boolean =>
-  a.role === 'admin' || (a.role === 'office' && (!p || p.id == null || ((p.status ?? 'draft') === 'draft' && p.enteredBy === 'office')))
+export const usesFullForm = (a: Actor, p: { status?: string | null; enteredBy?: string | null } | null | undefined): boolean =>
+  a.role === 'admin' || (a.role === 'office' && (p?.status ?? 'draft') === 'draft' && p?.enteredBy !== 'representative')
 
 /** "2026年12月30日（剩 21 个工作日）". */
 export const dueWords = (due: string, now: string, cal: WorkingCalendar): string => `${chineseDate(due)}（${dueText(due, now, cal)}）`
@@ -226,3 +229,49 @@ export function actionOutlook(action: ActionName, actor: Actor, p: DutyFacts, o:
     }
   }
 }
+
+// ── What each step's request carries (the action endpoints check bodies with these; zh-CN messages) ──
+
+const id = z.union([z.number().int().positive(), z.string().regex(/^[1-9]\d{0,9}$/)], { error: '编号无效' })
+const reason = requiredText('理由', 2000)
+const optionalDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '请按 2026-12-30 的格式填写日期')
+  .refine(isValidLocalDate, '请填写一个存在的日期')
+  .optional()
+  .nullable()
+const sections = { leadSection: id.nullable().optional(), coSections: z.array(id).max(20, '协办科室太多').default([]) }
+const leadRequired = (v: { leadSection?: unknown }, ctx: z.RefinementCtx) => {
+  if (v.leadSection == null) ctx.addIssue({ code: 'custom', path: ['leadSection'], message: '请选择主办科室' })
+}
+
+export const ActionBodies = {
+  accept: strictBody({ reason, ...sections }).superRefine(leadRequired),
+  merge: strictBody({ reason, mergedInto: id.nullable().optional() }).superRefine((v, ctx) => {
+    if (v.mergedInto == null) ctx.addIssue({ code: 'custom', path: ['mergedInto'], message: '请选择并入的提案' })
+  }),
+  redirect: strictBody({ reason }),
+  notAccept: strictBody({ reason }),
+  assign: strictBody(sections).superRefine(leadRequired),
+  instruct: strictBody({ text: requiredText('批示内容', 2000) }),
+  takeOn: strictBody({}),
+  coOpinion: strictBody({ text: requiredText('协办意见', 5000) }),
+  followUp: strictBody({ kind: z.enum(['visit', 'call'], { error: '请选择上门回访或电话回访' }), at: optionalDate, notes: requiredText('回访情况', 5000) }),
+  verify: strictBody({
+    commitmentId: z.string().max(100).optional().nullable(),
+    verified: z.boolean({ error: '请选择承诺是否兑现' }),
+    at: optionalDate,
+    notes: requiredText('验证情况', 5000),
+    corrects: id.nullable().optional(),
+    correctionNote: z.string().max(500, '更正说明不能超过 500 个字').optional().nullable(),
+  }),
+  close: strictBody({ noEvaluationReason: z.string().max(2000, '未评价原因不能超过 2000 个字').optional().nullable() }),
+  signOff: strictBody({}),
+  returnForRevision: strictBody({ reason }),
+  publish: strictBody({}),
+} as const satisfies Partial<Record<ActionName, z.ZodType>>
+
+export type ActionBody<A extends keyof typeof ActionBodies> = z.infer<(typeof ActionBodies)[A]>
+/** The steps whose dialog saves through an action endpoint (申请延期, 审批延期 and 起草答复 save through their own collections' forms). */
+export type EndpointAction = keyof typeof ActionBodies
+export const isEndpointAction = (a: string): a is EndpointAction => a in ActionBodies
