@@ -152,6 +152,10 @@ async function inTransaction<T>(req: PayloadRequest, work: () => Promise<T>): Pr
 
 type Ctx = { req: PayloadRequest; id: Id }
 
+/** An id as the database keys its documents (a form sends "12"; SQLite and PostgreSQL key by number). */
+const keyOf = (req: PayloadRequest, v: Id): Id => (req.payload.db.defaultIDType === 'number' ? Number(v) : String(v))
+const keysOf = (req: PayloadRequest, vs: Id[]): Id[] => [...new Set(vs.map((v) => keyOf(req, v)))]
+
 const as = (req: PayloadRequest) => ({ req, user: req.user, overrideAccess: false as const, depth: 0 })
 const updateProposal = ({ req, id }: Ctx, data: Record<string, unknown>) => req.payload.update({ collection: 'proposals', id, data, ...as(req) })
 const createRecord = ({ req }: Ctx, collection: CollectionSlug, data: Record<string, unknown>) => req.payload.create({ collection, data, ...as(req) } as Parameters<PayloadRequest['payload']['create']>[0])
@@ -160,23 +164,25 @@ const createRecord = ({ req }: Ctx, collection: CollectionSlug, data: Record<str
 const ProposalSteps: { [A in Exclude<EndpointAction, 'signOff' | 'returnForRevision' | 'publish'>]: (c: Ctx, body: ActionBody<A>) => Promise<unknown> } = {
   // 立案 and 拟办 in one step: the screening save, then the assignment save (the office names sections once accepted).
   accept: async (c, b) => {
-    const coSections = b.coSections.filter((s) => !sameId(s, b.leadSection))
-    await checkSections(c.req, [b.leadSection!, ...coSections], 'leadSection')
+    const lead = keyOf(c.req, b.leadSection!)
+    const coSections = keysOf(c.req, b.coSections.filter((s) => !sameId(s, lead)))
+    await checkSections(c.req, [lead, ...coSections], 'leadSection')
     await updateProposal(c, { status: 'accepted', screening: { decision: 'accepted', reason: b.reason } })
-    await updateProposal(c, { assignment: { leadSection: b.leadSection, coSections } })
+    await updateProposal(c, { assignment: { leadSection: lead, coSections } })
   },
   merge: async (c, b) => {
     if (sameId(b.mergedInto, c.id)) refuse(400, { code: 'invalid', message: '不能并入本提案自己', fields: { mergedInto: '请选择另一件提案' } })
-    const target = await c.req.payload.findByID({ collection: 'proposals', id: b.mergedInto!, ...as(c.req), disableErrors: true })
+    const target = await c.req.payload.findByID({ collection: 'proposals', id: keyOf(c.req, b.mergedInto!), ...as(c.req), disableErrors: true })
     if (!target) refuse(400, { code: 'invalid', message: '找不到要并入的提案', fields: { mergedInto: '找不到这件提案' } })
     await updateProposal(c, { status: 'merged', screening: { decision: 'merged', reason: b.reason, mergedInto: target!.id } })
   },
   redirect: (c, b) => updateProposal(c, { status: ScreeningActions.redirect, screening: { decision: ScreeningActions.redirect, reason: b.reason } }),
   notAccept: (c, b) => updateProposal(c, { status: ScreeningActions.notAccept, screening: { decision: ScreeningActions.notAccept, reason: b.reason } }),
   assign: async (c, b) => {
-    const coSections = b.coSections.filter((s) => !sameId(s, b.leadSection))
-    await checkSections(c.req, [b.leadSection!, ...coSections], 'leadSection')
-    await updateProposal(c, { assignment: { leadSection: b.leadSection, coSections } })
+    const lead = keyOf(c.req, b.leadSection!)
+    const coSections = keysOf(c.req, b.coSections.filter((s) => !sameId(s, lead)))
+    await checkSections(c.req, [lead, ...coSections], 'leadSection')
+    await updateProposal(c, { assignment: { leadSection: lead, coSections } })
   },
   // The 批示 box of the form (a leader's instruction; an accepted item is instructed by it).
   instruct: (c, b) => updateProposal(c, { newInstruction: b.text }),
@@ -190,7 +196,7 @@ const ProposalSteps: { [A in Exclude<EndpointAction, 'signOff' | 'returnForRevis
       notes: b.notes,
       commitmentId: b.commitmentId ?? null,
       verified: b.verified,
-      ...(b.corrects != null ? { corrects: b.corrects, correctionNote: b.correctionNote ?? null } : {}),
+      ...(b.corrects != null ? { corrects: keyOf(c.req, b.corrects), correctionNote: b.correctionNote ?? null } : {}),
       ...(pickedTime(b.at) ? { at: pickedTime(b.at) } : {}),
     }),
   close: (c, b) => updateProposal(c, { status: 'closed', ...(b.noEvaluationReason?.trim() ? { noEvaluationReason: b.noEvaluationReason.trim() } : {}) }),

@@ -33,6 +33,8 @@ export async function createStoryProposal(payload: Payload, w: World): Promise<n
     data: { proposal: p.id, class: 'B', text: '已联系权属单位，计划本月内补装全部缺失井盖并设置警示标志。', commitments: [{ text: '补装缺失井盖', dueDate: '2026-12-15' }] } as RequiredDataFromCollectionSlug<'replies'>,
     ...opts(staff),
   })
+  // The co-section's opinion first: the head may not sign off while it is awaited (core/duties.ts signOffWait).
+  await payload.create({ collection: 'co-opinions', data: { proposal: p.id, text: '绿化办同意配合清理井盖周边绿化带。' } as RequiredDataFromCollectionSlug<'co-opinions'>, ...opts(as(w.coStaff, 'users')) })
   await payload.update({ collection: 'replies', id: reply.id, data: { signOff: true } as Record<string, unknown>, ...opts(head) })
   await payload.update({ collection: 'replies', id: reply.id, data: { publish: true } as Record<string, unknown>, ...opts(office) })
   await payload.create({ collection: 'follow-ups', data: { proposal: p.id, kind: 'visit', notes: '电话联系代表，代表希望尽快补装。' } as RequiredDataFromCollectionSlug<'follow-ups'>, ...opts(office) })

@@ -115,7 +115,8 @@ describe(`action endpoints on ${databaseLabel()}`, () => {
     await expectRefused(p.id, () => act(u.office, p.id, 'delete'), 404, '没有这项办理操作')
     await expectRefused(p.id, () => act(u.office, p.id, 'accept', '{"reason": '), 400, '提交的内容格式不对，请刷新页面后重试')
 
-    const ok = await act(u.office, p.id, 'accept', { reason: '属城管职责，予以立案', leadSection: S().chengguan, coSections: [S().lvhua, S().chengguan] })
+    // As a form sends them: ids as text.
+    const ok = await act(u.office, p.id, 'accept', { reason: '属城管职责，予以立案', leadSection: String(S().chengguan), coSections: [String(S().lvhua), String(S().chengguan)] })
     expect(ok.status, JSON.stringify(ok.json)).toBe(200)
     expect(ok.json).toEqual({ message: '已立案，等待街道领导批示', proposal: { id: p.id, status: 'accepted' } })
     const after = await proposal(p.id)
