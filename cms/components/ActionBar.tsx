@@ -2,13 +2,14 @@
 // signed-in person may take now (core/actions.ts, from the transition table, the permissions and
 // what waits on whom), each opening a small dialog (cms/components/ActionDialogs.tsx) that says
 // what follows. 申请延期 and 审批延期 are the extension request's own button and link
-// (cms/components/RequestExtension.tsx), shown here. On a proposal whose reply is being drafted,
+// (cms/components/RequestExtension.tsx), shown here. 验证 lists the commitments as the follow-up form's
+// chooser does (cms/endpoints/commitments.ts). On a proposal whose reply is being drafted,
 // the draft is one click away.
 import { Button } from '@payloadcms/ui'
 import { createLocalReq, type Payload, type PayloadRequest, type TypedUser } from 'payload'
 import { actionOutlook, ActionLabels, proposalActionsFor, replyActionsFor, type ActionName } from '../../core/actions'
 import { toLocalDate } from '../../core/calendar'
-import { CommitmentStateLabels, commitmentStatuses, correctedFollowUps } from '../../core/commitments'
+import { correctedFollowUps } from '../../core/commitments'
 import { isReturned, type DutyFacts } from '../../core/duties'
 import { currentRound, proposerEvaluationOfLatest, sameId } from '../../core/lifecycle'
 import { canRequestExtension, canUseAdmin } from '../../core/permissions'
@@ -17,6 +18,7 @@ import { actorOf, idOf } from '../access/actor'
 import { nowISO } from '../lib/clock'
 import { loadDutyContext, type DutyContext } from '../lib/derived'
 import { loadSigners, replyFromDoc } from '../lib/facts'
+import { commitmentChoices } from '../endpoints/commitments'
 import { ActionButtons, type ActionData, type ActionSpec } from './ActionDialogs'
 import { RequestExtension } from './RequestExtension'
 
@@ -43,15 +45,7 @@ async function dataFor(req: PayloadRequest, actions: ActionName[], facts: DutyFa
     data.coSections = facts.assignment.coSections
   }
   if (actions.includes('verify')) {
-    data.commitments = commitmentStatuses(facts).map((c) => ({
-      id: c.id,
-      text: c.text,
-      dueDate: c.dueDate,
-      state: c.state,
-      stateLabel: CommitmentStateLabels[c.state],
-      checkedAt: c.checkedAt,
-      standing: c.standing == null ? null : String(c.standing),
-    }))
+    data.commitments = commitmentChoices(facts)
     const voided = correctedFollowUps(facts.followUps)
     const standing = facts.followUps.filter((f) => f.kind === 'verification' && f.id != null && !voided.has(String(f.id)))
     if (standing.length) {

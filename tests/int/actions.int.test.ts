@@ -2,10 +2,11 @@
 // dialogs call them: one proposal from 已提交 to 办结 by its steps alone, each step allowed for the
 // person whose job it is; each refused step (wrong person, missing or wrong field, a rule of the
 // lifecycle) answers a structured zh-CN error and changes nothing — status, record, events.
-import { createLocalReq, type Endpoint, type Payload, type PayloadRequest } from 'payload'
+import { createLocalReq, type CollectionBeforeChangeHook, type Endpoint, type Payload, type PayloadRequest } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { idOf } from '../../cms/access/actor'
 import { proposalActionsEndpoint, replyActionsEndpoint } from '../../cms/endpoints/actions'
+import { refuse } from '../../cms/lib/refuse'
 import type { Proposal, Reply } from '../../cms/payload-types'
 import { databaseLabel, startPayload } from '../helpers/payload'
 import { as, createWorld, type World } from '../fixtures/world'
@@ -228,6 +229,21 @@ describe(`action endpoints on ${databaseLabel()}`, () => {
     const n = await submitted('动作测试：不属于本街道的事项')
     await expectRefused(n.id, () => act(u.office, n.id, 'notAccept', {}), 400, '请填写理由', 'reason')
     expect((await act(u.office, n.id, 'notAccept', { reason: '不属于本街道职权范围' })).json.proposal?.status).toBe('notAccepted')
+  })
+
+  it('a step is one transaction: when its second save is refused, its first (the screening) is undone', async () => {
+    const q = await submitted('动作测试：第二次保存被拒绝')
+    // A rule that refuses the assignment save only (the second of 立案's two saves).
+    const hooks = payload.collections.proposals.config.hooks.beforeChange
+    const refuseAssignment: CollectionBeforeChangeHook = ({ data }) => (data.assignment?.leadSection != null ? refuse('测试规则：拒绝这次指定科室', 'assignment.leadSection') : data)
+    hooks.push(refuseAssignment)
+    try {
+      await expectRefused(q.id, () => act(u.office, q.id, 'accept', { reason: '予以立案', leadSection: S().chengguan }), 400, '测试规则：拒绝这次指定科室', 'leadSection')
+    } finally {
+      hooks.splice(hooks.indexOf(refuseAssignment), 1)
+    }
+    const after = await proposal(q.id)
+    expect([after.status, after.screening?.decision ?? null, after.screening?.at ?? null]).toEqual(['submitted', null, null])
   })
 
   it('拟办: the office names the sections of an accepted proposal that has none, before the 批示', async () => {
