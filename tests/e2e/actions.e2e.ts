@@ -1,15 +1,19 @@
-// One proposal from 已提交 to 办结 purely by the action bar's buttons and dialogs (issue 13 §5),
-// each step by the person whose job it is, each found from the workbench or the list by clicks:
-// the office 立案 (lead and co-section in the same dialog), the leader 批示 (the dialog shows the
-// reply deadline it starts), the lead section 开始办理 and 起草答复 (a drawer, the proposal chosen),
-// its head 签发 (refused while the co-section's opinion is awaited) and 退回修改, the writer
-// revises, the co-section 提出协办意见, the head 签发, the office 公开, 回访, 验证 (the commitment
-// chosen) and 办结. Every dialog speaks Chinese; a refusal keeps what was typed.
+// The whole story of one proposal, from 已提交 to 办结, purely by clicks on the action bar's buttons
+// and dialogs (issue 13), each step by the person whose job it is, each found from that person's
+// workbench (工作台) queue or the list: the office 立案 (lead and co-section in the same dialog), the
+// leader 批示 (the dialog shows the reply deadline it starts), the lead section 开始办理 and 申请延期,
+// the leader approves the extension from 待审批延期, the lead section 起草答复 (a drawer, the proposal
+// chosen), its head 签发 (refused while the co-section's opinion is awaited) and 退回修改, the writer
+// revises, the co-section 提出协办意见, the head 签发, the office prints the 答复函 to PDF and reads it
+// back, 公开, 回访, 验证 (the commitment chosen) and 办结, then finds it by the list's search and exports
+// the list to Excel, read back with exceljs. Every dialog speaks Chinese; a refusal keeps what was typed.
+// (axe on every workbench: workbench.e2e.ts.)
 import { expect, test, type Locator, type Page } from '@playwright/test'
-import { chineseDate, DefaultCalendarData, toLocalDate, WorkingCalendar } from '../../core/calendar'
-import { dueText, replyDeadline } from '../../core/deadlines'
+import { addCalendarDays, chineseDate, DefaultCalendarData, toLocalDate, WorkingCalendar } from '../../core/calendar'
+import { dueText, maxExtendedDeadline, replyDeadline } from '../../core/deadlines'
 import { DefaultDeadlineSettings } from '../../core/types'
-import { actionBar, ActionsTitle as TITLE, apiGet, choose, expectSaved, leaveDocument, openFromList, openFromQueue, openStep, save, signIn, statusOf, takeStep } from './helpers'
+import { actionBar, ActionsTitle as TITLE, apiGet, choose, expectSaved, exportList, leaveDocument, openFromList, openFromQueue, openStep, save, signIn, statusOf, takeStep } from './helpers'
+import { fold, openPrint, printToPdf } from './pdfText'
 
 test.describe.configure({ mode: 'serial' })
 test.afterEach(async ({ page }) => leaveDocument(page))
@@ -22,6 +26,10 @@ const today = () => toLocalDate(now())
 const summary = (page: Page) => page.locator('.doc-summary')
 const Commitment = '更换东湖路站台雨棚顶板'
 const commitmentDue = () => cal.addWorkingDays(today(), 10)
+const RevisedText = '已联系公交公司，雨棚顶板已订购，预计十个工作日内到货并完成更换。'
+const ExtensionReason = '雨棚顶板须向公交公司订购，到货约需三周。'
+/** What an earlier step learns for a later one. */
+const story = { deadline: '', asked: '' }
 
 /** No English word in what the person reads (numbers and dates are fine). */
 async function speaksChinese(l: Locator) {
@@ -69,12 +77,47 @@ test('the leader: 批示 from 待批示; the dialog shows the reply deadline it 
   await expect(summary(page)).toContainText(`答复期限${chineseDate(due)}（`)
 })
 
-test('the lead section’s staff: 开始办理 from 待办理, then 起草答复 in a drawer with the proposal already chosen', async ({ page }) => {
+test('the lead section’s staff: 开始办理 from 待办理, then 申请延期 (a later date within the cap, with a reason)', async ({ page }) => {
   await signIn(page, 'staff@demo.local')
   await openFromQueue(page, '待办理', TITLE)
   await takeStep(page, '开始办理', undefined, '已开始办理')
   await expect(summary(page)).toContainText('办理中')
 
+  const p = await apiGet(page, `/proposals/${id()}?depth=0`)
+  story.deadline = p.currentDue
+  const cap = maxExtendedDeadline(toLocalDate(p.assignment.assignedAt), cal, S)
+  story.asked = addCalendarDays(story.deadline, 14)
+  expect(story.asked <= cap).toBe(true)
+  await actionBar(page).getByRole('button', { name: '申请延期' }).click()
+  const dialog = page.getByRole('dialog', { name: '申请延期' })
+  await expect(dialog).toContainText(`现在的答复期限：${chineseDate(story.deadline)}（剩 `)
+  await expect(dialog).toContainText(`最迟可延至${chineseDate(cap)}`)
+  await speaksChinese(dialog)
+  await dialog.getByLabel('新的答复期限').fill(story.asked)
+  await dialog.getByLabel('延期理由').fill(ExtensionReason)
+  await dialog.getByRole('button', { name: '提交申请' }).click()
+  await expect(page.locator('.payload-toast-container')).toContainText('已提交延期申请，等待街道领导审批')
+})
+
+test('the leader approves the extension from 待审批延期; the proposal’s reply deadline moves', async ({ page }) => {
+  await signIn(page, 'leader@demo.local')
+  await openFromQueue(page, '待审批延期', TITLE)
+  const panel = page.locator('.extension-decision')
+  await expect(panel).toContainText(`申请延至${chineseDate(story.asked)}`)
+  await expect(panel).toContainText(ExtensionReason)
+  await panel.getByRole('button', { name: '批准', exact: true }).click()
+  const approve = page.getByRole('dialog', { name: '批准延期' })
+  await expect(approve).toContainText(`答复期限改为${chineseDate(story.asked)}`)
+  await approve.getByRole('button', { name: '确认批准' }).click()
+  await expect(page.locator('.payload-toast-container')).toContainText(`已批准：答复期限延至${chineseDate(story.asked)}`)
+  await panel.getByRole('link', { name: TITLE }).click()
+  await page.waitForURL(/\/admin\/collections\/proposals\/\d+/)
+  await expect(summary(page)).toContainText(`答复期限${chineseDate(story.asked)}`)
+})
+
+test('the lead section’s staff: 起草答复 from 待起草答复, in a drawer with the proposal already chosen', async ({ page }) => {
+  await signIn(page, 'staff@demo.local')
+  await openFromQueue(page, '待起草答复', TITLE)
   await actionBar(page).getByRole('button', { name: '起草答复' }).click()
   const drawer = page.locator('.doc-drawer')
   await expect(drawer.locator('#field-proposal')).toContainText(TITLE)
@@ -112,7 +155,7 @@ test('the writer revises from 退回修改; the co-section gives its opinion fro
   await actionBar(page).getByRole('link', { name: '答复稿（已退回修改）' }).click()
   await page.waitForURL(/\/admin\/collections\/replies\/\d+/)
   await save(page, async () => {
-    await page.locator('#field-text').fill('已联系公交公司，雨棚顶板已订购，预计十个工作日内到货并完成更换。')
+    await page.locator('#field-text').fill(RevisedText)
   })
   await expectSaved(page)
   await leaveDocument(page)
@@ -135,6 +178,13 @@ test('the head signs off; the office publishes from 待公开', async ({ page })
   await openFromQueue(page, '待公开', TITLE)
   await actionBar(page).getByRole('link', { name: '答复稿（已签发，待公开）' }).click()
   await page.waitForURL(/\/admin\/collections\/replies\/\d+/)
+  // The 答复函, printed to PDF by the browser, reads back with its 文号 and the revised text.
+  const docNumber = (await summary(page).innerText()).match(/〔\d{4}〕[^号\s]*号/)?.[0]
+  expect(docNumber).toBeTruthy()
+  const letter = await openPrint(page, '打印答复函')
+  const { text } = await printToPdf(letter)
+  for (const expected of [docNumber!, `关于《${TITLE}》的答复`, RevisedText, '承诺事项：', Commitment, '签发人：']) expect(text, expected).toContain(fold(expected))
+  await letter.close()
   const dialog = await openStep(page, '公开')
   await expect(dialog).toContainText('提案状态改为“已答复”')
   await speaksChinese(dialog)
@@ -176,4 +226,28 @@ test('the office: 回访, 验证 with the commitment chosen, then 办结', async
     ['verification', true],
     ['visit', null],
   ])
+})
+
+test('the office finds it by the list’s search and exports the list to Excel: its row reads back with the story', async ({ page }) => {
+  await signIn(page, 'office@demo.local')
+  const opener = page.getByRole('button', { name: '打开 菜单' })
+  if (await opener.isVisible()) await opener.click()
+  await page.locator('nav a[href="/admin/collections/proposals"]').first().click()
+  await page.waitForURL((url) => url.pathname === '/admin/collections/proposals')
+  await page.locator('#search-filter-input').fill(TITLE)
+  await page.waitForURL((url) => url.searchParams.get('search') === TITLE)
+  // The list's own table (待我处理 above it is a table too): the one proposal found.
+  await expect(page.locator('.collection-list table tr', { hasText: TITLE })).toHaveCount(1)
+  const { rows } = await exportList(page)
+  const header = rows[0] as string[]
+  expect(rows).toHaveLength(2)
+  const cell = (name: string) => rows[1][header.indexOf(name)]
+  expect(cell('标题')).toBe(TITLE)
+  expect(cell('办理状态')).toBe('已办结')
+  expect(cell('主办科室')).toBe('城管分队')
+  expect(cell('协办科室')).toBe('绿化办')
+  expect(String(cell('答复类别'))).toMatch(/^B/)
+  expect(cell('待验证的承诺事项') ?? null).toBeNull()
+  expect((cell('答复期限') as Date).toISOString().slice(0, 10)).toBe(story.asked)
+  expect((cell('办结日期') as Date).toISOString().slice(0, 10)).toBe(today())
 })

@@ -1,21 +1,7 @@
 // 导出 Excel in the admin: the button above a list downloads that list as it is filtered now
 // (the filters and search in the page's address), and says plainly when the export fails.
-import { readFile } from 'node:fs/promises'
-import { expect, test, type Page } from '@playwright/test'
-import ExcelJS from 'exceljs'
-import { apiGet, base, signIn } from './helpers'
-
-/** Clicks 导出 Excel and reads the downloaded file: its name and its rows (headers first). */
-async function exportList(page: Page) {
-  // The list has settled (its filter bar and this button hydrated): a click before then does nothing.
-  await page.waitForLoadState('networkidle')
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).click()])
-  const workbook = new ExcelJS.Workbook()
-  await workbook.xlsx.load((await readFile(await download.path())) as unknown as ArrayBuffer)
-  const rows: ExcelJS.CellValue[][] = []
-  workbook.worksheets[0].eachRow((row) => rows.push((row.values as ExcelJS.CellValue[]).slice(1)))
-  return { name: download.suggestedFilename(), rows }
-}
+import { expect, test } from '@playwright/test'
+import { apiGet, base, exportList, signIn } from './helpers'
 
 test('the office exports the proposals list as filtered by its search, then by a filter in the address', async ({ page }) => {
   await signIn(page, 'office@demo.local')

@@ -1,6 +1,9 @@
 // Driving Payload's admin as a person would: sign in, open a document, pick from its
 // selects, type, save, and read the toast.
+import { readFile } from 'node:fs/promises'
+import AxeBuilder from '@axe-core/playwright'
 import { expect, type Locator, type Page } from '@playwright/test'
+import ExcelJS from 'exceljs'
 
 export const base = () => process.env.E2E_BASE_URL!
 export const DemoPassword = 'demo-2026'
@@ -173,4 +176,24 @@ export async function openFromList(page: Page, title: string) {
   await page.locator('.collection-list table tr', { hasText: title }).getByRole('link').first().click()
   await page.waitForURL(/\/admin\/collections\/proposals\/\d+/)
   await page.waitForLoadState('networkidle')
+}
+
+/** Clicks 导出 Excel and reads the downloaded file: its name and its rows (headers first). */
+export async function exportList(page: Page) {
+  // The list has settled (its filter bar and this button hydrated): a click before then does nothing.
+  await page.waitForLoadState('networkidle')
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).click()])
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.load((await readFile(await download.path())) as unknown as ArrayBuffer)
+  const rows: ExcelJS.CellValue[][] = []
+  workbook.worksheets[0].eachRow((row) => rows.push((row.values as ExcelJS.CellValue[]).slice(1)))
+  return { name: download.suggestedFilename(), rows }
+}
+
+/** The serious and critical WCAG 2.2 AA violations axe-core finds on the page as it is now, each as "rule (impact) where". */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)
 }

@@ -5,6 +5,7 @@
 // as the CJK radical ⻓ (U+2ED3). The letter is right on paper; only its text layer says the radical.
 // `fold` turns those radicals back into the ideographs: NFKC does it for the Kangxi radicals, and the
 // map below for the CJK Radicals Supplement (their equivalents in Unicode's EquivalentUnifiedIdeograph.txt).
+import type { Page } from '@playwright/test'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 
 const Supplement: Record<string, string> = {
@@ -35,4 +36,14 @@ export async function pdfText(pdf: Uint8Array): Promise<{ text: string; pages: n
   } finally {
     await doc.destroy()
   }
+}
+
+/** Chromium's PDF of the page (print CSS, the page size it asks for), read back. */
+export const printToPdf = async (page: Page) => pdfText(await page.pdf({ preferCSSPageSize: true, printBackground: true }))
+
+/** Clicks the button that opens a document in a new tab, and returns that tab once loaded. */
+export async function openPrint(page: Page, name: string): Promise<Page> {
+  const [tab] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('link', { name }).click()])
+  await tab.waitForLoadState('networkidle')
+  return tab
 }

@@ -2,10 +2,9 @@
 // in, drafts, invites a co-signer who accepts, submits; the office screens and assigns in the
 // admin; the leader instructs; the section replies; the proposer evaluates 不满意; rehandling
 // starts; the second reply is evaluated 满意; the public page shows the whole story.
-import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { ErrorAnswerSchema, PortalRoutes, type PortalRoute } from '../../core/portalApi'
-import { base, DemoPassword } from './helpers'
+import { axeViolations, base, DemoPassword } from './helpers'
 import { draftReply, instruct, screenAndAssign, signOffAndPublish } from './staff'
 
 test.describe.configure({ mode: 'serial' })
@@ -39,8 +38,7 @@ async function signOut(page: Page) {
 
 /** No serious or critical WCAG 2.2 AA violation on the page as it is now. */
 async function accessible(page: Page) {
-  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
-  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([])
+  expect(await axeViolations(page)).toEqual([])
 }
 
 /** The page must not scroll sideways at 360 px. */

@@ -4,10 +4,10 @@
 // proposal prints the evaluation form with the proposal and the reply, and the office enters a paper
 // answer on the representative's behalf. Whoever may not read the
 // reply — another section, the proposer in the portal, someone not signed in — gets nothing.
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { formatChineseDate } from '../../core/documents'
 import { apiGet, base, choose, DemoPassword, expectSaved, leaveDocument, openDoc, save, signIn, takeStep } from './helpers'
-import { fold, pdfText } from './pdfText'
+import { fold, openPrint, printToPdf } from './pdfText'
 
 const proposalId = () => process.env.E2E_PRINT_PROPOSAL_ID!
 const replyId = () => process.env.E2E_PRINT_REPLY_ID!
@@ -17,16 +17,6 @@ const ReplyText = ['经现场查看，北门外三盏路灯因线路老化损坏
 // Each test signs in as two people and prints a PDF: more than the default two minutes on a busy machine.
 test.describe.configure({ mode: 'serial', timeout: 300_000 })
 test.afterEach(async ({ page }) => leaveDocument(page))
-
-/** Chromium's PDF of the page (print CSS, the page size it asks for), read back. */
-const printToPdf = async (page: Page) => pdfText(await page.pdf({ preferCSSPageSize: true, printBackground: true }))
-
-/** Clicks the button that opens a document in a new tab, and returns that tab once loaded. */
-async function openPrint(page: Page, name: string): Promise<Page> {
-  const [tab] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('link', { name }).click()])
-  await tab.waitForLoadState('networkidle')
-  return tab
-}
 
 const A4 = [595, 842]
 /** What the first test learns: the reply's 文号. */

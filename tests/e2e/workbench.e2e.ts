@@ -1,7 +1,7 @@
 // 工作台: every role lands on its own workbench after signing in, not on Payload's card grid; a
 // queue's count opens the queue, whose rows open the proposal. zh-CN only.
 import { expect, test, type Page } from '@playwright/test'
-import { base, leaveDocument, signIn } from './helpers'
+import { axeViolations, base, leaveDocument, signIn } from './helpers'
 
 test.describe.configure({ mode: 'serial' })
 test.afterEach(async ({ page }) => leaveDocument(page))
@@ -59,3 +59,27 @@ test('an unknown queue says so, in Chinese', async ({ page }) => {
   await page.goto(`${base()}/admin/queue?action=nonsense`)
   await expect(page.locator('.workbench')).toContainText('没有这个待办事项类别')
 })
+
+// axe-core on every role's workbench and on a queue opened from it (issue 13's tests): no serious
+// or critical WCAG 2.2 AA violation — office, leader, the lead section's staff and head, a
+// co-section's staff, the admin.
+for (const [who, email] of [
+  ['the office', 'office@demo.local'],
+  ['the leader', 'leader@demo.local'],
+  ['the lead section’s staff', 'staff@demo.local'],
+  ['the section head', 'head@demo.local'],
+  ['a co-section’s staff', 'co@test.local'],
+  ['the admin', 'admin@demo.local'],
+] as const) {
+  test(`axe finds nothing serious on ${who}’s workbench and its first queue`, async ({ page }) => {
+    await signIn(page, email)
+    await expect(page.getByRole('heading', { name: '工作台', level: 1 })).toBeVisible()
+    expect(await axeViolations(page)).toEqual([])
+    const open = page.locator('.workbench__counts li:not(.is-empty) a').first()
+    if ((await open.count()) === 0) return
+    await open.click()
+    await page.waitForURL(/\/admin\/queue\?action=/)
+    await expect(page.locator('.workbench__table')).toBeVisible()
+    expect(await axeViolations(page)).toEqual([])
+  })
+}
