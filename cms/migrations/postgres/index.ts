@@ -12,6 +12,7 @@ import * as migration_20261130_053204_extension_requests from './20261130_053204
 import * as migration_20261130_053420_letterhead_doc_numbers from './20261130_053420_letterhead_doc_numbers';
 import * as migration_20261130_054000_commitments_and_returns from './20261130_054000_commitments_and_returns';
 import * as migration_20261130_064522_entered_by_and_heading from './20261130_064522_entered_by_and_heading';
+import * as migration_20261130_110745_duties_role_action from './20261130_110745_duties_role_action';
 
 export const migrations = [
   {
@@ -83,5 +84,10 @@ export const migrations = [
     up: migration_20261130_064522_entered_by_and_heading.up,
     down: migration_20261130_064522_entered_by_and_heading.down,
     name: '20261130_064522_entered_by_and_heading',
+  },
+  {
+    up: migration_20261130_110745_duties_role_action.up,
+    down: migration_20261130_110745_duties_role_action.down,
+    name: '20261130_110745_duties_role_action'
   },
 ];
