@@ -97,6 +97,8 @@ export function ChineseAdmin({ children }: { children?: ReactNode }) {
       }
     })
     observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['aria-label', 'title', 'placeholder'] })
+    // Tests wait for this before reading a screen (what shows before the page is live is the server's HTML).
+    document.documentElement.dataset.chinese = 'on'
     return () => observer.disconnect()
   }, [])
   return <>{children}</>

@@ -95,6 +95,9 @@ describe('the admin in zh-CN only', () => {
       if (c.admin.group !== undefined) checkName(`${c.slug} (group)`, c.admin.group, problems)
       checkProse(`${c.slug} (description)`, c.admin.description, problems)
       checkFields(c.slug, c.fields, problems)
+      // The list's search box is named after the title field ("搜索 标题"), hidden or not.
+      const title = c.fields.find((f) => 'name' in f && f.name === c.admin.useAsTitle)
+      if (title && 'label' in title) checkName(`${c.slug}.${c.admin.useAsTitle} (title, named in the search box)`, title.label, problems)
     }
     for (const g of config.globals) {
       checkName(`${g.slug} (label)`, g.label, problems)

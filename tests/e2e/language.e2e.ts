@@ -21,6 +21,8 @@ const USDate = /\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug
 
 /** What the person sees or hears: the page's text, its title, and every aria-label, title, placeholder and alt. */
 async function strings(page: Page): Promise<string[]> {
+  // The page is live: the admin's translator of Payload's hardcoded English (cms/components/ChineseAdmin.tsx) has run.
+  await expect(page.locator('html[data-chinese="on"]')).toHaveCount(1)
   return page.evaluate(() => {
     const out = [document.title, ...document.body.innerText.split('\n')]
     for (const el of Array.from(document.body.querySelectorAll('*'))) {
@@ -194,9 +196,9 @@ for (const [role, email] of [
       await page.keyboard.press('Escape')
       await page.keyboard.press('Escape')
       await expect(page.locator('.doc-drawer')).toHaveCount(0)
-      // A follow-up already recorded, opened in its drawer: titled by its date, not "verification".
+      // A follow-up already recorded, opened in its drawer: titled in words (date, kind…), not "verification".
       await page.locator('.relationship-table', { hasText: '回访与验证' }).locator('.drawer-link__doc-drawer-toggler').first().click()
-      await expect(page.locator('.doc-drawer__header-text')).toHaveText(/^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$/)
+      await expect(page.locator('.doc-drawer__header-text')).toHaveText(/^\d{4}年\d{1,2}月\d{1,2}日 \S+/)
       await page.waitForLoadState('networkidle')
       await f.check(page, '回访验证的抽屉')
       await page.keyboard.press('Escape')

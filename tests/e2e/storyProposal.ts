@@ -1,4 +1,4 @@
-// A proposal with a history on every tab of its edit view (instruction, reply with a commitment,
+// A proposal with a history on every tab of its edit view (instruction, co-opinion, reply with a commitment,
 // evaluation, follow-ups, a rehandling round), made in the e2e setup through the Local API as the
 // people whose job each step is. The language check reads every screen of it.
 import type { Payload, RequiredDataFromCollectionSlug } from 'payload'
@@ -33,6 +33,8 @@ export async function createStoryProposal(payload: Payload, w: World): Promise<n
     data: { proposal: p.id, class: 'B', text: '已联系权属单位，计划本月内补装全部缺失井盖并设置警示标志。', commitments: [{ text: '补装缺失井盖', dueDate: '2026-12-15' }] } as RequiredDataFromCollectionSlug<'replies'>,
     ...opts(staff),
   })
+  // 绿化办's 协办意见 first: the head signs off only when it is in (or its deadline has passed).
+  await payload.create({ collection: 'co-opinions', data: { proposal: p.id, text: '绿化办将配合清理井盖周边绿化带。' } as RequiredDataFromCollectionSlug<'co-opinions'>, ...opts(as(w.coStaff, 'users')) })
   await payload.update({ collection: 'replies', id: reply.id, data: { signOff: true } as Record<string, unknown>, ...opts(head) })
   await payload.update({ collection: 'replies', id: reply.id, data: { publish: true } as Record<string, unknown>, ...opts(office) })
   await payload.create({ collection: 'follow-ups', data: { proposal: p.id, kind: 'visit', notes: '电话联系代表，代表希望尽快补装。' } as RequiredDataFromCollectionSlug<'follow-ups'>, ...opts(office) })

@@ -204,6 +204,8 @@ describe(`延期申请 on ${databaseLabel()}`, () => {
     const q = await inProgress('延期申请测试：答复后不再延期')
     const r = await ask(u.staff, q.id, '2026-04-30')
     const reply = await create('replies', u.staff, { proposal: q.id, class: 'A', text: '已经处理完毕，路面已全部修复。' })
+    // The co-section's opinion first: the head signs off only when it is in (or its deadline has passed).
+    await create('co-opinions', u.coStaff, { proposal: q.id, text: '绿化办无补充意见。' })
     await payload.update({ collection: 'replies', id: reply.id, data: { signOff: true } as Record<string, unknown>, ...opts(u.head) })
     await payload.update({ collection: 'replies', id: reply.id, data: { publish: true } as Record<string, unknown>, ...opts(u.office) })
     expect((await proposal(q.id)).status).toBe('replied')

@@ -35,7 +35,7 @@ export const ExtensionRequests: CollectionConfig = {
   fields: [
     // What the leader decides on, with 批准 / 不批准 (cms/components/ExtensionDecision.tsx).
     { name: 'decisionPanel', type: 'ui', label: { zh: '审批', en: 'Decision' }, admin: { components: { Field: '/cms/components/ExtensionDecision#ExtensionDecision' } } },
-    { name: 'title', type: 'text', admin: { hidden: true }, access: { create: never, update: never } },
+    { name: 'title', type: 'text', label: { zh: '申请', en: 'Request' }, admin: { hidden: true }, access: { create: never, update: never } },
     {
       // The record as stored (the list's columns and filters); on the page the panel above says it in words and Chinese dates.
       type: 'collapsible',
