@@ -299,6 +299,8 @@ export interface Proposal {
   closedAt?: string | null;
   currentDue?: string | null;
   currentStage?: ('screening' | 'instruction' | 'reply' | 'rehandling' | 'explanation') | null;
+  replyClass?: ('A' | 'B' | 'C') | null;
+  undated?: boolean | null;
   instructions?: {
     docs?: (number | Instruction)[];
     hasNextPage?: boolean;
@@ -1100,6 +1102,8 @@ export interface ProposalsSelect<T extends boolean = true> {
   closedAt?: T;
   currentDue?: T;
   currentStage?: T;
+  replyClass?: T;
+  undated?: T;
   instructions?: T;
   replies?: T;
   coOpinions?: T;

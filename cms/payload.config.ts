@@ -32,7 +32,7 @@ import { withSiteRebuild } from './site/publicChanges'
 import { Duties } from './collections/Duties'
 import { withDerivedRefresh } from './lib/derived'
 import { RebuildSiteTask, recoverInterruptedBuilds, SiteQueue, siteAutoBuild } from './site/rebuildTask'
-import { siteManagers, staffOnly } from './access'
+import { adminOnly, nobody, siteManagers, staffOnly } from './access'
 import { lockAccess } from './access/locks'
 import { withCleanText } from './lib/cleanText'
 import { withInputCheck } from './lib/inputCheck'
@@ -43,6 +43,7 @@ import { graphqlOffEndpoints } from './lib/graphqlOff'
 import { capListSizes } from './lib/listLimit'
 import { serverURL } from './lib/env'
 import { withFreshJoins } from './lib/freshJoins'
+import { withInlineCreateWhereValid } from './lib/inlineCreate'
 import { chineseConfig, chineseSanitized, zhTranslations } from './lib/chinese'
 import { ATTACHMENT_MAX_BYTES } from '../core/portal'
 
@@ -123,6 +124,8 @@ export default buildConfig(chineseConfig({
     .map(withDerivedRefresh)
     // 导出 Excel on the proposals' and replies' lists (endpoint and button).
     .map(withExcelExport)
+    // "+" beside a relationship only where a record made there could be chosen (cms/lib/inlineCreate.ts).
+    .map(withInlineCreateWhereValid)
     // A join's table (a proposal's 批示, 办理记录 …) shows what the last save created, without a reload.
     .map(withFreshJoins)
     // Malformed requests answer 400; control characters are dropped from every text field.
@@ -149,6 +152,9 @@ export default buildConfig(chineseConfig({
     // business, and only whoever may update a document may lock it (cms/access/locks.ts).
     const locks = payload.collections['payload-locked-documents']?.config
     if (locks) Object.assign(locks.access, { read: staffOnly, create: lockAccess, update: lockAccess, delete: lockAccess })
+    // …and its record of migrations (no REST route, hidden) is written by migrations alone: nobody creates one as a person.
+    const migrationsRecord = payload.collections['payload-migrations']?.config
+    if (migrationsRecord) Object.assign(migrationsRecord.access, { read: adminOnly, create: nobody, update: nobody, delete: nobody })
     hardenDatabase(payload)
     await checkDatabase(payload)
     // Load the working-day calendar once at start, outside any request.

@@ -1,11 +1,12 @@
 import { describe, it, expect } from 'vitest'
-import { DefaultCalendarData, WorkingCalendar } from './calendar'
+import { addCalendarDays, DefaultCalendarData, WorkingCalendar } from './calendar'
 import {
   dueText,
   DUE_SOON_WORKING_DAYS,
   LONG_OVERDUE_WORKING_DAYS,
   currentDeadline,
   deadlineState,
+  deadlineStateRange,
   isOverdue,
   maxExtendedDeadline,
   replyDeadline,
@@ -242,6 +243,39 @@ describe('deadlineState', () => {
     ['2026-03-11', 'now'],
   ])('rejects due %j / now %j', (due, now) => {
     expect(() => deadlineState(due, now, cal)).toThrow(RangeError)
+  })
+})
+
+describe('deadlineStateRange (the due dates of each state on a day, for a list\'s query)', () => {
+  const States: DeadlineState[] = ['onTrack', 'dueSoon', 'overdue', 'longOverdue']
+  const inRange = (due: string, r: { from?: string; before?: string }) => (r.from == null || due >= r.from) && (r.before == null || due < r.before)
+
+  // today (China-local): on track from, and long overdue before (counted by hand on the 2026 calendar).
+  it.each<[string, string, string]>([
+    // Wed 03-11: 03-12, 13, 16 are three working days left, 03-17 the fourth. Back: 03-11…02 (8), the
+    // 春节 make-up Saturdays 02-28 and 02-14 count, 02-15…23 do not: 02-05 is the 21st working day.
+    ['2026-03-11', '2026-03-17', '2026-02-05'],
+    // Sat 03-14: the day itself is no working day; 03-19 is the fourth after it, 02-09 the 21st before it.
+    ['2026-03-14', '2026-03-19', '2026-02-09'],
+    // Wed 09-30, before 国庆 (10-01…07): 10-08, 09 and the make-up Saturday 10-10 are three, 10-12 the fourth;
+    // back over 中秋 (09-25) and the make-up Sunday 09-20: 09-02 is the 21st.
+    ['2026-09-30', '2026-10-12', '2026-09-02'],
+  ])('on %s: dueSoon before %s, longOverdue before %s', (today, onTrackFrom, longOverdueBefore) => {
+    expect(deadlineStateRange('onTrack', today, cal)).toEqual({ from: onTrackFrom })
+    expect(deadlineStateRange('dueSoon', today, cal)).toEqual({ from: today, before: onTrackFrom })
+    expect(deadlineStateRange('overdue', today, cal)).toEqual({ from: longOverdueBefore, before: today })
+    expect(deadlineStateRange('longOverdue', today, cal)).toEqual({ before: longOverdueBefore })
+  })
+
+  // Every due date within 80 days either side of each day, on days around weekends and holidays:
+  // a date lies in exactly the range of the state deadlineState gives it.
+  it.each(['2026-01-01', '2026-02-13', '2026-02-24', '2026-03-11', '2026-03-14', '2026-05-05', '2026-09-30', '2026-10-08', '2026-12-31'])('on %s the ranges are exactly deadlineState', (today) => {
+    const now = `${today}T04:00:00.000Z` // 12:00 in China
+    for (let d = -80; d <= 80; d++) {
+      const due = addCalendarDays(today, d)
+      const { state } = deadlineState(due, now, cal)
+      for (const s of States) expect(inRange(due, deadlineStateRange(s, today, cal)), `${due}: ${state} vs ${s}`).toBe(s === state)
+    }
   })
 })
 

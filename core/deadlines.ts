@@ -1,6 +1,6 @@
 // Which deadline applies to a proposal and how close it is. Derived on read, never stored.
 
-import { toLocalDate, type WorkingCalendar } from './calendar'
+import { addCalendarDays, toLocalDate, type WorkingCalendar } from './calendar'
 import { DeadlineStateLabels } from './labels'
 import { isScreenedOut } from './lifecycle'
 import { replyDeadlineInForce, type AssignmentFacts, type RehandlingFacts, type ReplyFacts } from './proposalFacts'
@@ -100,6 +100,36 @@ export function deadlineState(
     return { state, workingDaysLeft }
   }
   return { state: workingDaysLeft <= DUE_SOON_WORKING_DAYS ? 'dueSoon' : 'onTrack', workingDaysLeft }
+}
+
+/**
+ * The deadlines that stand in `state` on `today` (a China-local date), as a range of local dates:
+ * `from` inclusive, `before` exclusive, either open when absent. Exactly the dates `deadlineState`
+ * judges so, on this calendar, so a list can ask its database for them (`currentDue` between the bounds).
+ */
+export function deadlineStateRange(state: DeadlineState, today: string, cal: WorkingCalendar): { from?: string; before?: string } {
+  // Due on or after this: more than DUE_SOON working days left (onTrack).
+  const onTrackFrom = cal.addWorkingDays(today, DUE_SOON_WORKING_DAYS + 1)
+  // Due before this: more than LONG_OVERDUE working days have passed (the (LONG_OVERDUE + 1)-th working day back, today counted).
+  const longOverdueBefore = workingDayBack(today, LONG_OVERDUE_WORKING_DAYS + 1, cal)
+  switch (state) {
+    case 'onTrack':
+      return { from: onTrackFrom }
+    case 'dueSoon':
+      return { from: today, before: onTrackFrom }
+    case 'overdue':
+      return { from: longOverdueBefore, before: today }
+    case 'longOverdue':
+      return { before: longOverdueBefore }
+  }
+}
+
+/** The n-th working day on or before `date` (n ≥ 1; `date` itself is the first when it is a working day). */
+function workingDayBack(date: string, n: number, cal: WorkingCalendar): string {
+  let day = date
+  for (let left = n; ; day = addCalendarDays(day, -1)) {
+    if (cal.isWorkingDay(day) && --left === 0) return day
+  }
 }
 
 export function isOverdue(state: DeadlineState): boolean {

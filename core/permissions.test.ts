@@ -35,7 +35,9 @@ import {
   canUseAdmin,
   canWriteCoOpinion,
   clauseMatches,
+  mayEverCreate,
   proposalReadScope,
+  type CreateRule,
   type ReadClause,
 } from './permissions'
 import { ProposalStatuses, Roles, type Actor, type ProposalFacts, type ProposalStatus, type Reply } from './types'
@@ -428,5 +430,32 @@ describe('evaluationRefusal: the words of a refused evaluation', () => {
     const once = { ...base, evaluations: [{ reply: r.id, representative: Rep.proposer, rating: 'dissatisfied' as const, at: '2025-03-25T09:00:00+08:00' }], status: 'rehandling' as const }
     expect(evaluationRefusal(Actors.proposer, once, r.id)?.message).toBe('每条答复只能评价一次')
     expect(evaluationRefusal(Actors.coSigner, once, r.id)?.message).toBe('提案重新办理中，现在不能评价')
+  })
+})
+
+// 新建 and "+" in the admin: whether a record-on-a-proposal rule could ever let this actor create one.
+describe('mayEverCreate: who could ever create each record on a proposal', () => {
+  const evaluates: CreateRule = (a, p, d) => {
+    const r = p.replies.find((x) => String(x.id) === String(d.reply))
+    return !!r && canEvaluate(a, p, r)
+  }
+  const Rules: Record<string, [CreateRule, AnyActorKey[]]> = {
+    instruction: [(a, p) => canInstruct(a, p), ['leader']],
+    reply: [(a, p, d) => canDraftReply(a, p, d.corrects != null), ['office', 'leadStaff', 'leadHead', 'coStaff', 'coHead', 'otherStaff', 'otherHead']],
+    coOpinion: [(a, p) => canWriteCoOpinion(a, p), ['leadStaff', 'leadHead', 'coStaff', 'coHead', 'otherStaff', 'otherHead']],
+    followUp: [(a, p) => canRecordFollowUp(a, p), ['office']],
+    evaluation: [evaluates, ['office', 'proposer', 'coSigner', 'otherRep']],
+    resolutionAnswer: [(a, p) => canAnswerResolution(a, p), ['proposer', 'coSigner', 'otherRep']],
+    attachment: [(a, p) => canEditProposalContent(a, p), ['office', 'proposer', 'coSigner', 'otherRep']],
+    invitation: [(a, p) => canInviteCoSigners(a, p) || canSetCoSigners(a, p), ['office', 'proposer', 'coSigner', 'otherRep']],
+    never: [() => false, []],
+  }
+  const rows = Object.entries(Rules).flatMap(([name, [rule, who]]) => AllActorKeys.map((k) => [name, k, who.includes(k), rule] as const))
+  it.each(rows)('%s by %s → %s', (_name, key, expected, rule) => {
+    expect(mayEverCreate(AllActors[key], rule)).toBe(expected)
+  })
+  // Section staff without a section, a representative without an id and the public never.
+  it.each(['staffNoSection', 'headNoSection', 'repNoId', 'public'] as const)('%s creates nothing', (key) => {
+    for (const [rule] of Object.values(Rules)) expect(mayEverCreate(AllActors[key], rule)).toBe(false)
   })
 })

@@ -20,7 +20,7 @@ import {
   UnscreenedStatuses,
 } from './lifecycle'
 import { isExtendable, type ExtensionDecision } from './extensions'
-import type { Actor, Invitation, ProposalFacts, ProposalStatus, Reply } from './types'
+import { ProposalStatuses, type Actor, type Invitation, type ProposalFacts, type ProposalStatus, type Reply } from './types'
 
 export const isStaff = (a: Actor): boolean =>
   a.role === 'admin' || a.role === 'office' || a.role === 'leader' || a.role === 'sectionStaff' || a.role === 'sectionHead'
@@ -272,3 +272,46 @@ export const canEditDocumentSettings = (a: Actor): boolean => a.role === 'office
 
 /** Only staff use the admin UI; representatives use the portal. */
 export const canUseAdmin = (a: Actor): boolean => isStaff(a)
+
+/** A rule for creating a record on a proposal (an instruction, a reply, a co-opinion…): the actor, the proposal, the record's data. */
+export type CreateRule = (a: Actor, p: ProposalFacts, data: Record<string, unknown>) => boolean
+
+const ExemplarReplyId = 'exemplar-reply'
+const ExemplarAt = '2026-01-05T02:00:00.000Z'
+
+/**
+ * A proposal in `status` on which `a` is everything a rule looks for: its proposer and co-signer,
+ * its lead section and co-section, entered by the office, screened, assigned, with a reply of the
+ * actor's section signed off and published and not yet evaluated.
+ */
+function exemplarFacts(a: Actor, status: ProposalStatus): ProposalFacts {
+  const me = a.id ?? 'nobody'
+  const reply: Reply = { id: ExemplarReplyId, round: 1, section: a.section ?? null, text: '', class: 'A', commitments: [], signedOffBy: me, signedOffAt: ExemplarAt, publishedAt: ExemplarAt }
+  return {
+    status,
+    proposer: me,
+    coSigners: [me],
+    invitees: [],
+    enteredBy: 'office',
+    confidential: false,
+    submittedAt: ExemplarAt,
+    screening: { decision: 'accepted', at: ExemplarAt },
+    assignment: { leadSection: a.section ?? null, coSections: a.section != null ? [a.section] : [], assignedAt: ExemplarAt, deadline: '2026-02-05', extensions: [] },
+    instructions: [],
+    replies: [reply],
+    evaluations: [],
+    rehandlings: [],
+    followUps: [],
+  }
+}
+
+/** The record's data as the rules may read it: a new record, or one naming the exemplar's reply (evaluating it, correcting it). */
+const ExemplarData: Record<string, unknown>[] = [{}, { reply: ExemplarReplyId, corrects: ExemplarReplyId }]
+
+/**
+ * Whether `rule` could ever let `a` create such a record: asked of a proposal in every status on
+ * which the actor is everything a rule looks for (exemplarFacts). The admin offers 新建 and "+"
+ * by this answer; each record is still decided by the rule on its own proposal.
+ */
+export const mayEverCreate = (a: Actor, rule: CreateRule): boolean =>
+  ProposalStatuses.some((status) => ExemplarData.some((data) => rule(a, exemplarFacts(a, status), data)))

@@ -226,3 +226,6 @@ export const SetPasswordSchema = strict({
   if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem })
 })
 export type SetPassword = z.infer<typeof SetPasswordSchema>
+
+/** The body rules above, for the staff's action endpoints (core/actions.ts): cleaned required text, an object refusing unknown fields. */
+export { strict as strictBody, text as requiredText }

@@ -38,7 +38,7 @@ const seq = new Map<string, number>()
  */
 export async function growDatabase(payload: Payload, n: number, log: Log): Promise<void> {
   const find = async (collection: CollectionSlug) =>
-    (await payload.find({ collection, pagination: false, depth: 0, overrideAccess: true })).docs.map((d): Record<string, unknown> => ({ ...d }))
+    (await payload.find({ collection, pagination: false, depth: 0, overrideAccess: true, showHiddenFields: true })).docs.map((d): Record<string, unknown> => ({ ...d }))
   const templates = (await find('proposals')).filter((p) => p.status !== 'draft')
   const related: CollectionSlug[] = ['instructions', 'replies', 'evaluations', 'co-opinions', 'follow-ups', 'proposal-events', 'duties']
   const byProposal = new Map<string, { collection: CollectionSlug; doc: Record<string, unknown> }[]>()
@@ -57,7 +57,8 @@ export async function growDatabase(payload: Payload, n: number, log: Log): Promi
     seq.set(year, k)
     const { id, createdAt: _c, updatedAt: _u, ...data } = t
     const number = `${year}-${k}`
-    const copy = await payload.db.create({ collection: 'proposals', data: { ...(withoutIds(data) as object), number } })
+    // The sort key of 当前期限 is left out of every read (cms/lib/derived.ts): the copy's is its deadline's.
+    const copy = await payload.db.create({ collection: 'proposals', data: { ...(withoutIds(data) as object), number, undated: !data.currentDue } })
     for (const r of byProposal.get(String(id)) ?? []) {
       const { id: _id, createdAt: _rc, updatedAt: _ru, ...rest } = r.doc
       // A signed-off reply's 文号 is unique: the copy's names the copy's proposal besides.

@@ -1,6 +1,7 @@
 // Access to a record that belongs to a proposal (instruction, reply, evaluation…), decided by
 // a `core` predicate over the proposal's facts.
 import type { Access, CollectionSlug, PayloadRequest } from 'payload'
+import { mayEverCreate, type CreateRule } from '../../core/permissions'
 import type { Actor, ProposalFacts } from '../../core/types'
 import { loadFacts } from '../lib/facts'
 import { actorOfReq, idOf } from './actor'
@@ -12,14 +13,17 @@ export async function proposalFacts(req: PayloadRequest, proposal: unknown): Pro
   return doc ? loadFacts(req, doc) : null
 }
 
-/** Create access: the record's `proposal` must exist and the rule must allow this actor on it. */
+/**
+ * Create access: the record's `proposal` must exist and the rule must allow this actor on it.
+ * Asked without a proposal (the admin deciding whether to offer 新建 and "+"), the answer is
+ * whether the rule could ever let this actor create one (core mayEverCreate).
+ */
 export const createOnProposal =
-  (rule: (a: Actor, p: ProposalFacts, data: Record<string, unknown>) => boolean): Access =>
+  (rule: CreateRule): Access =>
   async ({ req, data }) => {
     const actor = actorOfReq(req)
     if (actor.role === 'public') return false
-    // Without data (the admin asking "may I create at all?") answer by role only.
-    if (!data?.proposal) return true
+    if (!data?.proposal) return mayEverCreate(actor, rule)
     const facts = await proposalFacts(req, data.proposal)
     return !!facts && rule(actor, facts, data)
   }

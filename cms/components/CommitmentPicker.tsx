@@ -8,16 +8,21 @@ import type { TextFieldClientComponent } from 'payload'
 import { useEffect, useState } from 'react'
 import { chineseDate } from '../../core/calendar'
 import type { CommitmentChoice } from '../endpoints/commitments'
+import { idOf } from '../access/actor'
 
 type Loaded = { state: 'idle' } | { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; commitments: CommitmentChoice[] }
 
-const idOf = (v: unknown): string | null => (v == null || v === '' ? null : typeof v === 'object' && 'id' in (v as object) ? String((v as { id: unknown }).id) : String(v))
+/** A relationship field's value as an id to ask about (an empty choice is none). */
+const chosenId = (v: unknown): string | null => {
+  const id = idOf(v)
+  return id == null || id === '' ? null : String(id)
+}
 
 export const CommitmentPicker: TextFieldClientComponent = ({ path, field }) => {
   const { config } = useConfig()
   const { value, setValue, showError, disabled } = useField<string>({ path })
-  const proposal = useFormFields(([fields]) => idOf(fields.proposal?.value))
-  const correcting = useFormFields(([fields]) => idOf(fields.corrects?.value))
+  const proposal = useFormFields(([fields]) => chosenId(fields.proposal?.value))
+  const correcting = useFormFields(([fields]) => chosenId(fields.corrects?.value))
   const [loaded, setLoaded] = useState<Loaded>({ state: 'idle' })
 
   useEffect(() => {

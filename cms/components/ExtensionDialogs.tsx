@@ -29,7 +29,7 @@ async function send(url: string, method: 'POST' | 'PATCH', body: unknown, fields
 }
 
 /** A modal dialog (the browser's own: Esc closes it, focus stays inside while open). */
-function Dialog({ open, onClose, title, children }: { open: boolean; onClose: () => void; title: string; children: ReactNode }) {
+export function Dialog({ open, onClose, title, children }: { open: boolean; onClose: () => void; title: string; children: ReactNode }) {
   const ref = useRef<HTMLDialogElement>(null)
   const titleId = useId()
   useEffect(() => {
@@ -57,7 +57,7 @@ function Dialog({ open, onClose, title, children }: { open: boolean; onClose: ()
   )
 }
 
-function FieldError({ id, message }: { id: string; message?: string }) {
+export function FieldError({ id, message }: { id: string; message?: string }) {
   return message ? (
     <p id={id} role="alert" className="extension-dialog__error">
       {message}

@@ -7,6 +7,7 @@ import { CommitmentStateLabels, commitmentStatuses } from '../../core/commitment
 import { canUseAdmin } from '../../core/permissions'
 import { actorOfReq } from '../access/actor'
 import { loadFacts } from '../lib/facts'
+import type { ProposalFacts } from '../../core/types'
 
 const json = (body: unknown, status = 200) => Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } })
 
@@ -21,6 +22,18 @@ export interface CommitmentChoice {
   standing: string | null
 }
 
+/** The proposal's live commitments as a chooser lists them (here, and in the action bar's 验证 dialog). */
+export const commitmentChoices = (p: Pick<ProposalFacts, 'replies' | 'followUps'>): CommitmentChoice[] =>
+  commitmentStatuses(p).map((c) => ({
+    id: c.id,
+    text: c.text,
+    dueDate: c.dueDate,
+    state: c.state,
+    stateLabel: CommitmentStateLabels[c.state],
+    checkedAt: c.checkedAt,
+    standing: c.standing == null ? null : String(c.standing),
+  }))
+
 export const commitmentsEndpoint: Endpoint = {
   path: '/:id/commitments',
   method: 'get',
@@ -29,16 +42,7 @@ export const commitmentsEndpoint: Endpoint = {
     const id = req.routeParams?.id as string
     const doc = await req.payload.findByID({ collection: 'proposals', id, depth: 0, overrideAccess: false, user: req.user, req, disableErrors: true })
     if (!doc) return json({ errors: [{ code: 'notFound', message: '找不到这件提案，或您无权查看' }] }, 404)
-    const p = await loadFacts(req, doc)
-    const commitments: CommitmentChoice[] = commitmentStatuses(p).map((c) => ({
-      id: c.id,
-      text: c.text,
-      dueDate: c.dueDate,
-      state: c.state,
-      stateLabel: CommitmentStateLabels[c.state],
-      checkedAt: c.checkedAt,
-      standing: c.standing == null ? null : String(c.standing),
-    }))
+    const commitments = commitmentChoices(await loadFacts(req, doc))
     return json({ commitments })
   },
 }

@@ -10,6 +10,7 @@ import { mergeListSearchAndWhere } from 'payload/shared'
 import { canUseAdmin } from '../../core/permissions'
 import { ProposalColumns, ReplyColumns, type Column } from '../../core/spreadsheet'
 import { actorOfReq } from '../access/actor'
+import { undatedLast } from '../lib/derived'
 import { listAs } from '../lib/export/readAs'
 import { exportDate, proposalRows, ProposalSelect, replyRows, ReplySelect } from '../lib/export/staffRows'
 import { attachment, XlsxContentType, xlsxStream } from '../lib/export/xlsx'
@@ -42,7 +43,9 @@ function listQuery(req: PayloadRequest, slug: string): { where: Where; sort: str
   if (typeof where !== 'object' || Array.isArray(where)) refuse('查询条件无效：where 格式不对', 'where')
   const search = typeof req.query?.search === 'string' ? req.query.search.trim() : ''
   const sort = params.sort ?? (typeof config.defaultSort === 'string' ? [config.defaultSort] : [])
-  return { where: mergeListSearchAndWhere({ collectionConfig: config, search, where: where as Where }), sort: (Array.isArray(sort) ? sort : [sort]).filter(Boolean) as string[] }
+  // As the list sorts: by 当前期限 with the proposals without one last.
+  const ordered = undatedLast((Array.isArray(sort) ? sort : [sort]).filter(Boolean) as string[]) ?? []
+  return { where: mergeListSearchAndWhere({ collectionConfig: config, search, where: where as Where }), sort: ordered }
 }
 
 const exportEndpoint = (slug: string, spec: ExportSpec): Endpoint => ({

@@ -1,16 +1,19 @@
-// What the system derives from a proposal's records and keeps in the database so lists can sort
-// and count without loading documents:
+// What the system derives from a proposal's records and keeps in the database so lists can sort,
+// filter and count without loading documents:
 // - the deadline in force (core/deadlines currentDeadline) as two columns on the proposal,
-//   `currentDue` and `currentStage`, for the staff's lists and 待我处理;
+//   `currentDue` and `currentStage`, for the staff's lists and 待我处理, with `undated`, the
+//   sort key that puts the proposals without one last (hidden from every API; `undatedLast`);
+// - the class of the reply that stands (core latestReply) as `replyClass`, for the 答复类别 filter;
 // - what waits on whom (core/duties plannedDuties) as rows of the `duties` collection, for the
 //   workbench's queues.
 // Nobody types them. The proposal's own save computes its columns (prepareChange); after that
 // save, and after any change to a record they depend on (an instruction, a reply, a co-opinion,
 // an evaluation, a follow-up, a request for a later deadline), `refreshDerived` recomputes both and writes only what changed.
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeDeleteHook, CollectionConfig, CollectionSlug, PayloadRequest, Where } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionAfterReadHook, CollectionBeforeDeleteHook, CollectionBeforeOperationHook, CollectionConfig, CollectionSlug, PayloadRequest, Where } from 'payload'
 import { currentDeadline } from '../../core/deadlines'
 import { plannedDuties, type Duty, type DutyFacts } from '../../core/duties'
 import { ScreenedOutStatuses } from '../../core/lifecycle'
+import { latestReply } from '../../core/proposalFacts'
 import type { WorkingCalendar } from '../../core/calendar'
 import type { DeadlineSettings, ProposalFacts } from '../../core/types'
 import { idOf } from '../access/actor'
@@ -18,12 +21,48 @@ import type { Duty as DutyDoc, Proposal } from '../payload-types'
 import { deadlineSettingsOf, getCalendar } from './calendar'
 import { factsFromDoc, findAll, loadRelated, loadSigners } from './facts'
 
-export type StoredDeadline = Pick<Proposal, 'currentDue' | 'currentStage'>
+export type DerivedColumns = Pick<Proposal, 'currentDue' | 'currentStage' | 'replyClass'> & { undated: boolean }
 
-/** The two columns for these facts, under the session's settings. */
-export async function storedDeadlineOf(req: PayloadRequest, facts: ProposalFacts, session: unknown): Promise<StoredDeadline> {
+/** The derived columns for these facts, under the session's settings. */
+export async function derivedColumnsOf(req: PayloadRequest, facts: ProposalFacts, session: unknown): Promise<DerivedColumns> {
   const due = currentDeadline(facts, await getCalendar(req.payload, req), deadlineSettingsOf(session))
-  return { currentDue: due?.due ?? null, currentStage: due?.stage ?? null }
+  return { currentDue: due?.due ?? null, currentStage: due?.stage ?? null, undated: due == null, replyClass: latestReply(facts.replies)?.class ?? null }
+}
+
+const DerivedKeys = ['currentDue', 'currentStage', 'undated', 'replyClass'] as const
+
+/** The derived columns as stored (a row from before a column existed reads as null). */
+const storedColumns = (doc: Proposal & { undated?: boolean | null }) => Object.fromEntries(DerivedKeys.map((k) => [k, doc[k] ?? null]))
+
+/**
+ * A sort of proposals as the database runs it: by 当前期限, those without a deadline come last
+ * whichever way (SQLite puts empty values first ascending, PostgreSQL first descending), so
+ * `currentDue` / `-currentDue` is preceded by the stored `undated` (false before true). Every
+ * other field sorts as asked. Accepts what Payload accepts: a field, a comma-separated list, an array.
+ */
+export function undatedLast(sort: string | string[] | undefined): string[] | undefined {
+  if (sort == null || sort === '') return undefined
+  const fields = (Array.isArray(sort) ? sort : sort.split(',')).map((f) => f.trim()).filter(Boolean)
+  const out: string[] = []
+  for (const f of fields) {
+    if (f.replace(/^-/, '') === 'currentDue' && out.at(-1) !== 'undated') out.push('undated')
+    out.push(f)
+  }
+  return out
+}
+
+/** The sort key is the database's: no read of a proposal shows it (the admin, REST, the Local API). */
+export const hideSortKey: CollectionAfterReadHook = ({ doc }) => {
+  if (doc && typeof doc === 'object') delete (doc as { undated?: unknown }).undated
+  return doc
+}
+
+/** Reads of proposals (the admin's list, REST, the Local API) sort by 当前期限 with the undated last. */
+export const sortUndatedLast: CollectionBeforeOperationHook = ({ args, collection, operation }) => {
+  if (operation !== 'read') return args
+  const a = args as { sort?: string | string[] }
+  const sort = undatedLast(a.sort ?? (collection.defaultSort as string | string[] | undefined))
+  return sort ? { ...args, sort } : args
 }
 
 type DutyRow = Pick<DutyDoc, 'action' | 'role' | 'due' | 'from' | 'until' | 'subject'> & { section: string | number | null; person: string | number | null }
@@ -96,12 +135,14 @@ export async function refreshDerived(req: PayloadRequest, proposalId: string | n
   if (!ctx) return false
   const { doc, facts, session, calendar, settings } = ctx
   const existing = await findAll(req, 'duties', doc.id)
-  // A draft is the representative's own: nothing is owed on it, and nothing is stored to compare.
-  if (doc.status === 'draft' && existing.length === 0 && doc.currentDue == null && doc.currentStage == null) return false
+  const next = await derivedColumnsOf(req, facts, session)
+  const stored = storedColumns(doc)
+  const same = DerivedKeys.every((k) => next[k] === stored[k])
+  // A draft is the representative's own: nothing is owed on it, and its columns are as they were made.
+  if (doc.status === 'draft' && existing.length === 0 && same) return false
   let changed = false
 
-  const next = await storedDeadlineOf(req, facts, session)
-  if (next.currentDue !== (doc.currentDue ?? null) || next.currentStage !== (doc.currentStage ?? null)) {
+  if (!same) {
     // The adapter directly: a derived column is not an edit of the proposal (no hooks, no event, same updatedAt).
     await req.payload.db.updateOne({ collection: 'proposals', id: doc.id, data: { ...next, updatedAt: doc.updatedAt }, req })
     changed = true
@@ -120,7 +161,8 @@ export async function refreshDerived(req: PayloadRequest, proposalId: string | n
 
 /** Every proposal matching `where` (all when absent), refreshed one after the other; returns how many changed. */
 export async function refreshAll(req: PayloadRequest, where?: Where, progress?: (done: number, total: number) => void): Promise<number> {
-  const { docs } = await req.payload.find({ collection: 'proposals', where, pagination: false, depth: 0, select: {}, overrideAccess: true, req })
+  // In id order: the list's default (当前期限, undated last) names columns that migrations calling this predate.
+  const { docs } = await req.payload.find({ collection: 'proposals', where, sort: 'id', pagination: false, depth: 0, select: {}, overrideAccess: true, req })
   let changed = 0
   for (const [i, d] of docs.entries()) {
     if (await refreshDerived(req, d.id)) changed++

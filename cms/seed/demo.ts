@@ -177,6 +177,12 @@ interface Scenario {
   correct?: boolean
   /** `merged`: index of the proposal (same list) it is merged into. */
   target?: number
+  /** `inProgress` only: how far its reply got at the load day — drafted (待签发), returned to its writer (退回修改), signed off (待公开). */
+  held?: 'drafted' | 'returned' | 'signed'
+  /** A topic with co-sections, none of which gives its opinion: the reply is signed off after their deadline and names them. */
+  silent?: boolean
+  /** The first commitment's verification is entered wrongly (not kept), then corrected by a second record. */
+  fixVerify?: boolean
 }
 
 /** Last year's session: nearly all closed, two B replies with commitments still open. */
@@ -285,6 +291,14 @@ const CurrentScenarios: Scenario[] = [
   /* 56 */ { to: 'draft', age: 9 },
   /* 57 */ { to: 'draft', age: 17 },
   /* 58 */ { to: 'draft', age: 30 },
+  // replies on their way: waiting for the head's 签发, returned to the writer, waiting for 公开
+  /* 59 */ { to: 'inProgress', age: 40, held: 'drafted' },
+  /* 60 */ { to: 'inProgress', age: 36, held: 'returned' },
+  /* 61 */ { to: 'inProgress', age: 50, held: 'signed' },
+  // a co-section that never gave its opinion (named in the reply and on its record)
+  /* 62 */ { to: 'replied', age: 60, cls: 'A', replyIn: 15, silent: true },
+  // a verification entered wrongly, then corrected
+  /* 63 */ { to: 'closed', age: 200, cls: 'B', rating: 'satisfied', dueIn: 40, fixVerify: true },
 ]
 
 /* ------------------------------------------------------------------ the plan */
@@ -301,9 +315,10 @@ export type Step =
   | { kind: 'requestExtension'; at: number; newDeadline: string; reason: string }
   | { kind: 'draftReply'; at: number; round: number; by: 'staff' | 'head' | 'office'; cls: ReplyClass; text: string; commitments: { text: string; dueDate: string }[]; corrects?: boolean }
   | { kind: 'signOff'; at: number; round: number }
+  | { kind: 'returnDraft'; at: number; round: number; reason: string }
   | { kind: 'publish'; at: number; round: number }
   | { kind: 'evaluate'; at: number; round: number; who: number; rating: Rating; comment?: string }
-  | { kind: 'followUp'; at: number; followUp: 'visit' | 'call' | 'verification'; notes: string; commitment?: { round: number; index: number }; verified?: boolean }
+  | { kind: 'followUp'; at: number; followUp: 'visit' | 'call' | 'verification'; notes: string; commitment?: { round: number; index: number }; verified?: boolean; correctionNote?: string }
   | { kind: 'close'; at: number; noEvaluationReason?: string }
 
 export interface PlannedProposal {
@@ -433,7 +448,7 @@ export function planDemo(now: Date): DemoPlan {
           ;({ cat: category } = st)
           ;[title, body] = [st.t, st.b]
         } else {
-          topic = topicOf.get(i) ?? takeTopic(() => true)
+          topic = topicOf.get(i) ?? takeTopic(s.silent ? (t) => t.co.length > 0 : () => true)
           topicOf.set(i, topic)
           category = topic.cat
           ;[title, body] = [topic.t, topic.b]
@@ -581,7 +596,7 @@ function planSteps(s: Scenario, p: PlannedProposal, c: StepContext): Step[] {
       steps.push({ kind: 'coOpinion', at, section: co, text })
     }
   }
-  coOpinions()
+  if (!s.silent) coOpinions()
   for (const months of s.ext ?? []) {
     const at = tl.advanceTo(addCalendarDays(deadline, -rng.int(3, 8)))
     deadline = cal.addMonthsDeadline(assignDate, months)
@@ -592,6 +607,15 @@ function planSteps(s: Scenario, p: PlannedProposal, c: StepContext): Step[] {
     // random draw, so the rest of the plan stays as it was.
     const at = Math.max(tl.t + 5 * MINUTE, Math.min(instant(cal.addWorkingDays(tl.local, 1), 10 * 60), c.limit))
     if (at < c.hardLimit) steps.push({ kind: 'requestExtension', at, newDeadline: cal.addMonthsDeadline(assignDate, s.ask), reason: T.ExtensionReasons[1] })
+  }
+  if (s.to === 'inProgress' && s.held) {
+    // A reply on its way, stopped where it waits at the load day.
+    const at = tl.after(rng.int(6, 10))
+    const text = fill(T.ReplyTemplates.A[0], { ...v, a: fill(c.topic!.a, v) })
+    steps.push({ kind: 'draftReply', at, round: 1, by: 'staff', cls: 'A', text, commitments: [] })
+    if (s.held === 'returned') steps.push({ kind: 'returnDraft', at: tl.after(1), round: 1, reason: T.ReturnReason })
+    if (s.held === 'signed') steps.push({ kind: 'signOff', at: tl.after(1), round: 1 })
+    return steps
   }
   if (s.to === 'inProgress') return steps
 
@@ -675,6 +699,27 @@ function planSteps(s: Scenario, p: PlannedProposal, c: StepContext): Step[] {
     notes: fill(rng.pick(rng.chance(0.6) ? T.VisitNotes : T.CallNotes), v),
   })
   for (const x of commitments) {
+    if (s.fixVerify && x === commitments[0]) {
+      // Entered as not kept by mistake; the next record corrects it (the wrong one stays, named as corrected).
+      steps.push({
+        kind: 'followUp',
+        at: tl.advanceTo(addCalendarDays(x.dueDate, -rng.int(0, 6))),
+        followUp: 'verification',
+        notes: fill(T.UnverifiedNotes[0], { ...v, what: x.text }),
+        commitment: { round: x.round, index: x.index },
+        verified: false,
+      })
+      steps.push({
+        kind: 'followUp',
+        at: tl.after(1),
+        followUp: 'verification',
+        notes: fill(T.VerifiedNotes[0], { ...v, what: x.text }),
+        commitment: { round: x.round, index: x.index },
+        verified: true,
+        correctionNote: T.VerificationCorrectionNote,
+      })
+      continue
+    }
     steps.push({
       kind: 'followUp',
       at: tl.advanceTo(addCalendarDays(x.dueDate, -rng.int(0, 6))),
@@ -806,6 +851,8 @@ async function replay(payload: Payload, p: PlannedProposal, x: ReplayContext): P
   let id: Id | undefined
   let doc: Partial<Proposal> = {}
   const replies = new Map<number, Reply>()
+  /** The latest verification of each commitment (by its id), which a correction names. */
+  const verifications = new Map<string, Id>()
   const target = p.mergedInto ? { id: x.ids.get(p.mergedInto)!, number: x.numbers.get(p.mergedInto)! } : null
   const withTarget = (s: string) => (target ? s.replaceAll('{target}', target.number) : s)
 
@@ -895,6 +942,12 @@ async function replay(payload: Payload, p: PlannedProposal, x: ReplayContext): P
       case 'signOff':
         await updateReply(step.round, lead ? lead.head : office, { signOff: true }, 'signedOffAt')
         break
+      case 'returnDraft': {
+        const r = await payload.update({ collection: 'replies', id: replies.get(step.round)!.id, data: { returnForRevision: step.reason } as Partial<Reply>, user: lead!.head, overrideAccess: false, context: SeedContext, depth: 0 })
+        if (!r.returnedAt) throw new Error(`演示数据：${p.title} 第${step.round}轮答复未能退回修改`)
+        replies.set(step.round, r)
+        break
+      }
       case 'publish':
         await updateReply(step.round, office, { publish: true }, 'publishedAt')
         break
@@ -903,7 +956,9 @@ async function replay(payload: Payload, p: PlannedProposal, x: ReplayContext): P
         break
       case 'followUp': {
         const commitmentId = step.commitment ? String(replies.get(step.commitment.round)!.commitments![step.commitment.index].id) : undefined
-        await create('follow-ups', office, { kind: step.followUp, notes: step.notes, ...(commitmentId ? { commitmentId, verified: !!step.verified } : {}) })
+        const corrects = step.correctionNote ? { corrects: docId(verifications.get(commitmentId!)!), correctionNote: step.correctionNote } : {}
+        const made = await create('follow-ups', office, { kind: step.followUp, notes: step.notes, ...(commitmentId ? { commitmentId, verified: !!step.verified } : {}), ...corrects })
+        if (commitmentId) verifications.set(commitmentId, made.id)
         break
       }
       case 'close':

@@ -1059,3 +1059,8 @@ export const InternalNotes = [
 /** The demo's one correction of a published reply: the reply as it stands now, and what was corrected. */
 export const CorrectionText = '经现场核查，问题已处理完毕，已于本月底前完工。感谢代表对社区工作的关心和支持。'
 export const CorrectionNote = '原答复中的完工日期写错，已改正'
+
+/** The head's reason for returning a draft to its writer (退回修改). */
+export const ReturnReason = '答复未写明完成时间和后续管护安排，请补充后再报签发。'
+/** Why a verification was corrected. */
+export const VerificationCorrectionNote = '原记录误录为未兑现：现场核查时该事项已完成，录入时选错了结论。'

@@ -7,6 +7,8 @@ import { apiGet, base, signIn } from './helpers'
 
 /** Clicks 导出 Excel and reads the downloaded file: its name and its rows (headers first). */
 async function exportList(page: Page) {
+  // The list has settled (its filter bar and this button hydrated): a click before then does nothing.
+  await page.waitForLoadState('networkidle')
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).click()])
   const workbook = new ExcelJS.Workbook()
   await workbook.xlsx.load((await readFile(await download.path())) as unknown as ArrayBuffer)

@@ -135,14 +135,14 @@ test('the leader finds it under 待审批延期 on the workbench and approves it
 
   await panel.getByRole('link', { name: TITLE }).click()
   await page.waitForURL(new RegExp(`/admin/collections/proposals/${id}`))
-  await expect(page.locator('#field-currentDue')).toHaveValue(asked)
+  await expect(page.locator('.doc-summary')).toContainText(`答复期限${chineseDate(asked)}`)
 })
 
 test('the lead section asks again, up to the cap; the leader opens it from the proposal (审批延期) and refuses it with a reason, by clicks', async ({ page }) => {
   await signIn(page, 'staff@demo.local')
   await openFromQueue(page, '待起草答复')
   await page.waitForURL(new RegExp(`/admin/collections/proposals/${id}`))
-  await expect(page.locator('#field-currentDue')).toHaveValue(asked)
+  await expect(page.locator('.doc-summary')).toContainText(`答复期限${chineseDate(asked)}`)
   await page.getByRole('button', { name: '申请延期' }).click()
   const dialog = page.getByRole('dialog', { name: '申请延期' })
   await expect(dialog).toContainText(`现在的答复期限：${chineseDate(asked)}`)
@@ -165,5 +165,5 @@ test('the lead section asks again, up to the cap; the leader opens it from the p
   await expect(panel).toContainText('不批准')
   await panel.getByRole('link', { name: TITLE }).click()
   await page.waitForURL(new RegExp(`/admin/collections/proposals/${id}`))
-  await expect(page.locator('#field-currentDue')).toHaveValue(asked)
+  await expect(page.locator('.doc-summary')).toContainText(`答复期限${chineseDate(asked)}`)
 })

@@ -1,9 +1,11 @@
 // Driving Payload's admin as a person would: sign in, open a document, pick from its
 // selects, type, save, and read the toast.
-import { expect, type Page } from '@playwright/test'
+import { expect, type Locator, type Page } from '@playwright/test'
 
 export const base = () => process.env.E2E_BASE_URL!
 export const DemoPassword = 'demo-2026'
+/** The proposal actions.e2e.ts takes from 已提交 to 办结 by the action bar (made by the global setup). */
+export const ActionsTitle = '东湖路公交站台雨棚破损'
 
 /** Leave an open document the way a person does (in-app navigation), which releases Payload's edit lock. */
 export async function leaveDocument(page: Page) {
@@ -110,4 +112,65 @@ export async function apiGet(page: Page, path: string): Promise<any> {
 
 export async function statusOf(page: Page, id: string | number): Promise<string> {
   return (await apiGet(page, `/proposals/${id}?depth=0`)).status
+}
+
+/** The action bar beside 保存 (cms/components/ActionBar.tsx). */
+export const actionBar = (page: Page) => page.locator('.action-bar')
+
+/** Opens a step's dialog from the action bar: its button, then the dialog named after it. */
+export async function openStep(page: Page, label: string) {
+  await actionBar(page).getByRole('button', { name: label, exact: true }).click()
+  const dialog = page.getByRole('dialog', { name: label })
+  await expect(dialog).toBeVisible()
+  return dialog
+}
+
+/**
+ * Takes a step from the action bar as a person does: the step's button, its dialog filled by
+ * `fill`, 确认…; then the dialog closes and the toast says it is done (`done`).
+ */
+export async function takeStep(page: Page, label: string, fill: (dialog: Locator) => Promise<void> = async () => {}, done?: string | RegExp) {
+  const dialog = await openStep(page, label)
+  await fill(dialog)
+  await dialog.getByRole('button', { name: `确认${label}` }).click()
+  await expect(dialog).toBeHidden()
+  if (done) await expect(page.locator('.payload-toast-container')).toContainText(done)
+  // The page as stored after the step (router.refresh).
+  await page.waitForLoadState('networkidle')
+}
+
+/** A step refused: the dialog stays open with the reason. */
+export async function refusedStep(page: Page, label: string, fill: (dialog: Locator) => Promise<void>, reason: string | RegExp) {
+  const dialog = await openStep(page, label)
+  await fill(dialog)
+  await dialog.getByRole('button', { name: `确认${label}` }).click()
+  await expect(dialog.getByRole('alert').filter({ hasText: reason })).toBeVisible()
+  return dialog
+}
+
+/** From the workbench (工作台), a queue's count opens the queue; its row for `title` opens what is to be done. By clicks. */
+export async function openFromQueue(page: Page, label: string, title: string) {
+  if (new URL(page.url()).pathname !== '/admin') {
+    await page.locator('a[href="/admin"]').first().click()
+    await page.waitForURL((url) => url.pathname === '/admin')
+  }
+  await page.locator('.workbench__counts li', { hasText: label }).locator('a').click()
+  await page.waitForURL(/\/admin\/queue\?action=/)
+  await page.locator('.workbench__table').getByRole('link', { name: title }).click()
+  await page.waitForURL(/\/admin\/collections\/[^/]+\/\d+/)
+  await page.waitForLoadState('networkidle')
+}
+
+/** From the navigation, the proposals' list, then the row for `title`. By clicks. */
+export async function openFromList(page: Page, title: string) {
+  const link = page.locator('nav a[href="/admin/collections/proposals"]').first()
+  // The navigation may be folded away (off screen; Payload keeps each person's choice): open it first.
+  const opener = page.getByRole('button', { name: '打开 菜单' })
+  if (await opener.isVisible()) await opener.click()
+  await link.click()
+  await page.waitForURL((url) => url.pathname === '/admin/collections/proposals')
+  // The row's link (Payload links a row's first column, the proposal's number).
+  await page.locator('.collection-list table tr', { hasText: title }).getByRole('link').first().click()
+  await page.waitForURL(/\/admin\/collections\/proposals\/\d+/)
+  await page.waitForLoadState('networkidle')
 }

@@ -132,8 +132,8 @@ async function checkEveryList(page: Page, f: Findings) {
 async function checkProposal(page: Page, f: Findings) {
   await openDoc(page, 'proposals', process.env.E2E_STORY_ID!)
   await expect(page.locator('#field-title')).toHaveValue(StoryTitle)
-  // The 重新办理 round is named 第1轮, not "Rehandling 01".
-  await expect(page.locator('#field-rehandlings .array-field__row-header')).toContainText('第1轮')
+  // The 重新办理 round is named 第1轮, not "Rehandling 01" (in 办理情况, cms/components/Summary.tsx).
+  await expect(page.locator('.doc-summary')).toContainText('第1轮重新办理')
   await f.check(page, '提案编辑页')
   const tabs = page.locator('.tabs-field__tab-button')
   for (let i = 0; i < (await tabs.count()); i++) {

@@ -1,11 +1,11 @@
 // Nothing typed is lost in the admin, and nobody is kept out by someone who has left:
 // - in a drawer (新建 回访验证 from a proposal's tab), Esc closes an open dropdown only; Esc again or
 //   a click beside the drawer asks before discarding what was typed, and staying keeps it;
-// - the 批示 written and saved shows in the open 批示 tab without a reload;
-// - a leader who saves a proposal and goes elsewhere leaves no edit lock behind: the office opens
+// - the 批示 a leader gives (from the action bar) shows in the open 批示 tab without a reload;
+// - a leader who instructs and goes elsewhere leaves no edit lock behind: the office opens
 //   it at once, unhindered; a lock whose holder closed the tab ends too.
 import { expect, test, type Page } from '@playwright/test'
-import { apiGet, base, expectSaved, fill, leaveDocument, openDoc, save, signIn } from './helpers'
+import { apiGet, base, expectSaved, fill, leaveDocument, openDoc, save, signIn, takeStep } from './helpers'
 
 test.describe.configure({ mode: 'serial' })
 test.afterEach(async ({ page }) => leaveDocument(page))
@@ -79,23 +79,17 @@ test('the 批示 a leader saves shows at once in the open 批示 tab', async ({ 
   await page.locator('.tabs-field__tab-button', { hasText: '批示' }).click()
   const instructions = page.locator('.relationship-table').first()
   await expect(instructions).toContainText('请城管分队三日内补装井盖')
-  await save(page, async () => {
-    await fill(page, 'newInstruction', text)
-  })
-  await expectSaved(page)
+  await takeStep(page, '批示', (d) => d.getByLabel('批示内容').fill(text), '批示已保存')
   await expect(instructions).toContainText(text)
 })
 
-test('the leader saves and leaves: the office finds the proposal unlocked at once', async ({ page, browser }) => {
+test('the leader instructs and leaves: the office finds the proposal unlocked at once', async ({ page, browser }) => {
   await signIn(page, 'leader@demo.local')
   await openDoc(page, 'proposals', story())
-  await save(page, async () => {
-    await fill(page, 'newInstruction', '请城管分队在补装后拍照回传。')
-  })
-  await expectSaved(page)
+  await takeStep(page, '批示', (d) => d.getByLabel('批示内容').fill('请城管分队在补装后拍照回传。'), '批示已保存')
   await page.waitForLoadState('networkidle')
-  // The leader still holds the lock: Payload's form takes it again when a form-state request
-  // crosses the save (typing just before 保存; seen in CI). The test makes sure of that state.
+  // Whether or not the leader holds the edit lock now (Payload takes it while a form is edited),
+  // the test makes sure they do: leaving must end it.
   const me = (await apiGet(page, '/users/me')).user
   if ((await lockCount(page)) === 0)
     await page.evaluate(
@@ -128,12 +122,15 @@ test('the leader saves and leaves: the office finds the proposal unlocked at onc
 })
 
 test('a lock ends soon after its holder’s tab is closed', async ({ browser }) => {
-  const leader = await browser.newContext()
-  const tab = await leader.newPage()
-  await signIn(tab, 'leader@demo.local')
+  const holder = await browser.newContext()
+  const tab = await holder.newPage()
+  await signIn(tab, 'office@demo.local')
   await openDoc(tab, 'proposals', story())
-  // The leader starts typing (Payload takes the lock), then closes the tab without leaving.
-  await tab.locator('#field-newInstruction').fill('草稿')
+  // The office starts typing (Payload takes the lock), then closes the tab without leaving.
+  // The collapsible opens as the office last left it (Payload keeps it per person).
+  const notes = tab.locator('#field-internalNotes')
+  if (!(await notes.isVisible())) await tab.locator('.collapsible', { hasText: '保密与内部备注（仅代表工作室）' }).locator('.collapsible__toggle').first().click()
+  await notes.fill('草稿')
   await expect(async () => expect(await lockCount(tab)).toBe(1)).toPass({ timeout: 15_000 })
   await tab.close({ runBeforeUnload: false })
   const office = await browser.newContext()
@@ -141,5 +138,5 @@ test('a lock ends soon after its holder’s tab is closed', async ({ browser }) 
   await signIn(page, 'office@demo.local')
   await expect(async () => expect(await lockCount(page)).toBe(0)).toPass({ timeout: 10_000 })
   await office.close()
-  await leader.close()
+  await holder.close()
 })

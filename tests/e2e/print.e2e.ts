@@ -1,4 +1,4 @@
-// Printed documents (issue 13 §9): the head signs a reply off by clicks and it gets its 文号; the
+// Printed documents (issue 13 §9): the head signs a reply off by clicks (签发 on the action bar) and it gets its 文号; the
 // office opens it, clicks 打印答复函, and the A4 letter printed to PDF by Chromium reads back with the
 // 文号, 主送, the text, 签发人, the date and the contact. After publishing, 打印意见征询表 on the
 // proposal prints the evaluation form with the proposal and the reply, and the office enters a paper
@@ -6,7 +6,7 @@
 // reply — another section, the proposer in the portal, someone not signed in — gets nothing.
 import { expect, test, type Page } from '@playwright/test'
 import { formatChineseDate } from '../../core/documents'
-import { apiGet, base, choose, DemoPassword, expectSaved, leaveDocument, openDoc, save, signIn, tick } from './helpers'
+import { apiGet, base, choose, DemoPassword, expectSaved, leaveDocument, openDoc, save, signIn, takeStep } from './helpers'
 import { fold, pdfText } from './pdfText'
 
 const proposalId = () => process.env.E2E_PRINT_PROPOSAL_ID!
@@ -38,10 +38,7 @@ test('the head signs off by clicks; the office prints the letter: 文号, 主送
   // A draft has no letter yet: the place of the button says when there will be one.
   await expect(page.getByText('签发后可在此打印答复函。')).toBeVisible()
   await expect(page.getByRole('link', { name: '打印答复函' })).toHaveCount(0)
-  await save(page, async () => {
-    await tick(page, 'signOff')
-  })
-  await expectSaved(page)
+  await takeStep(page, '签发', undefined, '已签发')
   const signed = await apiGet(page, `/replies/${replyId()}?depth=1`)
   expect(signed.docNumber).toMatch(/^〔\d{4}〕城管答字第\d{3}号$/)
   story.docNumber = signed.docNumber
@@ -79,10 +76,7 @@ test('the head signs off by clicks; the office prints the letter: 文号, 主送
 test('after publishing, 打印意见征询表 prints the proposal and its reply with the boxes to tick', async ({ page }) => {
   await signIn(page, 'office@demo.local')
   await openDoc(page, 'replies', replyId())
-  await save(page, async () => {
-    await tick(page, 'publish')
-  })
-  await expectSaved(page)
+  await takeStep(page, '公开', undefined, '答复已公开')
   await openDoc(page, 'proposals', proposalId())
   const form = await openPrint(page, '打印意见征询表')
   // One form for each representative who has not evaluated the reply yet: C (the proposer) and B.

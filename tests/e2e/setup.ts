@@ -4,6 +4,8 @@ import { startPayload } from '../helpers/payload'
 import { startServer } from '../helpers/server'
 import { coSign } from '../../cms/seed/coSign'
 import { createStoryProposal } from './storyProposal'
+import { createListsProposals } from './listsData'
+import { ActionsTitle } from './helpers'
 
 export default async function setup() {
   delete process.env.TEST_POSTGRES_URL
@@ -62,8 +64,19 @@ export default async function setup() {
     user: staff,
     overrideAccess: false,
   })
+  // For actions.e2e.ts: B's proposal, just submitted, taken to 办结 by the action bar alone.
+  const B = as(world.reps.B, 'representatives')
+  const forActions = await payload.create({
+    collection: 'proposals',
+    data: { title: ActionsTitle, body: '东湖路公交站台雨棚破损漏雨，候车乘客只能站在雨中，请尽快修复。', category: '交通出行', residentialArea: world.ref.areas[2] } as never,
+    user: B,
+    overrideAccess: false,
+  })
+  await payload.update({ collection: 'proposals', id: forActions.id, data: { status: 'submitted' }, user: B, overrideAccess: false })
   // One with a history on every tab of its edit view, for the language check (tests/e2e/language.e2e.ts).
   const story = await createStoryProposal(payload, world)
+  // For lists.e2e.ts: proposals overdue today at two sections, one long overdue, one without a deadline.
+  await createListsProposals(payload, world)
   await payload.destroy()
   // The server rebuilds the public site by itself here, as in production.
   const server = await startServer({ DATABASE_URL: databaseURL, PAYLOAD_SECRET: 'e2e-secret', SITE_AUTOBUILD: '1' })
@@ -74,6 +87,7 @@ export default async function setup() {
   process.env.E2E_PRINT_PROPOSAL_ID = String(toPrint.id)
   process.env.E2E_PRINT_REPLY_ID = String(replyToPrint.id)
   process.env.E2E_STORY_ID = String(story)
+  process.env.E2E_ACTIONS_ID = String(forActions.id)
   return async () => {
     await server.stop()
   }

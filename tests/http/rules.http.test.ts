@@ -86,6 +86,14 @@ const hasValue = (v: unknown) => v != null && v !== '' && !(Array.isArray(v) && 
 
 const Readers: WorldPerson[] = ['public', 'A', 'B', 'office', 'leader', 'sectionStaff', 'sectionHead', 'admin']
 
+/**
+ * Left out of every read as internal, not as private: whoever reads the document may query it,
+ * and it tells them nothing they do not read. The sort key of 当前期限 (`undated`) says only
+ * whether `currentDue`, which every reader of the proposal reads, is empty (cms/lib/derived.ts).
+ */
+const InternalKeys = new Set(['proposals.undated'])
+const pathsOf = (c: { slug: string; flattenedFields: FlattenedField[] }) => fieldPaths(c.flattenedFields).filter((p) => !InternalKeys.has(`${c.slug}.${p}`))
+
 describe('a field a reader may not read can be neither filtered nor sorted on', () => {
   /**
    * What "may not read" means here, soundly: GET the list as the reader; a field is hidden from
@@ -117,7 +125,7 @@ describe('a field a reader may not read can be neither filtered nor sorted on', 
           continue
         }
         const paths = new Map<string, boolean>()
-        for (const path of fieldPaths(c.flattenedFields)) {
+        for (const path of pathsOf(c)) {
           let missing = false
           let witness = false
           for (const d of docs) {
@@ -145,7 +153,7 @@ describe('a field a reader may not read can be neither filtered nor sorted on', 
           if ((f.type !== 'relationship' && f.type !== 'upload') || typeof f.relationTo !== 'string' || ('virtual' in f && f.virtual)) continue
           if (own.has(f.name)) continue
           const related = config.collections.find((r) => r.slug === f.relationTo)!
-          const relatedHidden = unreadable.has(related.slug) ? fieldPaths(related.flattenedFields) : [...(hidden.get(related.slug)?.keys() ?? [])]
+          const relatedHidden = unreadable.has(related.slug) ? pathsOf(related) : [...(hidden.get(related.slug)?.keys() ?? [])]
           for (const p of relatedHidden) cases.push({ who, slug: c.slug, path: `${f.name}.${p}`, nested: true })
         }
       }
@@ -396,5 +404,49 @@ describe('control characters are dropped from every text field at input', () => 
     await must(patch('A', `/proposals/${made.doc.id}`, { status: 'submitted' }), 'submit')
     const screened = await must(patch('office', `/proposals/${made.doc.id}`, { status: 'notAccepted', screening: { decision: 'notAccepted', reason: '不属\u0000于\u007f职责' } }), 'screen')
     expect(screened.doc.screening.reason).toBe('不属于职责')
+  })
+})
+
+// ───────────────────────────────── creating where one may not ─────────────────────────────────
+
+describe('新建 only where the role may create: the admin is told so, and a create elsewhere is 403 with nothing made', () => {
+  const staffRoles = ['admin', 'office', 'leader', 'sectionStaff', 'sectionHead'] as const
+  /** What the admin offers each role (Payload's /api/access, which decides its 新建 and "+"). */
+  const Offered: Record<string, (typeof staffRoles)[number][]> = {
+    proposals: ['office'],
+    instructions: ['leader'],
+    replies: ['office', 'sectionStaff', 'sectionHead'],
+    'co-opinions': ['sectionStaff', 'sectionHead'],
+    'follow-ups': ['office'],
+    evaluations: ['office'],
+    'extension-requests': [],
+    users: ['admin'],
+  }
+
+  it('the admin offers 新建 to each role only where it may create', async () => {
+    for (const role of staffRoles) {
+      const access = await must(api(role, '/access'), `access ${role}`)
+      for (const [collection, who] of Object.entries(Offered)) expect(!!access.collections?.[collection]?.create, `${collection}, ${role}`).toBe(who.includes(role))
+    }
+  })
+
+  /** How many records the collection holds (the admin reads every one of these). */
+  const count = async (collection: string) => (await must(api('admin', `/${collection}?limit=1&depth=0`), `count ${collection}`)).totalDocs as number
+
+  it.each<[WorldPerson, string, () => Record<string, unknown>]>([
+    ['leader', 'proposals', () => ({ ...draftBody('规则测试：领导新建提案'), proposer: world.reps.A.id })],
+    ['admin', 'proposals', () => ({ ...draftBody('规则测试：管理员新建提案'), proposer: world.reps.A.id })],
+    ['sectionStaff', 'instructions', () => ({ proposal: scenario.inProgress, text: '科室不能批示。' })],
+    ['office', 'co-opinions', () => ({ proposal: scenario.inProgress, section: S().lvhua, text: '代表工作室不能提协办意见。' })],
+    ['leader', 'replies', () => ({ proposal: scenario.inProgress, class: 'A', text: '领导不能起草答复，这段文字不应保存。' })],
+    ['sectionHead', 'follow-ups', () => ({ proposal: scenario.inProgress, kind: 'visit', notes: '科室不能记录回访。' })],
+    ['sectionStaff', 'representatives', () => ({ username: 'rule-rep', name: '规则测试代表', password: DemoPassword, residentialArea: world.ref.areas[0] })],
+    ['office', 'users', () => ({ email: 'rule@test.local', name: '规则测试', role: 'office', password: DemoPassword })],
+  ])('%s creating in %s: 403, nothing made', async (who, collection, body) => {
+    const before = await count(collection)
+    const r = await post(who, `/${collection}`, body())
+    expect(r.status, r.text.slice(0, 300)).toBe(403)
+    expect(r.json?.doc).toBeUndefined()
+    expect(await count(collection)).toBe(before)
   })
 })

@@ -207,8 +207,8 @@ describe(`demo seed on ${databaseLabel()}`, () => {
       expect([p.number, (duties.get(String(p.id)) ?? []).map(key).sort()]).toEqual([p.number, planned.map((d) => key(d as Doc)).sort()])
       for (const d of planned) actions[d.action] = (actions[d.action] ?? 0) + 1
     }
-    // The demo has something in most queues (no reply waits for sign-off or publication yet).
-    for (const a of ['screen', 'nameLead', 'instruct', 'takeOn', 'coOpinion', 'draftReply', 'explain', 'evaluate', 'followUp', 'verify', 'close', 'decideExtension'])
+    // The demo has something in every queue but the office's sign-off (of its own explanations, signed at once).
+    for (const a of ['screen', 'nameLead', 'instruct', 'takeOn', 'coOpinion', 'draftReply', 'revise', 'signOff', 'publish', 'explain', 'evaluate', 'followUp', 'verify', 'close', 'decideExtension'])
       expect(actions[a] ?? 0, `${a}: ${JSON.stringify(actions)}`).toBeGreaterThanOrEqual(1)
   })
 
@@ -233,6 +233,27 @@ describe(`demo seed on ${databaseLabel()}`, () => {
     expect(commitments.filter((c) => verified.has(c)).length).toBeGreaterThanOrEqual(3)
     expect(commitments.filter((c) => !verified.has(c)).length).toBeGreaterThanOrEqual(2)
     expect(followUps.some((f) => f.kind === 'verification' && !f.verified)).toBe(true)
+  })
+
+  it('has replies on their way (待签发, 退回修改, 待公开), a co-section that never answered, and a corrected verification', async () => {
+    const replies = await all(payload, 'replies')
+    const unsigned = replies.filter((r) => !r.signedOffAt)
+    expect(unsigned.some((r) => !r.returnedAt), 'a draft waiting for sign-off').toBe(true)
+    expect(unsigned.some((r) => r.returnedAt && !r.revisedAt && r.returnReason), 'a draft returned to its writer').toBe(true)
+    expect(replies.some((r) => r.signedOffAt && !r.publishedAt && r.section != null), 'a signed reply waiting for publication').toBe(true)
+    const silent = replies.filter((r) => r.publishedAt && (r.silentCoSections ?? []).length > 0)
+    expect(silent.length).toBeGreaterThanOrEqual(1)
+    const coOpinions = byProposal(await all(payload, 'co-opinions'))
+    for (const r of silent) for (const s of r.silentCoSections) expect((coOpinions.get(String(idOf(r.proposal))) ?? []).some((o) => String(idOf(o.section)) === String(idOf(s)))).toBe(false)
+
+    const followUps = await all(payload, 'follow-ups')
+    const corrections = followUps.filter((f) => f.corrects)
+    expect(corrections.length).toBeGreaterThanOrEqual(1)
+    for (const c of corrections) {
+      const wrong = followUps.find((f) => String(f.id) === String(idOf(c.corrects)))!
+      expect([wrong.commitmentId, wrong.verified, c.verified]).toEqual([c.commitmentId, false, true])
+      expect(c.correctionNote).toBeTruthy()
+    }
   })
 
   it('closes only what the rules allow: instruction, published reply, follow-up, verified commitments', async () => {

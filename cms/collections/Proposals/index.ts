@@ -1,9 +1,10 @@
 import type { CollectionConfig } from 'payload'
 import { AcceptedStatuses, AssignedStatuses, EvaluationDueStatuses, isIn, nextStates, OpenScreenedStatuses, StatusLabels } from '../../../core/lifecycle'
-import { ProposalStatuses, ScreeningDecisions } from '../../../core/types'
+import { ProposalStatuses, ReplyClasses, ScreeningDecisions } from '../../../core/types'
 import { proposalsReadable } from '../../access'
-import { actorOfReq } from '../../access/actor'
+import { actorOf, actorOfReq } from '../../access/actor'
 import { factsFromDoc } from '../../lib/facts'
+import { hideSortKey, sortUndatedLast } from '../../lib/derived'
 import {
   assignmentAccess,
   confidentialReasonRead,
@@ -27,10 +28,16 @@ import { CategoryOptions } from '../../../core/categories'
 import { prepareChange } from './hooks/prepareChange'
 import { recordEvent } from './hooks/recordEvent'
 import { refuseBulkDelete, removeDraft } from './hooks/removeDraft'
-import { DeadlineStageLabels, ScreeningLabels } from '../../../core/labels'
+import { DeadlineStageLabels, ReplyClassLabels, ScreeningLabels } from '../../../core/labels'
 import { commitmentsEndpoint } from '../../endpoints/commitments'
+import { usesFullForm } from '../../../core/actions'
+import type { Proposal } from '../../payload-types'
+import { proposalActionsEndpoint } from '../../endpoints/actions'
 
 
+
+/** Whether the signed-in person edits the whole form here (core/actions.ts usesFullForm). */
+const fullForm = (user: unknown, data: Partial<Proposal> | undefined) => usesFullForm(actorOf(user as Parameters<typeof actorOf>[0]), data)
 
 const localDate = (v: unknown) =>
   v == null || v === '' || (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) ? true : '请按 2026-12-31 的格式填写日期'
@@ -48,15 +55,18 @@ export const Proposals: CollectionConfig = {
     // The list reads only its columns (Payload's select), not whole proposals with their eight joins:
     // at 10k proposals a page of 10 took ~410 ms of CPU to read, ~30 ms so (docs/benchmarks.md, the workbench).
     enableListViewSelectAPI: true,
-    // The deadline in force, earliest first: what is overdue comes to the top.
     group: { zh: '提案办理', en: 'Proposals' },
     components: {
-      beforeListTable: ['/cms/components/WaitingOnMe#WaitingOnMe'],
-      // 申请延期 for the lead section, beside Save (cms/components/RequestExtension.tsx).
-      edit: { beforeDocumentControls: ['/cms/components/RequestExtension#RequestExtension'] },
+      // 待我处理, then the filters chosen by clicks (期限, 主办科室, 居民区, 届次, 类别, 答复类别).
+      beforeListTable: ['/cms/components/WaitingOnMe#WaitingOnMe', '/cms/components/ListFilters#ProposalFilters'],
+      // The action bar beside Save: a button for each step the person may take now (立案 … 办结, 申请延期), cms/components/ActionBar.tsx.
+      edit: { beforeDocumentControls: ['/cms/components/ActionBar#ProposalActionBar'] },
     },
   },
+  // The deadline in force, earliest first: what is overdue comes to the top; those without one last.
   defaultSort: 'currentDue',
+  // What the list sorts by when 当前期限 is clicked (undated last, then the date).
+  indexes: [{ fields: ['undated', 'currentDue'] }],
   access: {
     read: proposalsReadable,
     create: createProposal,
@@ -64,14 +74,24 @@ export const Proposals: CollectionConfig = {
     delete: deleteProposal,
     readVersions: () => false,
   },
-  endpoints: [commitmentsEndpoint],
+  // The action bar's steps (cms/endpoints/actions.ts).
+  endpoints: [commitmentsEndpoint, proposalActionsEndpoint],
   hooks: {
-    beforeOperation: [refuseBulkDelete],
+    // Sorting by 当前期限 puts the proposals without one last, either way.
+    beforeOperation: [refuseBulkDelete, sortUndatedLast],
     beforeChange: [prepareChange],
     afterChange: [createInstruction, recordEvent],
+    afterRead: [hideSortKey],
     beforeDelete: [removeDraft],
   },
   fields: [
+    {
+      // 办理情况: the status and the stamped facts in words and Chinese dates (cms/components/Summary.tsx).
+      name: 'summary',
+      type: 'ui',
+      label: { zh: '办理情况', en: 'Where it stands' },
+      admin: { components: { Field: '/cms/components/Summary#ProposalSummary' } },
+    },
     {
       // 打印意见征询表: the evaluation form for representatives who do not use the portal (cms/components/print/EvaluationFormView.tsx).
       name: 'printEvaluationForm',
@@ -107,6 +127,8 @@ export const Proposals: CollectionConfig = {
           index: true,
           label: { zh: '办理状态', en: 'Status' },
           options: ProposalStatuses.map((s) => ({ value: s, label: StatusLabels[s] })),
+          // Chosen in the form only by whoever uses the full form; everyone else acts from the action bar (core/actions.ts).
+          admin: { components: { Field: '/cms/components/FormOnly#FormOnly' } },
           // Offer only the steps this person may take from the saved status (core decides; the hook checks again on save).
           filterOptions: ({ options, data, req }) => {
             const saved = (data?.savedStatus ?? data?.status ?? 'draft') as (typeof ProposalStatuses)[number]
@@ -250,7 +272,8 @@ export const Proposals: CollectionConfig = {
       name: 'screening',
       type: 'group',
       label: { zh: '甄别（代表工作室）', en: 'Screening (office)' },
-      admin: { condition: (data) => data?.status !== 'draft' },
+      // 立案/并案/分流/不予立案 are steps of the action bar; the form shows them only to the full form's users.
+      admin: { condition: (data) => data?.status !== 'draft', components: { Field: '/cms/components/FormOnly#FormOnly' } },
       fields: [
         {
           name: 'decision',
@@ -278,8 +301,8 @@ export const Proposals: CollectionConfig = {
       virtual: true,
       label: { zh: '批示意见（街道领导填写）', en: 'Instruction (leader)' },
       admin: {
-        // Virtual fields are read-only in the admin unless said otherwise.
-        readOnly: false,
+        // 批示 is a step of the action bar (cms/components/ActionDialogs.tsx); the field stays for the API.
+        hidden: true,
         condition: (data) => isIn(OpenScreenedStatuses, data?.status),
         description: { zh: `保存后形成一条批示记录，不可修改；已立案的提案同时将状态改为“${StatusLabels.instructed}”。`, en: 'Saved as a permanent instruction.' },
       },
@@ -291,6 +314,8 @@ export const Proposals: CollectionConfig = {
       label: { zh: '拟办与交办', en: 'Assignment' },
       admin: {
         condition: (data) => isIn(AcceptedStatuses, data?.status),
+        // Named with 立案 or 拟办 from the action bar; in the form only for the full form's users.
+        components: { Field: '/cms/components/FormOnly#FormOnly' },
         description: { zh: '代表工作室拟定主办科室；街道领导批示时正式交办，答复期限从批示之日起算。', en: 'The office proposes the lead section; the leader’s instruction assigns it and starts the reply clock.' },
       },
       fields: [
@@ -329,7 +354,7 @@ export const Proposals: CollectionConfig = {
       // One way in: the lead section's 延期申请, approved by a leader (cms/collections/ExtensionRequests), appends here.
       admin: {
         readOnly: true,
-        condition: (data) => isIn(AssignedStatuses, data?.status) && (data?.extensions?.length ?? 0) > 0,
+        condition: (data, _s, { user }) => fullForm(user, data) && isIn(AssignedStatuses, data?.status) && (data?.extensions?.length ?? 0) > 0,
         description: { zh: '主办科室提出延期申请、街道领导批准后自动记入；延期及其理由在公开网站显示。', en: 'Added when a leader approves the lead section’s request; public with its reason.' },
       },
       access: { update: () => false, create: () => false },
@@ -344,7 +369,7 @@ export const Proposals: CollectionConfig = {
       name: 'rehandlings',
       type: 'array',
       label: { zh: '重新办理', en: 'Rehandling rounds' },
-      admin: { readOnly: true, condition: (data) => (data?.rehandlings?.length ?? 0) > 0, components: { RowLabel: '/cms/components/RowLabel#RoundRowLabel' } },
+      admin: { readOnly: true, condition: (data, _s, { user }) => fullForm(user, data) && (data?.rehandlings?.length ?? 0) > 0, components: { RowLabel: '/cms/components/RowLabel#RoundRowLabel' } },
       access: { create: () => false, update: () => false },
       fields: [
         { name: 'round', type: 'number', required: true, label: { zh: '轮次', en: 'Round' } },
@@ -360,7 +385,9 @@ export const Proposals: CollectionConfig = {
       access: { update: officeAccess, create: () => false },
     },
     {
+      // Stamped by the steps; 办理情况 says them in words for everyone but the full form's users.
       type: 'row',
+      admin: { condition: (data, _s, { user }) => fullForm(user, data) },
       fields: [
         { name: 'submittedAt', type: 'date', label: { zh: '提交时间', en: 'Submitted' }, admin: { readOnly: true }, access: { create: () => false, update: () => false } },
         { name: 'closedAt', type: 'date', label: { zh: '办结时间', en: 'Closed' }, admin: { readOnly: true }, access: { create: () => false, update: () => false } },
@@ -374,7 +401,28 @@ export const Proposals: CollectionConfig = {
           admin: { readOnly: true },
           access: { create: () => false, update: () => false },
         },
+        {
+          // The class of the reply that stands (core latestReply), kept by cms/lib/derived.ts for the 答复类别 filter.
+          name: 'replyClass',
+          type: 'select',
+          index: true,
+          label: { zh: '答复类别', en: 'Reply class' },
+          options: ReplyClasses.map((c) => ({ value: c, label: ReplyClassLabels[c] })),
+          admin: { readOnly: true },
+          access: { create: () => false, update: () => false },
+        },
       ],
+    },
+    {
+      // The sort key of 当前期限: true when there is none, so those come last whichever way the list
+      // is sorted (cms/lib/derived.ts undatedLast). Kept with currentDue; never shown: hidden in the
+      // admin and left out of every read (hideSortKey). Readable by whoever reads the proposal, as
+      // Payload checks a sort's fields as it checks a query's.
+      name: 'undated',
+      type: 'checkbox',
+      defaultValue: true,
+      admin: { hidden: true },
+      access: { create: () => false, update: () => false },
     },
     {
       type: 'tabs',

@@ -4,13 +4,17 @@ import { RoleLabels } from '../../../core/lifecycle'
 import { canDraftReply, canEditReplyDraft, canPublishReply, canSignOffReply } from '../../../core/permissions'
 import { ReplyClasses, StaffRoles } from '../../../core/types'
 import { nobody, relatedReadable, staffOnlyField, staffRelatedReadable } from '../../access'
-import { actorOfReq } from '../../access/actor'
+import { actorOf, actorOfReq } from '../../access/actor'
 import { createOnProposal, proposalFacts } from '../../access/proposalRule'
 import { replyFromDoc } from '../../lib/facts'
+import { replyActionsEndpoint } from '../../endpoints/actions'
 import { assignDocNumber } from './hooks/assignDocNumber'
 import { markReplied } from './hooks/markReplied'
 import { prepareChange } from './hooks/prepareChange'
 import { recordSteps } from './hooks/recordSteps'
+
+/** The admin sees the stamped record itself; everyone else reads it in 办理情况. */
+const isAdmin = (user: unknown) => actorOf(user as Parameters<typeof actorOf>[0]).role === 'admin'
 
 /** A field rule over the reply and its proposal; on create, whoever may draft. */
 const replyRule =
@@ -36,6 +40,8 @@ export const Replies: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['proposal', 'round', 'class', 'section', 'signedOffAt', 'publishedAt'],
     group: { zh: '提案办理', en: 'Proposals' },
+    // Filters chosen by clicks: 答复科室, 答复类别, 签发, 公开; 签发 / 退回修改 (the head) and 公开 (the office) beside Save (cms/components/ActionBar.tsx).
+    components: { beforeListTable: ['/cms/components/ListFilters#ReplyFilters'], edit: { beforeDocumentControls: ['/cms/components/ActionBar#ReplyActionBar'] } },
   },
   access: {
     // Representatives see only published replies to their own proposals.
@@ -45,12 +51,16 @@ export const Replies: CollectionConfig = {
     delete: nobody,
     readVersions: nobody,
   },
+  // 签发, 退回修改, 公开 from the action bar (cms/endpoints/actions.ts).
+  endpoints: [replyActionsEndpoint],
   hooks: {
     beforeChange: [prepareChange, assignDocNumber],
     afterChange: [markReplied, recordSteps],
   },
   fields: [
     { name: 'title', type: 'text', label: { zh: '标题', en: 'Title' }, admin: { hidden: true } },
+    // 办理情况: drafted, returned, signed off, published — by whom and when, in words (cms/components/Summary.tsx).
+    { name: 'summary', type: 'ui', label: { zh: '办理情况', en: 'Where it stands' }, admin: { components: { Field: '/cms/components/Summary#ReplySummary' } } },
     // The lead section sees every co-opinion (and which are still awaited) beside its draft.
     { name: 'coOpinionsPanel', type: 'ui', label: { zh: '协办意见', en: 'Co-opinions' }, admin: { components: { Field: '/cms/components/CoOpinionsPanel#CoOpinionsPanel' }, condition: (data) => !data?.publishedAt } },
     {
@@ -125,7 +135,8 @@ export const Replies: CollectionConfig = {
       type: 'checkbox',
       virtual: true,
       label: { zh: '签发（科室负责人）', en: 'Sign off (section head)' },
-      admin: { readOnly: false, condition: (data) => !data?.signedOffAt },
+      // A step of the action bar (POST /api/replies/:id/actions/signOff); the field stays for the API.
+      admin: { hidden: true, condition: (data) => !data?.signedOffAt },
       access: { create: () => false, update: replyRule('signOff'), read: replyRule('signOff') },
     },
     {
@@ -135,7 +146,7 @@ export const Replies: CollectionConfig = {
       maxLength: 2000,
       label: { zh: '退回修改（写明要修改什么）', en: 'Return to the writer (what to change)' },
       admin: {
-        readOnly: false,
+        hidden: true,
         condition: (data) => !data?.signedOffAt,
         description: { zh: '不签发，退回经办人修改：填写理由后保存。理由记入办理记录（内部），经办人在工作台“退回修改”中看到。', en: 'Return the draft to its writer with a reason instead of signing it off.' },
       },
@@ -143,21 +154,21 @@ export const Replies: CollectionConfig = {
     },
     {
       type: 'row',
-      admin: { condition: (data) => !!data?.returnedAt },
+      admin: { condition: (data, _s, { user }) => isAdmin(user) && !!data?.returnedAt },
       fields: [
         { name: 'returnedAt', type: 'date', label: { zh: '最近退回时间', en: 'Returned' }, admin: { readOnly: true }, access: { create: () => false, update: () => false, read: staffOnlyField } },
         { name: 'returnedBy', type: 'relationship', relationTo: 'users', label: { zh: '退回人', en: 'Returned by' }, admin: { readOnly: true }, access: { create: () => false, update: () => false, read: staffOnlyField } },
         { name: 'revisedAt', type: 'date', label: { zh: '退回后修改时间', en: 'Revised' }, admin: { readOnly: true }, access: { create: () => false, update: () => false, read: staffOnlyField } },
       ],
     },
-    { name: 'returnReason', type: 'textarea', label: { zh: '退回理由', en: 'Why returned' }, admin: { readOnly: true, condition: (data) => !!data?.returnedAt }, access: { create: () => false, update: () => false, read: staffOnlyField } },
+    { name: 'returnReason', type: 'textarea', label: { zh: '退回理由', en: 'Why returned' }, admin: { readOnly: true, condition: (data, _s, { user }) => isAdmin(user) && !!data?.returnedAt }, access: { create: () => false, update: () => false, read: staffOnlyField } },
     {
       name: 'silentCoSections',
       type: 'relationship',
       relationTo: 'sections',
       hasMany: true,
       label: { zh: '未按期提出意见的协办科室', en: 'Co-sections that did not answer' },
-      admin: { readOnly: true, condition: (data) => (data?.silentCoSections?.length ?? 0) > 0, description: { zh: '签发时仍未提交协办意见（期限已过）的协办科室；随答复公开，并计入该科室的办理记录。', en: 'Stated with the reply, publicly.' } },
+      admin: { readOnly: true, condition: (data, _s, { user }) => isAdmin(user) && (data?.silentCoSections?.length ?? 0) > 0, description: { zh: '签发时仍未提交协办意见（期限已过）的协办科室；随答复公开，并计入该科室的办理记录。', en: 'Stated with the reply, publicly.' } },
       access: { create: () => false, update: () => false },
     },
     {
@@ -165,11 +176,13 @@ export const Replies: CollectionConfig = {
       type: 'checkbox',
       virtual: true,
       label: { zh: '公开答复（代表工作室）', en: 'Publish (office)' },
-      admin: { readOnly: false, condition: (data) => !!data?.signedOffAt && !data?.publishedAt },
+      admin: { hidden: true, condition: (data) => !!data?.signedOffAt && !data?.publishedAt },
       access: { create: () => false, update: replyRule('publish'), read: replyRule('publish') },
     },
     {
+      // Stamped by the steps; 办理情况 says them in words (the admin sees the record itself too).
       type: 'row',
+      admin: { condition: (_d, _s, { user }) => isAdmin(user) },
       fields: [
         { name: 'draftedBy', type: 'relationship', relationTo: 'users', label: { zh: '拟稿人', en: 'Drafted by' }, admin: { readOnly: true }, access: { create: () => false, update: () => false } },
         { name: 'signedOffBy', type: 'relationship', relationTo: 'users', label: { zh: '签发人', en: 'Signed off by' }, admin: { readOnly: true }, access: { create: () => false, update: () => false } },

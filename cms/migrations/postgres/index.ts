@@ -12,7 +12,8 @@ import * as migration_20261130_053204_extension_requests from './20261130_053204
 import * as migration_20261130_053420_letterhead_doc_numbers from './20261130_053420_letterhead_doc_numbers';
 import * as migration_20261130_054000_commitments_and_returns from './20261130_054000_commitments_and_returns';
 import * as migration_20261130_064522_entered_by_and_heading from './20261130_064522_entered_by_and_heading';
-import * as migration_20261130_110745_duties_role_action from './20261130_110745_duties_role_action';
+import * as migration_20261130_093844_lists_sort_and_reply_class from './20261130_093844_lists_sort_and_reply_class';
+import * as migration_20261130_131725_duties_role_action from './20261130_131725_duties_role_action';
 
 export const migrations = [
   {
@@ -86,8 +87,13 @@ export const migrations = [
     name: '20261130_064522_entered_by_and_heading',
   },
   {
-    up: migration_20261130_110745_duties_role_action.up,
-    down: migration_20261130_110745_duties_role_action.down,
-    name: '20261130_110745_duties_role_action'
+    up: migration_20261130_093844_lists_sort_and_reply_class.up,
+    down: migration_20261130_093844_lists_sort_and_reply_class.down,
+    name: '20261130_093844_lists_sort_and_reply_class',
+  },
+  {
+    up: migration_20261130_131725_duties_role_action.up,
+    down: migration_20261130_131725_duties_role_action.down,
+    name: '20261130_131725_duties_role_action'
   },
 ];

@@ -11,7 +11,8 @@ import * as migration_20261130_053142_extension_requests from './20261130_053142
 import * as migration_20261130_053359_letterhead_doc_numbers from './20261130_053359_letterhead_doc_numbers';
 import * as migration_20261130_053938_commitments_and_returns from './20261130_053938_commitments_and_returns';
 import * as migration_20261130_064405_entered_by_and_heading from './20261130_064405_entered_by_and_heading';
-import * as migration_20261130_110714_duties_role_action from './20261130_110714_duties_role_action';
+import * as migration_20261130_093749_lists_sort_and_reply_class from './20261130_093749_lists_sort_and_reply_class';
+import * as migration_20261130_131645_duties_role_action from './20261130_131645_duties_role_action';
 
 export const migrations = [
   {
@@ -80,8 +81,13 @@ export const migrations = [
     name: '20261130_064405_entered_by_and_heading',
   },
   {
-    up: migration_20261130_110714_duties_role_action.up,
-    down: migration_20261130_110714_duties_role_action.down,
-    name: '20261130_110714_duties_role_action'
+    up: migration_20261130_093749_lists_sort_and_reply_class.up,
+    down: migration_20261130_093749_lists_sort_and_reply_class.down,
+    name: '20261130_093749_lists_sort_and_reply_class',
+  },
+  {
+    up: migration_20261130_131645_duties_role_action.up,
+    down: migration_20261130_131645_duties_role_action.down,
+    name: '20261130_131645_duties_role_action'
   },
 ];

@@ -1,11 +1,17 @@
+import { ProposalSummary as ProposalSummary_f01c6931d11f00213da00db8c99c482c } from '../../../../cms/components/Summary'
 import { PrintEvaluationFormButton as PrintEvaluationFormButton_34503c8ae621394b7fcfbaded8ad3897 } from '../../../../cms/components/print/PrintButton'
+import { FormOnly as FormOnly_b1a2ac3ecdbf0d4192672b44251e5b8d } from '../../../../cms/components/FormOnly'
 import { RoundRowLabel as RoundRowLabel_16102793bca0cb2258c034ff3d407617 } from '../../../../cms/components/RowLabel'
 import { FreshJoin as FreshJoin_8a23ebd7f45d87b003a68491824de502 } from '../../../../cms/components/FreshJoin'
 import { WaitingOnMe as WaitingOnMe_f25f1ed366da4f97c33d735d08395cb5 } from '../../../../cms/components/WaitingOnMe'
+import { ProposalFilters as ProposalFilters_ba4f481e6b738863265367877ced7240 } from '../../../../cms/components/ListFilters'
 import { ExportExcelButton as ExportExcelButton_b5459bfa00a0340c300f48f81247b675 } from '../../../../cms/components/ExportExcelButton'
-import { RequestExtension as RequestExtension_262b178b14c8c15c1178e6a0f5922f72 } from '../../../../cms/components/RequestExtension'
+import { ProposalActionBar as ProposalActionBar_d8f57b00eb91432dcfa13cde3f998aca } from '../../../../cms/components/ActionBar'
+import { ReplySummary as ReplySummary_f01c6931d11f00213da00db8c99c482c } from '../../../../cms/components/Summary'
 import { CoOpinionsPanel as CoOpinionsPanel_3d80259b20fa7cf9dba3021c7fbec15f } from '../../../../cms/components/CoOpinionsPanel'
 import { PrintReplyLetterButton as PrintReplyLetterButton_34503c8ae621394b7fcfbaded8ad3897 } from '../../../../cms/components/print/PrintButton'
+import { ReplyFilters as ReplyFilters_ba4f481e6b738863265367877ced7240 } from '../../../../cms/components/ListFilters'
+import { ReplyActionBar as ReplyActionBar_d8f57b00eb91432dcfa13cde3f998aca } from '../../../../cms/components/ActionBar'
 import { ExtensionDecision as ExtensionDecision_4c673da34ca12ac46dc061f1026c47e6 } from '../../../../cms/components/ExtensionDecision'
 import { CommitmentPicker as CommitmentPicker_4b2a24f3b4f765f869c1d574f05c4a5c } from '../../../../cms/components/CommitmentPicker'
 import { PasswordPanel as PasswordPanel_c322ba8c047f8207e7544b15bb9394de } from '../../../../cms/components/PasswordPanel'
@@ -22,14 +28,20 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/cms/components/Summary#ProposalSummary": ProposalSummary_f01c6931d11f00213da00db8c99c482c,
   "/cms/components/print/PrintButton#PrintEvaluationFormButton": PrintEvaluationFormButton_34503c8ae621394b7fcfbaded8ad3897,
+  "/cms/components/FormOnly#FormOnly": FormOnly_b1a2ac3ecdbf0d4192672b44251e5b8d,
   "/cms/components/RowLabel#RoundRowLabel": RoundRowLabel_16102793bca0cb2258c034ff3d407617,
   "/cms/components/FreshJoin#FreshJoin": FreshJoin_8a23ebd7f45d87b003a68491824de502,
   "/cms/components/WaitingOnMe#WaitingOnMe": WaitingOnMe_f25f1ed366da4f97c33d735d08395cb5,
+  "/cms/components/ListFilters#ProposalFilters": ProposalFilters_ba4f481e6b738863265367877ced7240,
   "/cms/components/ExportExcelButton#ExportExcelButton": ExportExcelButton_b5459bfa00a0340c300f48f81247b675,
-  "/cms/components/RequestExtension#RequestExtension": RequestExtension_262b178b14c8c15c1178e6a0f5922f72,
+  "/cms/components/ActionBar#ProposalActionBar": ProposalActionBar_d8f57b00eb91432dcfa13cde3f998aca,
+  "/cms/components/Summary#ReplySummary": ReplySummary_f01c6931d11f00213da00db8c99c482c,
   "/cms/components/CoOpinionsPanel#CoOpinionsPanel": CoOpinionsPanel_3d80259b20fa7cf9dba3021c7fbec15f,
   "/cms/components/print/PrintButton#PrintReplyLetterButton": PrintReplyLetterButton_34503c8ae621394b7fcfbaded8ad3897,
+  "/cms/components/ListFilters#ReplyFilters": ReplyFilters_ba4f481e6b738863265367877ced7240,
+  "/cms/components/ActionBar#ReplyActionBar": ReplyActionBar_d8f57b00eb91432dcfa13cde3f998aca,
   "/cms/components/ExtensionDecision#ExtensionDecision": ExtensionDecision_4c673da34ca12ac46dc061f1026c47e6,
   "/cms/components/CommitmentPicker#CommitmentPicker": CommitmentPicker_4b2a24f3b4f765f869c1d574f05c4a5c,
   "/cms/components/PasswordPanel#PasswordPanel": PasswordPanel_c322ba8c047f8207e7544b15bb9394de,

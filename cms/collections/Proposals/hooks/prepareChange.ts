@@ -12,7 +12,7 @@ import { deadlineSettingsOf, getCalendar } from '../../../lib/calendar'
 import { nowISO } from '../../../lib/clock'
 import { factsFromDoc, loadRelated, loadSigners } from '../../../lib/facts'
 import { formatProposalNumber, nextSequence } from '../../../lib/sequence'
-import { storedDeadlineOf } from '../../../lib/derived'
+import { derivedColumnsOf } from '../../../lib/derived'
 import { refuse as refuseWith } from '../../../lib/refuse'
 
 const refuse = (message: string, path = 'status'): never => refuseWith(message, path)
@@ -121,11 +121,11 @@ export const prepareChange: CollectionBeforeChangeHook<Proposal> = async ({ data
   for (const k of ['publicTitle', 'publicBody'] as const)
     if (k in data && originalDoc?.[k] && !(typeof data[k] === 'string' && data[k].trim())) refuse('公开版本不能为空；如需隐去内容，请改写而不是清空', k)
 
-  // The deadline in force, kept as a sortable column for the staff's lists (overdue first): from
-  // the record as it will be and its instructions and replies (a screened-out item's 批示 and explanation).
+  // The deadline in force (and the class of the reply that stands), kept as columns for the staff's lists (overdue first):
+  // from the record as it will be and its instructions and replies (a screened-out item's 批示 and explanation).
   if (!related && merged.id != null) related = await loadRelated(req, merged.id)
   const facts = factsFromDoc({ ...merged, ...data, status: to }, related)
   if (written) facts.instructions.push(written)
-  Object.assign(data, await storedDeadlineOf(req, facts, session))
+  Object.assign(data, await derivedColumnsOf(req, facts, session))
   return data
 }
