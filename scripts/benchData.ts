@@ -1,6 +1,7 @@
 // The benchmarks' data: a fresh database with the demo data (seeded through the real lifecycle),
 // grown to any number of proposals by copying the demo's records at the adapter level.
-// Used by `npm run bench` (scripts/bench.ts) and `npm run bench:xlsx` (scripts/bench-xlsx.ts).
+// Used by `npm run bench` (scripts/bench.ts), `npm run bench:xlsx` (scripts/bench-xlsx.ts) and
+// `npm run bench:workbench` (scripts/bench-workbench.ts).
 import { randomBytes } from 'node:crypto'
 import type { CollectionSlug, Payload } from 'payload'
 
@@ -32,13 +33,14 @@ const seq = new Map<string, number>()
 
 /**
  * Grows the database to n submitted proposals by copying the demo's rows at the adapter level
- * (proposal, instructions, replies, evaluations, co-opinions, follow-ups, events).
+ * (proposal, instructions, replies, evaluations, co-opinions, follow-ups, events, and the duties
+ * cms/lib/derived.ts stored for it: the adapter runs no hooks, so a copy owes what its original owes).
  */
 export async function growDatabase(payload: Payload, n: number, log: Log): Promise<void> {
   const find = async (collection: CollectionSlug) =>
     (await payload.find({ collection, pagination: false, depth: 0, overrideAccess: true, showHiddenFields: true })).docs.map((d): Record<string, unknown> => ({ ...d }))
   const templates = (await find('proposals')).filter((p) => p.status !== 'draft')
-  const related: CollectionSlug[] = ['instructions', 'replies', 'evaluations', 'co-opinions', 'follow-ups', 'proposal-events']
+  const related: CollectionSlug[] = ['instructions', 'replies', 'evaluations', 'co-opinions', 'follow-ups', 'proposal-events', 'duties']
   const byProposal = new Map<string, { collection: CollectionSlug; doc: Record<string, unknown> }[]>()
   for (const collection of related) {
     for (const doc of await find(collection)) {
@@ -54,11 +56,14 @@ export async function growDatabase(payload: Payload, n: number, log: Log): Promi
     const k = (seq.get(year) ?? 1000) + 1
     seq.set(year, k)
     const { id, createdAt: _c, updatedAt: _u, ...data } = t
+    const number = `${year}-${k}`
     // The sort key of 当前期限 is left out of every read (cms/lib/derived.ts): the copy's is its deadline's.
-    const copy = await payload.db.create({ collection: 'proposals', data: { ...(withoutIds(data) as object), number: `${year}-${k}`, undated: !data.currentDue } })
+    const copy = await payload.db.create({ collection: 'proposals', data: { ...(withoutIds(data) as object), number, undated: !data.currentDue } })
     for (const r of byProposal.get(String(id)) ?? []) {
       const { id: _id, createdAt: _rc, updatedAt: _ru, ...rest } = r.doc
-      await payload.db.create({ collection: r.collection, data: { ...(withoutIds(rest) as object), proposal: copy.id } })
+      // A signed-off reply's 文号 is unique: the copy's names the copy's proposal besides.
+      const own = r.collection === 'replies' && rest.docNumber ? { docNumber: `${String(rest.docNumber)}（${number}）` } : {}
+      await payload.db.create({ collection: r.collection, data: { ...(withoutIds(rest) as object), ...own, proposal: copy.id } })
     }
     if (count % 1000 === 0) log(`  数据库已有 ${count} 件公开提案…`)
   }

@@ -17,6 +17,10 @@ export const Duties: CollectionConfig = {
   labels: { singular: { zh: '待办事项', en: 'Duty' }, plural: { zh: '待办事项', en: 'Duties' } },
   admin: { hidden: true, useAsTitle: 'action', defaultColumns: ['proposal', 'action', 'due'] },
   access: { read: staffRelatedReadable, create: nobody, update: nobody, delete: nobody, readVersions: nobody },
+  // Every queue asks for one role's duties of one action (cms/lib/queues.ts owedBy): with both in one
+  // index a count reads that action's rows, not all of the role's (the office's are ~4,300 at 10k
+  // proposals; docs/benchmarks.md, the workbench).
+  indexes: [{ fields: ['role', 'action'] }],
   fields: [
     { name: 'proposal', type: 'relationship', relationTo: 'proposals', required: true, index: true, label: { zh: '提案', en: 'Proposal' } },
     {

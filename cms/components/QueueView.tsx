@@ -26,7 +26,8 @@ export async function QueueView(props: AdminViewServerProps) {
   )
   if (!user) return template(<p>请先登录。</p>)
   if (!isDutyAction(action)) return template(<p>没有这个待办事项类别。</p>)
-  const [{ items, total }, calendar] = await Promise.all([queueItems(payload, user, action), getCalendar(payload)])
+  const [items, calendar] = await Promise.all([queueItems(payload, user, action), getCalendar(payload)])
+  const total = items.length
   return template(
     <>
       <h1>

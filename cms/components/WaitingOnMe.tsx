@@ -13,7 +13,7 @@ const Listed = 200
 
 export async function WaitingOnMe({ payload, user }: BeforeListTableServerProps) {
   if (!user || QueuesOf[actorOf(user).role].length === 0) return null
-  const [{ count, overdue }, { items }, calendar] = await Promise.all([owedCount(payload, user), queueItems(payload, user, undefined, Listed), getCalendar(payload)])
+  const [{ count, overdue }, items, calendar] = await Promise.all([owedCount(payload, user), queueItems(payload, user, undefined, Listed), getCalendar(payload)])
   return (
     <section className="waiting-on-me workbench" aria-labelledby="waiting-on-me-title">
       <h2 id="waiting-on-me-title">

@@ -36,7 +36,7 @@ export async function Workbench(props: AdminViewServerProps) {
 async function Queues({ payload, user }: { payload: Payload; user: TypedUser }) {
   const counts = (await queueCounts(payload, user)).sort((a, b) => Number(b.overdue > 0) - Number(a.overdue > 0))
   const open = counts.filter((c) => c.count > 0)
-  const lists = await Promise.all(open.map(async (c) => ({ ...c, ...(await queueItems(payload, user, c.action, Shown)) })))
+  const lists = await Promise.all(open.map(async (c) => ({ ...c, items: await queueItems(payload, user, c.action, Shown) })))
   const calendar = await getCalendar(payload)
   const now = nowISO()
   return (
@@ -57,10 +57,10 @@ async function Queues({ payload, user }: { payload: Payload; user: TypedUser }) 
       {lists.map((q) => (
         <section key={q.action} className="workbench__queue" aria-labelledby={`queue-${q.action}`}>
           <h3 id={`queue-${q.action}`}>
-            {DutyLabels[q.action]}（{q.total} 件）
+            {DutyLabels[q.action]}（{q.count} 件）
           </h3>
           <QueueTable items={q.items} calendar={calendar} now={now} />
-          {q.total > q.items.length && <Link href={`/admin/queue?action=${q.action}`}>查看全部 {q.total} 件</Link>}
+          {q.count > q.items.length && <Link href={`/admin/queue?action=${q.action}`}>查看全部 {q.count} 件</Link>}
         </section>
       ))}
     </section>

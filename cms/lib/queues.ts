@@ -67,28 +67,29 @@ export type QueueItem = Pick<DutyDoc, 'id' | 'action' | 'due' | 'subject'> & { p
 
 /**
  * The duties (of one action, or all) the person owes today, earliest deadline first and those
- * without one last, at most `limit` (all when absent). `total` is how many there are.
+ * without one last, at most `limit` (all when absent). Nothing is counted here: how many there
+ * are is owedCount's (the workbench has it from queueCounts), and counting again for every list
+ * cost two more queries over all the person's duties of the kind.
  */
-export async function queueItems(payload: Payload, user: TypedUser, action?: DutyAction, limit?: number): Promise<{ items: QueueItem[]; total: number }> {
+export async function queueItems(payload: Payload, user: TypedUser, action?: DutyAction, limit?: number): Promise<QueueItem[]> {
   const of = owedWhere(user, action)
-  const find = (where: Where, max?: number) =>
-    payload.find({
-      collection: 'duties',
-      where,
-      sort: 'due',
-      depth: 1,
-      ...(max != null ? { limit: max } : { pagination: false }),
-      overrideAccess: false,
-      user,
-      populate: { proposals: { number: true, title: true, status: true } },
-    })
-  const undatedOf: Where = { and: [of, { due: { exists: false } }] }
+  const find = async (where: Where, max?: number) =>
+    (
+      await payload.find({
+        collection: 'duties',
+        where,
+        sort: 'due',
+        depth: 1,
+        pagination: false,
+        ...(max != null ? { limit: max } : {}),
+        overrideAccess: false,
+        user,
+        populate: { proposals: { number: true, title: true, status: true } },
+      })
+    ).docs
   const dated = await find({ and: [of, { due: { exists: true } }] }, limit)
-  const rest = limit != null && dated.docs.length >= limit ? null : await find(undatedOf, limit != null ? limit - dated.docs.length : undefined)
-  const undated = rest?.totalDocs ?? (await payload.count({ collection: 'duties', where: undatedOf, overrideAccess: false, user })).totalDocs
-  const items = [...dated.docs, ...(rest?.docs ?? [])].filter((d): d is DutyDoc & { proposal: Proposal } => typeof d.proposal === 'object' && d.proposal != null)
-  return {
-    items: items.map((d) => ({ id: d.id, action: d.action, due: d.due, subject: d.subject, proposal: { id: d.proposal.id, number: d.proposal.number, title: d.proposal.title, status: d.proposal.status } })),
-    total: dated.totalDocs + undated,
-  }
+  const undated = limit != null && dated.length >= limit ? [] : await find({ and: [of, { due: { exists: false } }] }, limit != null ? limit - dated.length : undefined)
+  return [...dated, ...undated]
+    .filter((d): d is DutyDoc & { proposal: Proposal } => typeof d.proposal === 'object' && d.proposal != null)
+    .map((d) => ({ id: d.id, action: d.action, due: d.due, subject: d.subject, proposal: { id: d.proposal.id, number: d.proposal.number, title: d.proposal.title, status: d.proposal.status } }))
 }

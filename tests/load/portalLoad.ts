@@ -25,7 +25,8 @@ export interface LoadResult {
   refused: Record<string, number>
 }
 
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : 0)
+/** The nearest-rank percentile `p` (0–100) of ascending `sorted`. */
+export const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : 0)
 
 /** Signs `count` new representatives in through the portal; returns their session cookies. */
 export async function representativesWithSessions(base: string, office: Record<string, string>, area: number | string, count: number, password: string): Promise<string[]> {
