@@ -143,8 +143,11 @@ export function commitmentStatuses(p: Pick<ProposalFacts, 'replies' | 'followUps
 /** A commitment counts in 承诺兑现率 on `today` (a China-local date): it stands and its 完成时限 is on or before today. */
 export const commitmentDue = (c: Pick<CommitmentRecord, 'state' | 'dueDate'>, today: string): boolean => c.state !== 'superseded' && c.dueDate <= today
 
-/** 逾期未兑现: it stands, is not verified as kept, and its 完成时限 has passed (overdue from the day after, as every deadline). */
-export const commitmentOverdue = (c: Pick<CommitmentRecord, 'state' | 'dueDate'>, today: string): boolean => (c.state === 'open' || c.state === 'unkept') && c.dueDate < today
+/** 尚未兑现: it stands and is not verified as kept (待兑现 or 未兑现): it is still owed. */
+export const commitmentOutstanding = (state: CommitmentRecordState): boolean => state === 'open' || state === 'unkept'
+
+/** 逾期未兑现: still owed, and its 完成时限 has passed (overdue from the day after, as every deadline). */
+export const commitmentOverdue = (c: Pick<CommitmentRecord, 'state' | 'dueDate'>, today: string): boolean => commitmentOutstanding(c.state) && c.dueDate < today
 
 /** The commitments of a public proposal (the open data) by the same rule: replies and follow-ups as published. */
 export function publicCommitmentRecords(p: Pick<PublicProposal, 'replies' | 'followUps'>): (CommitmentRecord & { section: string | null })[] {

@@ -3,7 +3,7 @@
 // say the same thing in the same words (the labels of core/labels.ts and core/lifecycle.ts) and
 // compute each date and deadline with the rules of core/ (China-local dates, working days).
 import { toLocalDate, type WorkingCalendar } from './calendar'
-import { commitmentStateText, publicCommitmentRecords, type CommitmentRecord } from './commitments'
+import { commitmentOutstanding, commitmentStateText, publicCommitmentRecords, type CommitmentRecord } from './commitments'
 import type { PublicExport, PublicProposal, PublicSession } from './contract'
 import { currentDeadline, deadlineState, isOverdue } from './deadlines'
 import { DeadlineStageLabels, PartyLabels, RatingLabels, ReplyClassLabels, ScreeningLabels } from './labels'
@@ -309,7 +309,7 @@ export interface CommitmentRowSource {
  */
 export function commitmentRow(s: CommitmentRowSource, { calendar: cal, now }: RowContext): CommitmentRow {
   const c = s.record
-  const pending = c.state === 'open' || c.state === 'unkept'
+  const pending = commitmentOutstanding(c.state)
   return {
     number: s.number,
     title: s.title,
