@@ -148,16 +148,28 @@ export async function refreshAllCommitments(req: PayloadRequest, progress?: (don
 const Sources = new Set(['replies', 'follow-ups'])
 
 /**
- * Keeps the ledger in step: after a reply or a follow-up is saved (or removed), its proposal's rows
- * are recomputed in the same transaction; a proposal removed (an unsubmitted draft) takes its rows
- * with it. Other collections pass unchanged.
+ * Keeps the ledger in step: after a reply or a follow-up is saved (or removed), or a proposal is
+ * filed under another session, its proposal's rows are recomputed in the same transaction; a
+ * proposal removed (an unsubmitted draft) takes its rows with it. Other collections pass unchanged.
  */
 export function withCommitmentLedger(collection: CollectionConfig): CollectionConfig {
   if (collection.slug === 'proposals') {
     const beforeDelete: CollectionBeforeDeleteHook = async ({ id, req }) => {
       await req.payload.db.deleteMany({ collection: 'commitments', where: { proposal: { equals: id } }, req })
     }
-    return { ...collection, hooks: { ...collection.hooks, beforeDelete: [...(collection.hooks?.beforeDelete ?? []), beforeDelete] } }
+    // The rows carry the proposal's session: filed under another session, they follow.
+    const afterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req }) => {
+      if (operation === 'update' && String(idOf(doc.session)) !== String(idOf(previousDoc?.session))) await refreshCommitments(req, doc.id)
+      return doc
+    }
+    return {
+      ...collection,
+      hooks: {
+        ...collection.hooks,
+        afterChange: [...(collection.hooks?.afterChange ?? []), afterChange],
+        beforeDelete: [...(collection.hooks?.beforeDelete ?? []), beforeDelete],
+      },
+    }
   }
   if (!Sources.has(collection.slug)) return collection
   const afterChange: CollectionAfterChangeHook = async ({ doc, req }) => {

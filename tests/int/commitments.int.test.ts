@@ -156,6 +156,14 @@ describe(`the commitments ledger on ${databaseLabel()}`, () => {
     expect(await ledger(p.id)).toEqual(['四月底前清理河道:superseded', '六月底前清理河道:open'])
   })
 
+  it('follows its proposal when it is filed under another session', async () => {
+    const sessions = async () => (await payload.find({ collection: 'commitments', where: { proposal: { equals: main } }, depth: 0, overrideAccess: true })).docs.map((d) => String(idOf(d.session)))
+    await payload.update({ collection: 'proposals', id: main, data: { session: w.ref.sessions.previous } as never, overrideAccess: true })
+    expect(await sessions()).toEqual([String(w.ref.sessions.previous), String(w.ref.sessions.previous)])
+    await payload.update({ collection: 'proposals', id: main, data: { session: w.ref.sessions.current } as never, overrideAccess: true })
+    expect(await sessions()).toEqual([String(w.ref.sessions.current), String(w.ref.sessions.current)])
+  })
+
   it('is written in the transaction of the save: a verification rolled back leaves the ledger as it was', async () => {
     const p = await inProgress('承诺台账事务测试')
     const r = await published(p.id, [{ text: '月底前修复井盖', dueDate: '2026-03-31' }])
