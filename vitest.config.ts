@@ -35,6 +35,8 @@ export default defineConfig({
       { test: { ...shared, name: 'http-extensions', include: ['tests/http/extensions.http.test.ts'], globalSetup: ['tests/http/setup.ts'] } },
       // The action bar's endpoints (立案 … 办结, 签发, 公开) refused to whoever's step it is not: a server and database of its own.
       { test: { ...shared, name: 'http-actions', include: ['tests/http/actions.http.test.ts'], globalSetup: ['tests/http/setup.ts'] } },
+      // 承诺台账 over REST, attacked on every path (it publishes a reply and verifies it): a server and database of its own.
+      { test: { ...shared, name: 'http-commitments', include: ['tests/http/commitments.http.test.ts'], globalSetup: ['tests/http/setup.ts'] } },
       // 导出 Excel as each role (it drafts a reply of its own to export): a server and database of its own.
       { test: { ...shared, name: 'http-export', include: ['tests/http/export.http.test.ts'], globalSetup: ['tests/http/setup.ts'] } },
       // The portal's files lock, disable and throttle accounts and load the server: each gets a

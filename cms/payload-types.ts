@@ -90,6 +90,7 @@ export interface Config {
     'site-builds': SiteBuild;
     'audit-log': AuditLog;
     duties: Duty;
+    commitments: Commitment;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -131,6 +132,7 @@ export interface Config {
     'site-builds': SiteBuildsSelect<false> | SiteBuildsSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     duties: DutiesSelect<false> | DutiesSelect<true>;
+    commitments: CommitmentsSelect<false> | CommitmentsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -785,6 +787,39 @@ export interface Duty {
   createdAt: string;
 }
 /**
+ * 已公开答复中的每一项承诺事项：完成时限、承诺科室、兑现情况。由系统根据答复和现场验证记录自动生成，不能手工修改；验证记录有误时，请在“回访与验证”中录入更正记录。
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "commitments".
+ */
+export interface Commitment {
+  id: number;
+  text: string;
+  proposal: number | Proposal;
+  dueDate: string;
+  state: 'open' | 'kept' | 'unkept' | 'superseded';
+  outstanding?: boolean | null;
+  dueNote?: string | null;
+  /**
+   * 空：代表工作室
+   */
+  section?: (number | null) | Section;
+  session?: (number | null) | Session;
+  reply: number | Reply;
+  round: number;
+  replyClass: 'A' | 'B' | 'C';
+  publishedAt: string;
+  /**
+   * 有效的现场验证记录的时间
+   */
+  checkedAt?: string | null;
+  standing?: (number | null) | FollowUp;
+  corrected?: boolean | null;
+  commitmentId: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -985,6 +1020,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'duties';
         value: number | Duty;
+      } | null)
+    | ({
+        relationTo: 'commitments';
+        value: number | Commitment;
       } | null);
   globalSlug?: string | null;
   user:
@@ -1475,6 +1514,30 @@ export interface DutiesSelect<T extends boolean = true> {
   from?: T;
   until?: T;
   subject?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "commitments_select".
+ */
+export interface CommitmentsSelect<T extends boolean = true> {
+  text?: T;
+  proposal?: T;
+  dueDate?: T;
+  state?: T;
+  outstanding?: T;
+  dueNote?: T;
+  section?: T;
+  session?: T;
+  reply?: T;
+  round?: T;
+  replyClass?: T;
+  publishedAt?: T;
+  checkedAt?: T;
+  standing?: T;
+  corrected?: T;
+  commitmentId?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -30,6 +30,8 @@ import { publicExportEndpoints } from './endpoints/publicExport'
 import { siteEndpoints } from './endpoints/site'
 import { withSiteRebuild } from './site/publicChanges'
 import { Duties } from './collections/Duties'
+import { Commitments } from './collections/Commitments'
+import { withCommitmentLedger } from './lib/commitmentLedger'
 import { withDerivedRefresh } from './lib/derived'
 import { RebuildSiteTask, recoverInterruptedBuilds, SiteQueue, siteAutoBuild } from './site/rebuildTask'
 import { adminOnly, nobody, siteManagers, staffOnly } from './access'
@@ -118,10 +120,13 @@ export default buildConfig(chineseConfig({
     SiteBuilds,
     AuditLog,
     Duties,
+    Commitments,
   ]
     .map(withSiteRebuild)
     // The deadline in force and what waits on whom, kept in the database (cms/lib/derived.ts).
     .map(withDerivedRefresh)
+    // 承诺台账: every commitment of a published reply as a record, kept in step (cms/lib/commitmentLedger.ts).
+    .map(withCommitmentLedger)
     // 导出 Excel on the proposals' and replies' lists (endpoint and button).
     .map(withExcelExport)
     // "+" beside a relationship only where a record made there could be chosen (cms/lib/inlineCreate.ts).

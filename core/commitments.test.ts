@@ -1,7 +1,7 @@
 // Commitments chosen, not typed; verifications corrected by a new record (table-driven).
 import { describe, expect, it } from 'vitest'
 import { facts, reply } from '../tests/fixtures/facts'
-import { commitmentStatuses, followUpRefusal, openCommitments, type FollowUpInput } from './commitments'
+import { commitmentDue, commitmentOverdue, commitmentRecords, commitmentStateText, commitmentStatuses, followUpRefusal, openCommitments, type CommitmentRecordState, type FollowUpInput } from './commitments'
 import type { FollowUp, ProposalFacts } from './types'
 
 const at = (day: number) => `2025-04-${String(day).padStart(2, '0')}T09:00:00+08:00`
@@ -93,5 +93,69 @@ describe('which follow-ups may be recorded', () => {
     const p = facts({ status: 'evaluated', replies: [reply({ commitments: [] })] })
     expect(followUpRefusal(p, { kind: 'verification', verified: true })).toBeNull()
     expect(followUpRefusal(p, { kind: 'verification', commitmentId: 'c-1', verified: true })?.field).toBe('commitmentId')
+  })
+})
+
+describe('the ledger (承诺台账): every commitment of a published reply, and its state by one rule', () => {
+  const fixOfFix: FollowUp = { id: 'f-4', kind: 'verification', at: at(4), commitmentId: 'c-1', verified: true, corrects: 'f-3' }
+  const keptOld: FollowUp = { id: 'f-0', kind: 'verification', at: at(1), commitmentId: 'c-0', verified: true }
+  // [what happened, follow-ups, state of c-0 / c-1 / c-2 ('!' marks a finding reached by correction)]
+  const rows: [string, FollowUp[], [string, string, string]][] = [
+    ['nothing checked yet', [], ['superseded', 'open', 'open']],
+    ['c-1 verified as kept', [kept1], ['superseded', 'kept', 'open']],
+    ['c-1 checked and not found kept', [unkept1], ['superseded', 'unkept', 'open']],
+    ['c-1 not kept, then kept at a later check', [unkept1, { ...kept1, id: 'f-9', at: at(5) }], ['superseded', 'kept', 'open']],
+    ['c-1 kept then not kept (two checks, no correction): the latest stands', [kept1, { ...unkept1, at: at(6) }], ['superseded', 'unkept', 'open']],
+    ['c-1 recorded as kept by mistake, corrected', [kept1, fixOfKept1], ['superseded', 'unkept!', 'open']],
+    ['the correction corrected back', [kept1, fixOfKept1, fixOfFix], ['superseded', 'kept!', 'open']],
+    ['a correction dated before the record it corrects', [{ ...kept1, at: at(9) }, fixOfKept1], ['superseded', 'unkept!', 'open']],
+    ['a visit and a call verify nothing', [{ id: 'f-5', kind: 'visit', at: at(1) }, { id: 'f-6', kind: 'call', at: at(2) }], ['superseded', 'open', 'open']],
+    ['a kept check of the corrected reply’s commitment: it stays 已更正', [keptOld], ['superseded', 'open', 'open']],
+    ['both commitments kept', [kept1, { ...kept1, id: 'f-7', commitmentId: 'c-2' }], ['superseded', 'kept', 'kept']],
+  ]
+  it.each(rows)('%s', (_, followUps, expected) => {
+    const records = commitmentRecords(answered(followUps))
+    expect(records.map((c) => c.id)).toEqual(['c-0', 'c-1', 'c-2'])
+    expect(records.map((c) => c.state + (c.corrected ? '!' : ''))).toEqual(expected)
+    // The live commitments' states are the ledger's (one rule).
+    expect(commitmentStatuses(answered(followUps)).map((c) => c.state)).toEqual(expected.slice(1).map((s) => s.replace('!', '')))
+  })
+
+  it('keeps what the record needs: reply, round, section, class, publication, the standing check', () => {
+    const [old, c1] = commitmentRecords(answered([kept1, fixOfKept1]))
+    expect(old).toMatchObject({ reply: 'reply-0', round: 1, section: 'sec-lead', replyClass: 'A', publishedAt: '2025-03-20T09:00:00+08:00', checkedAt: null, standing: null })
+    expect(c1).toMatchObject({ id: 'c-1', text: '三月底前修复路灯', dueDate: '2025-03-31', reply: 'reply-1', state: 'unkept', checkedAt: at(3), standing: 'f-3', corrected: true })
+  })
+
+  it('a draft’s commitments are not in the ledger until the reply is published', () => {
+    expect(commitmentRecords(answered()).map((c) => c.id)).not.toContain('c-draft')
+  })
+
+  it.each([
+    ['open', false, '待兑现'],
+    ['kept', false, '已兑现'],
+    ['unkept', false, '未兑现'],
+    ['superseded', false, '已更正'],
+    ['kept', true, '已兑现（验证记录经更正）'],
+    ['unkept', true, '未兑现（验证记录经更正）'],
+  ] as const)('%s (corrected: %s) reads “%s”', (state, corrected, text) => expect(commitmentStateText(state, corrected)).toBe(text))
+})
+
+describe('due and overdue on a day (China-local dates)', () => {
+  const today = '2025-04-10'
+  // [state, 完成时限, counts in 承诺兑现率 (due), 逾期未兑现]
+  const rows: [CommitmentRecordState, string, boolean, boolean][] = [
+    ['open', '2025-04-11', false, false],
+    ['open', '2025-04-10', true, false],
+    ['open', '2025-04-09', true, true],
+    ['unkept', '2025-04-09', true, true],
+    ['unkept', '2025-04-11', false, false],
+    ['kept', '2025-04-09', true, false],
+    ['kept', '2025-04-11', false, false],
+    ['superseded', '2025-04-09', false, false],
+  ]
+  it.each(rows)('%s due %s → due %s, overdue %s', (state, dueDate, due, overdue) => {
+    expect(commitmentDue({ state, dueDate }, today)).toBe(due)
+    expect(commitmentOverdue({ state, dueDate }, today)).toBe(overdue)
   })
 })

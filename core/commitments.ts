@@ -5,15 +5,20 @@
 import { chineseDate } from './calendar'
 import { FollowUpKindLabels } from './labels'
 import { publishedReplies } from './proposalFacts'
-import type { Commitment, FollowUp, ProposalFacts } from './types'
+import type { PublicProposal } from './contract'
+import type { Commitment, FollowUp, ProposalFacts, Reply } from './types'
 
 type Id = string | number
 const same = (a: unknown, b: unknown): boolean => a != null && b != null && String(a) === String(b)
 const ms = (iso: string): number => new Date(iso).getTime()
 
+/** The replies (by id) that a published correction supersedes: their commitments no longer stand. */
+const supersededReplies = (replies: readonly { corrects?: Id | null; publishedAt?: string | null }[]): Set<string> =>
+  new Set(replies.filter((r) => r.corrects != null && r.publishedAt).map((r) => String(r.corrects)))
+
 /** Commitments of published replies that no published correction supersedes, oldest reply first. */
 export function liveCommitments(p: Pick<ProposalFacts, 'replies'>): (Commitment & { reply: Id })[] {
-  const corrected = new Set(p.replies.filter((r) => r.corrects != null && r.publishedAt).map((r) => String(r.corrects)))
+  const corrected = supersededReplies(p.replies)
   return publishedReplies(p.replies)
     .filter((r) => !corrected.has(String(r.id)))
     .flatMap((r) => r.commitments.map((c) => ({ ...c, reply: r.id })))
@@ -44,6 +49,81 @@ export type CommitmentState = 'open' | 'unkept' | 'kept'
 
 export const CommitmentStateLabels: Record<CommitmentState, string> = { open: '待验证', unkept: '经验证尚未兑现', kept: '已验证兑现' }
 
+/**
+ * Where a commitment stands in the ledger (承诺台账): one of the three states of a commitment that
+ * stands, or 已更正 — its reply was corrected by a later published reply, whose commitments (if
+ * any) replace it; it no longer binds anyone and counts in no figure.
+ */
+export const CommitmentRecordStates = ['open', 'kept', 'unkept', 'superseded'] as const
+export type CommitmentRecordState = (typeof CommitmentRecordStates)[number]
+
+/** The ledger's words: 待兑现, 已兑现, 未兑现 (checked and not found), 已更正 (the reply was corrected). */
+export const CommitmentRecordStateLabels: Record<CommitmentRecordState, string> = { open: '待兑现', kept: '已兑现', unkept: '未兑现', superseded: '已更正' }
+
+/** A state in words, saying when the finding that stands was reached by correcting an earlier record. */
+export const commitmentStateText = (state: CommitmentRecordState, corrected: boolean): string =>
+  corrected && state !== 'superseded' ? `${CommitmentRecordStateLabels[state]}（验证记录经更正）` : CommitmentRecordStateLabels[state]
+
+/** What the ledger reads of a reply (the internal record and the open data both have it). */
+export interface LedgerReply {
+  id: Id
+  round: number
+  section: Id | null
+  class: Reply['class']
+  commitments: readonly Commitment[]
+  publishedAt?: string | null
+  corrects?: Id | null
+}
+
+/** One commitment of a published reply as the ledger keeps it. */
+export interface CommitmentRecord extends Commitment {
+  reply: Id
+  round: number
+  /** The section that promised it (the reply's); null: the office's own reply. */
+  section: Id | null
+  replyClass: Reply['class']
+  /** When the reply that made it was published. */
+  publishedAt: string
+  state: CommitmentRecordState
+  /** When the standing verification was made; null when never checked. */
+  checkedAt: string | null
+  /** The standing verification's record (the one a correction would name); null when never checked. */
+  standing: Id | null
+  /** The standing verification corrects an earlier one (the public record shows both). */
+  corrected: boolean
+}
+
+/**
+ * Every commitment of every published reply, oldest reply first, with where it stands — the one
+ * rule of a commitment's state (the ledger, the checks, the sweep, the open data and 承诺兑现率 all
+ * read it): 已更正 when a published correction supersedes its reply; otherwise by the standing
+ * verification (the latest record not corrected by another): none → 待兑现, found kept → 已兑现,
+ * found not kept → 未兑现.
+ */
+export function commitmentRecords(p: { replies: readonly LedgerReply[]; followUps: readonly FollowUp[] }): CommitmentRecord[] {
+  const superseded = supersededReplies(p.replies)
+  return publishedReplies(p.replies).flatMap((r) =>
+    r.commitments.map((c): CommitmentRecord => {
+      const v = standingVerification(p.followUps, c.id)
+      const state: CommitmentRecordState = superseded.has(String(r.id)) ? 'superseded' : !v ? 'open' : v.verified === true ? 'kept' : 'unkept'
+      return {
+        id: c.id,
+        text: c.text,
+        dueDate: c.dueDate,
+        reply: r.id,
+        round: r.round,
+        section: r.section,
+        replyClass: r.class,
+        publishedAt: r.publishedAt,
+        state,
+        checkedAt: v?.at ?? null,
+        standing: v?.id ?? null,
+        corrected: v?.corrects != null,
+      }
+    }),
+  )
+}
+
 export interface CommitmentStatus extends Commitment {
   reply: Id
   state: CommitmentState
@@ -53,12 +133,28 @@ export interface CommitmentStatus extends Commitment {
   standing: Id | null
 }
 
-/** Every live commitment with where it stands. */
+/** Every live commitment (not superseded) with where it stands. */
 export function commitmentStatuses(p: Pick<ProposalFacts, 'replies' | 'followUps'>): CommitmentStatus[] {
-  return liveCommitments(p).map((c) => {
-    const v = standingVerification(p.followUps, c.id)
-    return { ...c, state: !v ? 'open' : v.verified === true ? 'kept' : 'unkept', checkedAt: v?.at ?? null, standing: v?.id ?? null }
-  })
+  return commitmentRecords(p)
+    .filter((c): c is CommitmentRecord & { state: CommitmentState } => c.state !== 'superseded')
+    .map((c) => ({ id: c.id, text: c.text, dueDate: c.dueDate, reply: c.reply, state: c.state, checkedAt: c.checkedAt, standing: c.standing }))
+}
+
+/** A commitment counts in 承诺兑现率 on `today` (a China-local date): it stands and its 完成时限 is on or before today. */
+export const commitmentDue = (c: Pick<CommitmentRecord, 'state' | 'dueDate'>, today: string): boolean => c.state !== 'superseded' && c.dueDate <= today
+
+/** 尚未兑现: it stands and is not verified as kept (待兑现 or 未兑现): it is still owed. */
+export const commitmentOutstanding = (state: CommitmentRecordState): boolean => state === 'open' || state === 'unkept'
+
+/** 逾期未兑现: still owed, and its 完成时限 has passed (overdue from the day after, as every deadline). */
+export const commitmentOverdue = (c: Pick<CommitmentRecord, 'state' | 'dueDate'>, today: string): boolean => commitmentOutstanding(c.state) && c.dueDate < today
+
+/** The commitments of a public proposal (the open data) by the same rule: replies and follow-ups as published. */
+export function publicCommitmentRecords(p: Pick<PublicProposal, 'replies' | 'followUps'>): (CommitmentRecord & { section: string | null })[] {
+  return commitmentRecords({
+    replies: p.replies.map((r) => ({ id: r.id, round: r.round, section: r.section?.slug ?? null, class: r.class, commitments: r.commitments, publishedAt: r.publishedAt, corrects: r.corrects })),
+    followUps: p.followUps.map((f) => ({ id: f.id, kind: f.kind, at: f.at, commitmentId: f.commitment, verified: f.verified, corrects: f.corrects })),
+  }) as (CommitmentRecord & { section: string | null })[]
 }
 
 /** Commitments not (or no longer) verified as kept: they keep the item from being closed. */

@@ -2,6 +2,7 @@
 // Every object is strict, so a private field added by mistake fails validation instead of leaking.
 import { z } from 'zod'
 import { isValidLocalDate } from './calendar'
+import { CommitmentRecordStates } from './commitments'
 import {
   FollowUpKinds,
   ProposalStatuses,
@@ -33,8 +34,15 @@ export const PublicReplySchema = z.strictObject({
       id: z.string(),
       text: z.string().min(1),
       dueDate: LocalDate,
-      /** When the standing verification on the ground confirmed it (core/commitments.ts); null while open. */
+      /** When the standing verification on the ground confirmed it (core/commitments.ts): set when `state` is kept, else null. */
       verifiedAt: Timestamp.nullable(),
+      /**
+       * Where it stands (core/commitments.ts commitmentRecords, recomputable from `followUps`): open 待兑现,
+       * kept 已兑现, unkept 未兑现 (checked, not found), superseded 已更正 (a published correction replaced its reply).
+       */
+      state: z.enum(CommitmentRecordStates),
+      /** When the standing verification was made, whatever it found; null when never checked. */
+      checkedAt: Timestamp.nullable(),
     }),
   ),
   signedOffAt: Timestamp,

@@ -3,13 +3,17 @@ import { facts, reply } from '../tests/fixtures/facts'
 import { DefaultCalendarData, WorkingCalendar } from './calendar'
 import type { PublicProposal } from './contract'
 import {
+  CommitmentColumns,
+  commitmentRow,
   ProposalColumns,
+  publicCommitmentRows,
   PublicProposalColumns,
   proposalRow,
   publicRowSource,
   ReplyColumns,
   replyRow,
   workingDaysText,
+  type CommitmentRowSource,
   type ProposalRow,
   type ProposalRowSource,
   type ReplyRowSource,
@@ -191,8 +195,8 @@ describe('publicRowSource', () => {
         class: 'B',
         text: '经现场踏勘，已安排维修。',
         commitments: [
-          { id: 'c1', text: '年底前更换屋面防水层', dueDate: '2026-12-31', verifiedAt: null },
-          { id: 'c2', text: '清理天沟', dueDate: '2026-11-30', verifiedAt: '2026-11-30T02:00:00Z' },
+          { id: 'c1', text: '年底前更换屋面防水层', dueDate: '2026-12-31', verifiedAt: null, state: 'open', checkedAt: null },
+          { id: 'c2', text: '清理天沟', dueDate: '2026-11-30', verifiedAt: '2026-11-30T02:00:00Z', state: 'kept', checkedAt: '2026-11-30T02:00:00Z' },
         ],
         signedOffAt: '2026-11-12T02:00:00Z',
         publishedAt: Published,
@@ -214,6 +218,30 @@ describe('publicRowSource', () => {
     const fromStaff = proposalRow(source(answered), ctx)
     expect(fromPublic).toEqual({ ...fromStaff, title: '松风小区屋顶漏水（公开版本）', redacted: '是' })
     expect(fromPublic.openCommitments).toBe('年底前更换屋面防水层（完成时限 2026-12-31）')
+  })
+
+  it('gives the commitments ledger’s rows (commitments.xlsx): one per commitment, its state, how its date stands', () => {
+    const exp = { proposals: [published], sessions: [{ slug: '2026', name: '2026年度', year: 2026, current: true, deadlines: DefaultDeadlineSettings }], calendar: DefaultCalendarData, generatedAt: '2026-12-01T02:00:00Z' }
+    expect(publicCommitmentRows(exp, calendar)).toEqual([
+      { number: '2026-007', title: '松风小区屋顶漏水（公开版本）', session: '2026年度', section: '房管办', round: 1, replyClass: 'B 正在解决或列入计划', publishedAt: '2026-11-13', text: '年底前更换屋面防水层', dueDate: '2026-12-31', state: '待兑现', checkedAt: null, due: '剩 22 个工作日' },
+      { number: '2026-007', title: '松风小区屋顶漏水（公开版本）', session: '2026年度', section: '房管办', round: 1, replyClass: 'B 正在解决或列入计划', publishedAt: '2026-11-13', text: '清理天沟', dueDate: '2026-11-30', state: '已兑现', checkedAt: '2026-11-30', due: null },
+    ])
+  })
+})
+
+describe('commitmentRow', () => {
+  const record = { round: 2, replyClass: 'B', publishedAt: Published, text: '清理天沟', dueDate: '2026-11-30', state: 'open', checkedAt: null, corrected: false } as const
+  const ctx = { calendar, now: '2026-12-03T02:00:00Z' }
+  it.each<[string, Partial<CommitmentRowSource['record']>, string | null, Record<string, unknown>]>([
+    ['open and overdue', {}, '房管办', { state: '待兑现', due: '逾期 3 个工作日', checkedAt: null, section: '房管办', round: 2 }],
+    ['not kept at the check, by a correction', { state: 'unkept', checkedAt: '2026-11-30T17:00:00Z', corrected: true }, '房管办', { state: '未兑现（验证记录经更正）', due: '逾期 3 个工作日', checkedAt: '2026-12-01' }],
+    ['kept: nothing more is due', { state: 'kept', checkedAt: '2026-11-29T02:00:00Z' }, '房管办', { state: '已兑现', due: null, checkedAt: '2026-11-29' }],
+    ['its reply corrected', { state: 'superseded' }, '房管办', { state: '已更正', due: null }],
+    ['the office’s own reply', {}, null, { section: '代表工作室' }],
+  ])('%s', (_name, over, section, expected) => {
+    const row = commitmentRow({ number: '2026-007', title: '松风小区5号楼屋顶漏水', session: '2026年度', section, record: { ...record, ...over } }, ctx)
+    expect(row).toMatchObject(expected)
+    expect(Object.keys(row).sort()).toEqual(CommitmentColumns.map((c) => c.key).sort())
   })
 })
 
@@ -245,7 +273,7 @@ describe('replyRow', () => {
 
 describe('columns', () => {
   it('have zh-CN headers, each once, in the words of the labels', () => {
-    for (const columns of [ProposalColumns, PublicProposalColumns, ReplyColumns]) {
+    for (const columns of [ProposalColumns, PublicProposalColumns, ReplyColumns, CommitmentColumns]) {
       const headers = columns.map((c) => c.header)
       expect(new Set(headers).size).toBe(headers.length)
       for (const h of headers) expect(h).toMatch(/^[\u4e00-\u9fff]/)

@@ -3,7 +3,8 @@
 // say the same thing in the same words (the labels of core/labels.ts and core/lifecycle.ts) and
 // compute each date and deadline with the rules of core/ (China-local dates, working days).
 import { toLocalDate, type WorkingCalendar } from './calendar'
-import type { PublicProposal, PublicSession } from './contract'
+import { commitmentOutstanding, commitmentStateText, publicCommitmentRecords, type CommitmentRecord } from './commitments'
+import type { PublicExport, PublicProposal, PublicSession } from './contract'
 import { currentDeadline, deadlineState, isOverdue } from './deadlines'
 import { DeadlineStageLabels, PartyLabels, RatingLabels, ReplyClassLabels, ScreeningLabels } from './labels'
 import { isScreened, isScreenedOut, openCommitments, RoleLabels, StatusLabels } from './lifecycle'
@@ -269,4 +270,71 @@ export function replyRow(r: ReplyRowSource): ReplyRow {
     publishedAt: localDate(r.publishedAt),
     correctionNote: r.correctionNote || null,
   }
+}
+
+// ── Commitments (承诺台账) ─────────────────────────────────────────────────────────────────────
+
+/** The columns of the commitments ledger: the staff's 导出 Excel of 承诺台账 and the open data's commitments.xlsx. */
+export const CommitmentColumns = [
+  text('number', '提案编号', 10),
+  text('title', '提案标题', 40),
+  text('session', '届次', 14),
+  text('section', '承诺科室'),
+  { key: 'round', header: '答复轮次', kind: 'number', width: 8 },
+  text('replyClass', '答复类别', 20),
+  date('publishedAt', '答复公开日期'),
+  text('text', '承诺事项', 40),
+  date('dueDate', '完成时限'),
+  text('state', '状态', 16),
+  date('checkedAt', '验证日期'),
+  text('due', '到期情况', 16),
+] as const satisfies readonly Column[]
+
+export type CommitmentColumnKey = (typeof CommitmentColumns)[number]['key']
+export type CommitmentRow = Record<CommitmentColumnKey, Cell>
+
+/** What one commitment row is made of: the names as shown, and the record (core/commitments.ts commitmentRecords). */
+export interface CommitmentRowSource {
+  number: string | null
+  title: string | null
+  session: string | null
+  /** The promising section's name; null: the office's own reply. */
+  section: string | null
+  record: Pick<CommitmentRecord, 'round' | 'replyClass' | 'publishedAt' | 'text' | 'dueDate' | 'state' | 'checkedAt' | 'corrected'>
+}
+
+/**
+ * One commitment as a row of cells. 到期情况, for one not (yet) kept that stands: how its 完成时限
+ * stands now ("剩 5 个工作日", "逾期 3 个工作日"); empty once kept or superseded.
+ */
+export function commitmentRow(s: CommitmentRowSource, { calendar: cal, now }: RowContext): CommitmentRow {
+  const c = s.record
+  const pending = commitmentOutstanding(c.state)
+  return {
+    number: s.number,
+    title: s.title,
+    session: s.session,
+    section: s.section ?? RoleLabels.office,
+    round: c.round,
+    replyClass: ReplyClassLabels[c.replyClass],
+    publishedAt: localDate(c.publishedAt),
+    text: c.text,
+    dueDate: c.dueDate,
+    state: commitmentStateText(c.state, c.corrected),
+    checkedAt: localDate(c.checkedAt),
+    due: pending ? workingDaysText(c.dueDate, now, cal) : null,
+  }
+}
+
+/** The commitments of the open data's proposals as rows, by proposal number, each proposal's oldest reply first. */
+export function publicCommitmentRows(exp: Pick<PublicExport, 'proposals' | 'sessions' | 'calendar' | 'generatedAt'>, cal: WorkingCalendar): CommitmentRow[] {
+  const sessions = new Map(exp.sessions.map((s) => [s.slug, s.name]))
+  return [...exp.proposals]
+    .sort((a, b) => a.number.localeCompare(b.number))
+    .flatMap((p) => {
+      const sections = new Map(p.replies.flatMap((r) => (r.section ? [[r.section.slug, r.section.name] as const] : [])))
+      return publicCommitmentRecords(p).map((record) =>
+        commitmentRow({ number: p.number, title: p.title, session: sessions.get(p.session) ?? p.session, section: record.section == null ? null : (sections.get(record.section) ?? ''), record }, { calendar: cal, now: exp.generatedAt }),
+      )
+    })
 }

@@ -7,7 +7,7 @@ import {
   type PublicProposal,
   type PublicSession,
 } from './contract'
-import { coHandlingOf, computeFigures, figuresBySection, figuresBySession, formatPercent, formatShare, publicDeadline, type Figures } from './stats'
+import { coHandlingOf, commitmentRate, computeFigures, figuresBySection, figuresBySession, formatCommitmentRate, formatPercent, formatShare, publicDeadline, type Figures } from './stats'
 import { DefaultDeadlineSettings } from './types'
 
 // ---------- fixtures ----------
@@ -694,4 +694,85 @@ describe('co-handling (协办) per section', () => {
     ],
   ]
   it.each(rows)('%s', (_, proposals, slug, expected) => expect(coHandlingOf(proposals, slug)).toEqual(expected))
+})
+
+describe('承诺兑现率: commitments verified as kept ÷ commitments due (完成时限 on or before today)', () => {
+  // NOW is 2025-11-20 (China-local).
+  type Check = PublicProposal['followUps'][number]
+  let n = 0
+  const c = (dueDate: string) => ({ id: `c-${++n}`, text: '完成路灯更换', dueDate, verifiedAt: null, state: 'open' as const, checkedAt: null })
+  const check = (commitment: string, verified: boolean, day: string, corrects: string | null = null): Check => ({ id: `f-${++n}`, kind: 'verification', at: T(day), commitment, verified, corrects })
+  /** A B reply published 2025-11-10 promising `commitments`, and the office's `checks`. */
+  const promised = (commitments: ReturnType<typeof c>[], checks: (ids: string[]) => Check[] = () => [], lead = SECTIONS.urban) =>
+    handled({ assignment: { leadSection: lead }, replies: [reply({ class: 'B', publishedAt: T('2025-11-10'), commitments })], followUps: checks(commitments.map((x) => x.id)) })
+
+  const rows: [string, PublicProposal[], { count: number; of: number }, string][] = [
+    ['no proposal at all: no rate, not 0%', [], { count: 0, of: 0 }, '无到期承诺'],
+    ['a reply without commitments', [handled({ replies: [reply({ publishedAt: T('2025-11-10') })] })], { count: 0, of: 0 }, '无到期承诺'],
+    ['nothing due yet (due tomorrow): no rate', [promised([c('2025-11-21')])], { count: 0, of: 0 }, '无到期承诺'],
+    ['kept early, not yet due: counts from its date on', [promised([c('2025-11-30')], ([id]) => [check(id, true, '2025-11-18')])], { count: 0, of: 0 }, '无到期承诺'],
+    ['due today, not checked', [promised([c('2025-11-20')])], { count: 0, of: 1 }, '样本不足'],
+    ['due yesterday, verified as kept', [promised([c('2025-11-19')], ([id]) => [check(id, true, '2025-11-19')])], { count: 1, of: 1 }, '样本不足'],
+    ['due, checked and not found kept', [promised([c('2025-11-19')], ([id]) => [check(id, false, '2025-11-19')])], { count: 0, of: 1 }, '样本不足'],
+    ['verified as kept after its date: kept (late, still kept)', [promised([c('2025-11-12')], ([id]) => [check(id, true, '2025-11-19')])], { count: 1, of: 1 }, '样本不足'],
+    [
+      'a mistaken 已兑现 corrected to 未兑现 counts as not kept',
+      [promised([c('2025-11-12')], ([id]) => [check(id, true, '2025-11-13'), { ...check(id, false, '2025-11-14'), corrects: `f-${n - 1}` }])],
+      { count: 0, of: 1 },
+      '样本不足',
+    ],
+    [
+      'five due, three kept (one of them through a correction); one not due',
+      [
+        promised([c('2025-11-01'), c('2025-11-02'), c('2025-11-03')], ([a, b, x]) => [check(a, true, '2025-11-05'), check(b, true, '2025-11-05'), check(x, false, '2025-11-06')]),
+        promised([c('2025-11-04'), c('2025-11-05'), c('2025-12-31')], ([a]) => {
+          const wrong = check(a, false, '2025-11-06')
+          return [wrong, { ...check(a, true, '2025-11-07'), corrects: wrong.id }]
+        }),
+      ],
+      { count: 3, of: 5 },
+      '60.0%',
+    ],
+  ]
+  it.each(rows)('%s', (_, proposals, share, shown) => {
+    const f = figures(proposals)
+    expect(f.commitmentRate).toEqual(share)
+    expect(formatCommitmentRate(f.commitmentRate)).toBe(shown)
+  })
+
+  it('a corrected reply’s commitments count for nothing; the correction’s count instead', () => {
+    const wrong = reply({ class: 'B', publishedAt: T('2025-11-10'), commitments: [c('2025-11-12')] })
+    const right = reply({ class: 'B', publishedAt: T('2025-11-11'), corrects: wrong.id, commitments: [c('2025-11-13'), c('2025-11-30')] })
+    expect(figures([handled({ replies: [wrong, right] })]).commitmentRate).toEqual({ count: 0, of: 1 })
+  })
+
+  it('per section (the lead section’s proposals) and per session', () => {
+    const exp = exportOf(
+      [
+        promised([c('2025-11-01')], ([id]) => [check(id, true, '2025-11-02')]),
+        promised([c('2025-11-01'), c('2025-11-01')], ([a]) => [check(a, true, '2025-11-02')], SECTIONS.civil),
+        { ...promised([c('2025-11-01')]), session: '2024' },
+      ],
+      [S2025, session('2024', 2024)],
+    )
+    const sections = figuresBySection(exp, cal, NOW, '2025')
+    expect(sections['urban-management'].commitmentRate).toEqual({ count: 1, of: 1 })
+    expect(sections['civil-affairs'].commitmentRate).toEqual({ count: 1, of: 2 })
+    expect(sections.safety.commitmentRate).toEqual({ count: 0, of: 0 })
+    const sessions = figuresBySession(exp, cal, NOW)
+    expect(sessions['2025'].commitmentRate).toEqual({ count: 2, of: 3 })
+    expect(sessions['2024'].commitmentRate).toEqual({ count: 0, of: 1 })
+  })
+
+  it('commitmentRate over records: the same rule, on any day', () => {
+    const records = [
+      { state: 'kept', dueDate: '2025-11-20' },
+      { state: 'unkept', dueDate: '2025-11-20' },
+      { state: 'open', dueDate: '2025-11-21' },
+      { state: 'superseded', dueDate: '2025-11-01' },
+    ] as const
+    expect(commitmentRate(records, '2025-11-19')).toEqual({ count: 0, of: 0 })
+    expect(commitmentRate(records, '2025-11-20')).toEqual({ count: 1, of: 2 })
+    expect(commitmentRate(records, '2025-11-21')).toEqual({ count: 1, of: 3 })
+  })
 })

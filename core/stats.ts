@@ -2,6 +2,7 @@
 // every input is a PublicProposal, the calendar and an injected `now`; nothing reads private data or the clock.
 
 import { toLocalDate, type WorkingCalendar } from './calendar'
+import { commitmentDue, publicCommitmentRecords, type CommitmentRecord } from './commitments'
 import type { PublicExport, PublicProposal, PublicSession } from './contract'
 import { currentDeadline, deadlineState, isOverdue, type DeadlineStage } from './deadlines'
 import { isScreenedOut } from './lifecycle'
@@ -49,6 +50,12 @@ export interface Figures {
   medianWorkingDaysToReply: number | null
   /** Class of each proposal's latest reply. */
   byReplyClass: { A: number; B: number; C: number }
+  /**
+   * 承诺兑现率: of the commitments of published replies that stand (a corrected reply's do not) and
+   * whose 完成时限 is on or before today, those whose standing verification found them kept
+   * (core/commitments.ts commitmentRecords). n = 0: nothing due yet, no rate.
+   */
+  commitmentRate: Share
 }
 
 export interface FiguresContext {
@@ -104,6 +111,7 @@ export function computeFigures(proposals: PublicProposal[], ctx: FiguresContext)
     dissatisfied: 0,
     medianWorkingDaysToReply: null,
     byReplyClass: { A: 0, B: 0, C: 0 },
+    commitmentRate: { count: 0, of: 0 },
   }
   const daysToReply: number[] = []
 
@@ -141,10 +149,24 @@ export function computeFigures(proposals: PublicProposal[], ctx: FiguresContext)
       if (SATISFIED.has(evaluation.rating)) f.satisfactionRate.count++
       else f.dissatisfied++
     }
+
+    const kept = commitmentRate(publicCommitmentRecords(p), today)
+    f.commitmentRate.count += kept.count
+    f.commitmentRate.of += kept.of
   }
   f.replyRate.count = f.replied
   f.medianWorkingDaysToReply = median(daysToReply)
   return f
+}
+
+/**
+ * 承诺兑现率 of some commitments on `today` (a China-local date): n is those due (standing, 完成时限
+ * on or before today), the count those of them verified as kept. A commitment not yet due counts
+ * in neither, even when already verified as kept: it counts from its date on.
+ */
+export function commitmentRate(records: readonly Pick<CommitmentRecord, 'state' | 'dueDate'>[], today: string): Share {
+  const due = records.filter((c) => commitmentDue(c, today))
+  return { count: due.filter((c) => c.state === 'kept').length, of: due.length }
 }
 
 function groupBy(proposals: PublicProposal[], key: (p: PublicProposal) => string | null): Map<string, PublicProposal[]> {
@@ -215,3 +237,6 @@ export function formatPercent(s: Share): string {
 
 /** What the site prints for a share: the percentage, or 样本不足 when n < SAMPLE_MIN. */
 export const formatShare = (s: Share): string => (s.of < SAMPLE_MIN ? '样本不足' : formatPercent(s))
+
+/** 承诺兑现率 as the site prints it: 无到期承诺 when nothing is due yet (no rate, never 0%), otherwise as every share. */
+export const formatCommitmentRate = (s: Share): string => (s.of === 0 ? '无到期承诺' : formatShare(s))

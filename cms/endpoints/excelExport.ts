@@ -1,16 +1,17 @@
-// 导出 Excel: GET /api/proposals/export.xlsx and GET /api/replies/export.xlsx take the query of the
+// 导出 Excel: GET /api/proposals/export.xlsx, /api/replies/export.xlsx and /api/commitments/export.xlsx (承诺台账) take the query of the
 // admin's list (`where`, `search`, `sort`, as in the list's address) and answer the whole filtered
 // list as an .xlsx file, streamed while it is read, as the signed-in person reads it over REST
 // (cms/lib/export/staffRows.ts). Staff only: anyone else gets 403, a query Payload refuses 400,
 // both as structured JSON and no file. `withExcelExport` adds the endpoint and the list's button
-// (cms/components/ExportExcelButton.tsx) to the two collections.
+// (cms/components/ExportExcelButton.tsx) to the three collections.
 import type { CollectionConfig, Endpoint, PayloadRequest, Where } from 'payload'
 import { parseParams } from 'payload'
 import { mergeListSearchAndWhere } from 'payload/shared'
 import { canUseAdmin } from '../../core/permissions'
-import { ProposalColumns, ReplyColumns, type Column } from '../../core/spreadsheet'
+import { CommitmentColumns, ProposalColumns, ReplyColumns, type Column } from '../../core/spreadsheet'
 import { actorOfReq } from '../access/actor'
 import { undatedLast } from '../lib/derived'
+import { commitmentRows, CommitmentSelect } from '../lib/export/commitmentRows'
 import { listAs } from '../lib/export/readAs'
 import { exportDate, proposalRows, ProposalSelect, replyRows, ReplySelect } from '../lib/export/staffRows'
 import { attachment, XlsxContentType, xlsxStream } from '../lib/export/xlsx'
@@ -30,6 +31,7 @@ interface ExportSpec {
 const Exports: Record<string, ExportSpec> = {
   proposals: { name: '提案清单', ascii: 'proposals', columns: ProposalColumns, select: ProposalSelect, rows: proposalRows as ExportSpec['rows'] },
   replies: { name: '答复清单', ascii: 'replies', columns: ReplyColumns, select: ReplySelect, rows: replyRows as ExportSpec['rows'] },
+  commitments: { name: '承诺台账', ascii: 'commitments', columns: CommitmentColumns, select: CommitmentSelect, rows: commitmentRows as ExportSpec['rows'] },
 }
 
 const forbidden = () =>
@@ -55,7 +57,7 @@ const exportEndpoint = (slug: string, spec: ExportSpec): Endpoint => ({
     if (!canUseAdmin(actorOfReq(req))) return forbidden()
     const { where, sort } = listQuery(req, slug)
     // Checks the query now: one the REST list refuses is answered as REST answers it (400, 403), before the file starts.
-    const { totalDocs, pages } = await listAs(req, slug as 'proposals' | 'replies', where, sort, spec.select)
+    const { totalDocs, pages } = await listAs(req, slug as 'proposals' | 'replies' | 'commitments', where, sort, spec.select)
     const body = xlsxStream(spec.name, spec.columns, spec.rows(req, pages), (e) =>
       req.payload.logger.error({ err: e, msg: `导出 Excel（${slug}）中途失败` }),
     )
@@ -72,7 +74,7 @@ const exportEndpoint = (slug: string, spec: ExportSpec): Endpoint => ({
   },
 })
 
-/** Adds 导出 Excel (the endpoint and the list's button) to the proposals and replies collections; others pass unchanged. */
+/** Adds 导出 Excel (the endpoint and the list's button) to the proposals, replies and commitments collections; others pass unchanged. */
 export function withExcelExport(c: CollectionConfig): CollectionConfig {
   const spec = Exports[c.slug]
   if (!spec) return c

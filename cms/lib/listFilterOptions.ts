@@ -5,6 +5,7 @@
 import type { CollectionSlug, Payload, TypedUser, Where } from 'payload'
 import { toLocalDate, type WorkingCalendar } from '../../core/calendar'
 import { CategoryOptions } from '../../core/categories'
+import { CommitmentRecordStateLabels, CommitmentRecordStates } from '../../core/commitments'
 import { deadlineStateRange, DUE_SOON_WORKING_DAYS, LONG_OVERDUE_WORKING_DAYS, type DeadlineState } from '../../core/deadlines'
 import { DeadlineStateLabels, ReplyClassLabels } from '../../core/labels'
 import { ReplyClasses } from '../../core/types'
@@ -81,5 +82,38 @@ export async function replyFilters(payload: Payload, user: TypedUser): Promise<L
         { label: '未公开', where: { publishedAt: { exists: false } } },
       ],
     },
+  ].filter(present)
+}
+
+/** A commitment still owed (待兑现 or 未兑现: core commitmentOutstanding, stored as `outstanding`). */
+const Pending: Where = { outstanding: { equals: true } }
+
+/**
+ * The commitments ledger's filters (承诺台账): the promising section, the state, how the 完成时限
+ * stands today (the deadline states of core, as bounds on `dueDate`, with whether it is still
+ * owed), the session.
+ */
+export async function commitmentFilters(payload: Payload, user: TypedUser): Promise<ListFilter[]> {
+  const today = toLocalDate(nowISO())
+  const [calendar, sections, sessions] = await Promise.all([
+    getCalendar(payload),
+    namedOptions(payload, user, 'sections', 'section'),
+    namedOptions(payload, user, 'sessions', 'session', '-year'),
+  ])
+  const soon = deadlineStateRange('dueSoon', today, calendar)
+  return [
+    { key: 'section', label: '承诺科室', options: [...sections, { label: '代表工作室', where: { section: { exists: false } } }] },
+    { key: 'state', label: '状态', options: CommitmentRecordStates.map((s) => ({ label: CommitmentRecordStateLabels[s], where: { state: { equals: s } } })) },
+    {
+      key: 'due',
+      label: '完成时限',
+      options: [
+        { label: '逾期未兑现（完成时限已过）', where: { and: [{ dueDate: { less_than: today } }, Pending] } },
+        { label: `即将到期（${DUE_SOON_WORKING_DAYS} 个工作日内，尚未兑现）`, where: { and: [{ dueDate: { greater_than_equal: soon.from } }, { dueDate: { less_than: soon.before } }, Pending] } },
+        { label: '完成时限已到（含已兑现）', where: { dueDate: { less_than_equal: today } } },
+        { label: '未到期', where: { dueDate: { greater_than: today } } },
+      ],
+    },
+    { key: 'session', label: '届次', options: sessions },
   ].filter(present)
 }

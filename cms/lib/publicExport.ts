@@ -10,14 +10,14 @@ import {
   type PublicProposal,
   type PublicProposalPage,
 } from '../../core/contract'
-import { standingVerification } from '../../core/commitments'
+import { commitmentRecords } from '../../core/commitments'
 import { isIn, isScreened, UnscreenedStatuses } from '../../core/lifecycle'
 import { canReadProposal, proposalReadScope } from '../../core/permissions'
 import { PUBLIC } from '../../core/types'
 import { idOf } from '../access/actor'
 import { deadlineSettingsOf, loadCalendarData } from './calendar'
 import { nowISO } from './clock'
-import { factsFromDoc } from './facts'
+import { factsFromDoc, replyFromDoc } from './facts'
 import { categoryLabel } from '../../core/categories'
 import { scopeToWhere } from '../access'
 import { toLocalDate, WorkingCalendar } from '../../core/calendar'
@@ -114,6 +114,8 @@ async function projectProposals(payload: Payload, docs: Proposal[], areas: Map<s
     const fus = by.followUps.get(k) ?? []
     const checks = fus.map((f) => ({ id: f.id, kind: f.kind, at: iso(f.at), commitmentId: f.commitmentId ?? null, verified: f.verified ?? null, corrects: idOf(f.corrects) }))
     const publishedReplyIds = new Set((by.replies.get(k) ?? []).map((r) => String(r.id)))
+    // Where each commitment stands, by the one rule (core/commitments.ts), over the published replies and the checks.
+    const ledger = new Map(commitmentRecords({ replies: (by.replies.get(k) ?? []).map(replyFromDoc), followUps: checks }).map((c) => [c.id, c]))
     return {
       number: d.number!,
       session: l.sessions.get(String(idOf(d.session)))!,
@@ -157,8 +159,15 @@ async function projectProposals(payload: Payload, docs: Proposal[], areas: Map<s
           class: r.class,
           text: r.text,
           commitments: (r.commitments ?? []).map((c) => {
-            const check = standingVerification(checks, String(c.id))
-            return { id: String(c.id), text: c.text, dueDate: c.dueDate, verifiedAt: check?.verified === true ? check.at : null }
+            const record = ledger.get(String(c.id))!
+            return {
+              id: String(c.id),
+              text: c.text,
+              dueDate: c.dueDate,
+              verifiedAt: record.checkedAt && record.state === 'kept' ? iso(record.checkedAt) : null,
+              state: record.state,
+              checkedAt: record.checkedAt ? iso(record.checkedAt) : null,
+            }
           }),
           signedOffAt: iso(r.signedOffAt),
           publishedAt: iso(r.publishedAt),

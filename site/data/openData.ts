@@ -4,6 +4,10 @@ import { PublicExportSchema, type PublicExport } from '../../core/contract'
 import { StatusLabels } from '../../core/lifecycle'
 import { PartyLabels, RatingLabels, ScreeningLabels } from '../../core/labels'
 import { firstReply, latestReply, replyDeadlineInForce, standingEvaluation } from '../../core/proposalFacts'
+import { CommitmentRecordStateLabels, publicCommitmentRecords, type CommitmentRecord } from '../../core/commitments'
+import { WorkingCalendar } from '../../core/calendar'
+import { CommitmentColumns, publicCommitmentRows } from '../../core/spreadsheet'
+import { xlsxBuffer } from '../../cms/lib/export/xlsx'
 import type { ProposalStatus } from '../../core/types'
 import { publicProposalsXlsx } from '../../cms/lib/export/publicXlsx'
 import { deadlineValues } from './facets'
@@ -62,12 +66,58 @@ function csvCell(value: string | number | null): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
 }
 
+/** A CSV file: a header of column names, a row per item, with a BOM (spreadsheet programs otherwise read UTF-8 Chinese as mojibake). */
+function csv<T>(columns: [string, string, (row: T) => string | number | null][], rows: T[]): string {
+  const lines = [columns.map(([c]) => c).join(','), ...rows.map((r) => columns.map(([, , f]) => csvCell(f(r))).join(','))]
+  return '\uFEFF' + lines.join('\r\n') + '\r\n'
+}
+
 export async function proposalsCsv(): Promise<string> {
   const d = await siteData()
-  const rows = [...d.proposals].sort((a, b) => a.p.number.localeCompare(b.p.number))
-  const lines = [CsvColumns.map(([c]) => c).join(','), ...rows.map((v) => CsvColumns.map(([, , f]) => csvCell(f(v))).join(','))]
-  // BOM: spreadsheet programs otherwise read UTF-8 Chinese as mojibake.
-  return '\uFEFF' + lines.join('\r\n') + '\r\n'
+  return csv(CsvColumns, [...d.proposals].sort((a, b) => a.p.number.localeCompare(b.p.number)))
+}
+
+/** One commitment of a published reply, with its proposal (commitments.csv). */
+interface CommitmentLine {
+  v: ProposalView
+  c: CommitmentRecord & { section: string | null }
+}
+
+/**
+ * One CSV row per commitment of a published reply (/data/commitments.csv): [column, description,
+ * value]. Its state is the one `proposals.json` gives (recomputable from the proposal's followUps).
+ */
+export const CommitmentCsvColumns: [string, string, (l: CommitmentLine) => string | number | null][] = [
+  ['number', '提案编号', (l) => l.v.p.number],
+  ['session', '届次', (l) => l.v.p.session],
+  ['lead_section', '提案主办科室的代码（proposals.json 的 sections[].slug；科室的承诺兑现率按它计）', (l) => l.v.p.assignment?.leadSection.slug ?? null],
+  ['reply', '答复 id（proposals.json 中 replies[].id）', (l) => String(l.c.reply)],
+  ['round', '答复轮次', (l) => l.c.round],
+  ['reply_section', '承诺科室（作出答复的科室）的代码；空为代表工作室', (l) => l.c.section],
+  ['reply_published_at', '答复公开时间', (l) => l.c.publishedAt],
+  ['commitment', '承诺事项 id（followUps[].commitment 指向它）', (l) => l.c.id],
+  ['text', '承诺事项', (l) => l.c.text],
+  ['due_date', '完成时限（北京时间日期）', (l) => l.c.dueDate],
+  ['state', '状态代码：open 待兑现，kept 已兑现，unkept 未兑现，superseded 已更正', (l) => l.c.state],
+  ['state_label', '状态', (l) => CommitmentRecordStateLabels[l.c.state]],
+  ['checked_at', '有效的现场验证的时间（空：尚未验证）', (l) => l.c.checkedAt],
+  ['corrected', '有效的验证是对先前记录的更正（1 是，0 否）', (l) => (l.c.corrected ? 1 : 0)],
+]
+
+/** Every commitment of every public proposal, by proposal number, each proposal's oldest reply first. */
+async function commitmentLines(): Promise<CommitmentLine[]> {
+  const d = await siteData()
+  return [...d.proposals].sort((a, b) => a.p.number.localeCompare(b.p.number)).flatMap((v) => publicCommitmentRecords(v.p).map((c) => ({ v, c })))
+}
+
+export async function commitmentsCsv(): Promise<string> {
+  return csv(CommitmentCsvColumns, await commitmentLines())
+}
+
+/** /data/commitments.xlsx: the same commitments with zh-CN headers and China-local dates, the columns of the staff's 承诺台账 export. */
+export async function commitmentsXlsx(): Promise<Buffer> {
+  const exp = await exportDocument()
+  return xlsxBuffer('承诺事项', CommitmentColumns, publicCommitmentRows(exp, new WorkingCalendar(exp.calendar)))
 }
 
 /** /data/proposals.xlsx: the same public proposals with zh-CN headers and China-local dates (cms/lib/export/publicXlsx.ts). */

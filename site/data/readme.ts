@@ -1,8 +1,8 @@
 // The open-data README, served as /data/README.md and shown on /data/.
 import { figureDefinitions, groundDefinitions } from '../../core/definitions'
 import type { PublicSession } from '../../core/contract'
-import { CsvColumns } from './openData'
-import { PublicProposalColumns } from '../../core/spreadsheet'
+import { CommitmentCsvColumns, CsvColumns } from './openData'
+import { CommitmentColumns, PublicProposalColumns } from '../../core/spreadsheet'
 
 /** The README; the figures' definitions with the deadlines of the `current` session (each session's are in proposals.json). */
 export const openDataReadme = (generatedAt: string, current: PublicSession) => `# 代表提案公开数据
@@ -15,6 +15,8 @@ export const openDataReadme = (generatedAt: string, current: PublicSession) => `
 - \`schema.json\`：\`proposals.json\` 的 JSON Schema（由系统的数据约定 core/contract.ts 生成，对象不允许多余字段）。
 - \`proposals.csv\`：每件提案一行的摘要（UTF-8，带 BOM，Excel 可直接打开）。
 - \`proposals.xlsx\`：同样的公开提案，每件一行的 Excel 表格，中文列名；日期为北京时间，各环节的期限与完成日期、剩余或逾期的工作日按工作日日历计算（列见下）。
+- \`commitments.csv\`：答复中的每一项承诺事项一行（UTF-8，带 BOM）：完成时限、承诺科室、状态和有效的现场验证时间。状态由 \`proposals.json\` 中答复的 commitments 和 followUps 按下面“承诺事项的状态”算出，与 \`proposals.json\` 中每项承诺的 \`state\` 相同。
+- \`commitments.xlsx\`：同样的承诺事项，Excel 表格，中文列名，日期为北京时间。
 - \`/feed.xml\`：新答复与新逾期的 Atom 订阅。
 
 ## 不包含的内容
@@ -28,6 +30,14 @@ export const openDataReadme = (generatedAt: string, current: PublicSession) => `
 ${CsvColumns.map(([c, label]) => `- \`${c}\`：${label}`).join('\n')}
 
 时间为 UTC 的 ISO 8601 时间；日期（YYYY-MM-DD）为北京时间的日期。
+
+## commitments.csv 的列
+
+${CommitmentCsvColumns.map(([c, label]) => `- \`${c}\`：${label}`).join('\n')}
+
+## commitments.xlsx 的列
+
+${CommitmentColumns.map((c) => `- ${c.header}`).join('\n')}
 
 ## proposals.xlsx 的列
 

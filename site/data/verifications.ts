@@ -1,7 +1,10 @@
 // How the public page words a proposal's follow-ups and its commitments' verifications: which
 // commitment each verification checked, which record a correction replaces (the mistaken record
 // stays listed, marked), and where each commitment stands — by core's rule (core/commitments.ts).
-import { standingVerification } from '../../core/commitments'
+import { commitmentOutstanding, commitmentOverdue, commitmentStateText, publicCommitmentRecords, standingVerification, type CommitmentRecord } from '../../core/commitments'
+import { dueText } from '../../core/deadlines'
+import { toLocalDate, type WorkingCalendar } from '../../core/calendar'
+import { commitmentRate, type Share } from '../../core/stats'
 import { FollowUpKindLabels } from '../../core/labels'
 import type { PublicProposal } from '../../core/contract'
 import type { FollowUp } from '../../core/types'
@@ -34,4 +37,27 @@ export function followUpText(p: PublicProposal, f: PublicFollowUp): string {
     corrected ? `（更正 ${formatDate(corrected.at)} 的验证记录）` : '',
     correctedBy ? `（此记录有误，已于 ${formatDate(correctedBy.at)} 更正）` : '',
   ].join('')
+}
+
+/** A commitment's state as the page shows it: 待兑现 / 已兑现 / 未兑现 / 已更正 (core), and for one still owed how its date stands. */
+export interface CommitmentStateView {
+  state: CommitmentRecord['state']
+  text: string
+  overdue: boolean
+}
+
+/**
+ * The proposal's commitments by id, each with its state in words (core/commitments.ts, the same
+ * rule as the open data's `state`), and the proposal's own 承诺兑现率 share (core/stats.ts commitmentRate) on the export's day.
+ */
+export function commitmentStates(p: PublicProposal, now: string, cal: WorkingCalendar): { byId: Map<string, CommitmentStateView>; share: Share } {
+  const today = toLocalDate(now)
+  const records = publicCommitmentRecords(p)
+  const byId = new Map(
+    records.map((c) => {
+      const text = commitmentStateText(c.state, c.corrected) + (commitmentOutstanding(c.state) ? `（${dueText(c.dueDate, now, cal)}）` : '')
+      return [c.id, { state: c.state, text, overdue: commitmentOverdue(c, today) }] as const
+    }),
+  )
+  return { byId, share: commitmentRate(records, today) }
 }

@@ -110,7 +110,7 @@ async function checkList(page: Page, f: Findings, name: string) {
 }
 
 /** The lists people work in, opened with every control (their field names are checked for every collection by cms/lib/chinese.test.ts). */
-const WorkLists = ['/admin/collections/proposals', '/admin/collections/replies', '/admin/collections/follow-ups']
+const WorkLists = ['/admin/collections/proposals', '/admin/collections/replies', '/admin/collections/follow-ups', '/admin/collections/commitments']
 
 /** Every list in the navigation, as this role sees it: the work lists with their column chooser, filter and grouping. */
 async function checkEveryList(page: Page, f: Findings) {

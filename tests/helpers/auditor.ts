@@ -55,6 +55,30 @@ export interface AuditFigures {
   satisfactionRate: [number, number]
   dissatisfied: number
   medianWorkingDaysToReply: number | null
+  /** 承诺兑现率: [kept, due]. */
+  commitmentRate: [number, number]
+}
+
+export type AuditState = 'open' | 'kept' | 'unkept' | 'superseded'
+
+/**
+ * 承诺事项的状态, as /about/ defines it, from the proposal's replies and followUps alone: a reply
+ * another reply corrects → 已更正; else the valid verifications of the commitment (kind
+ * verification, naming it, not named by another record's corrects), the latest by time (the later
+ * listed on a tie) standing: none → 待兑现, verified → 已兑现, else 未兑现.
+ */
+export function auditCommitments(p: PublicProposal): { id: string; dueDate: string; state: AuditState; checkedAt: string | null }[] {
+  const correctedReplies = new Set(p.replies.map((r) => r.corrects).filter((x): x is string => x != null))
+  const correctedChecks = new Set(p.followUps.map((f) => f.corrects).filter((x): x is string => x != null))
+  return p.replies.flatMap((r) =>
+    r.commitments.map((c) => {
+      let standing: PublicProposal['followUps'][number] | undefined
+      for (const f of p.followUps)
+        if (f.kind === 'verification' && f.commitment === c.id && !correctedChecks.has(f.id) && (!standing || Date.parse(f.at) >= Date.parse(standing.at))) standing = f
+      const state: AuditState = correctedReplies.has(r.id) ? 'superseded' : !standing ? 'open' : standing.verified ? 'kept' : 'unkept'
+      return { id: c.id, dueDate: c.dueDate, state, checkedAt: standing?.at ?? null }
+    }),
+  )
 }
 
 const firstPublished = (p: PublicProposal, round?: number) =>
@@ -114,6 +138,7 @@ export function audit(proposals: PublicProposal[], exp: PublicExport): AuditFigu
     satisfactionRate: [0, 0],
     dissatisfied: 0,
     medianWorkingDaysToReply: null,
+    commitmentRate: [0, 0],
   }
   f.replyRate[0] = f.replied
   const days: number[] = []
@@ -136,12 +161,21 @@ export function audit(proposals: PublicProposal[], exp: PublicExport): AuditFigu
       if (latest.rating === 'dissatisfied') f.dissatisfied++
       else f.satisfactionRate[0]++
     }
+    // 承诺兑现率: due = not 已更正 and 完成时限 on or before today; of those, 已兑现.
+    for (const c of auditCommitments(p)) {
+      if (c.state === 'superseded' || c.dueDate > today) continue
+      f.commitmentRate[1]++
+      if (c.state === 'kept') f.commitmentRate[0]++
+    }
   }
   days.sort((a, b) => a - b)
   const m = days.length >> 1
   f.medianWorkingDaysToReply = days.length === 0 ? null : days.length % 2 ? days[m] : (days[m - 1] + days[m]) / 2
   return f
 }
+
+/** 承诺兑现率 as published: no rate when nothing is due (无到期承诺), else as every percentage. */
+export const shownCommitmentRate = (share: [number, number]): string => (share[1] === 0 ? '无到期承诺' : shown(share))
 
 /** 百分比: one decimal, half up; 样本不足 when n < 5. Done in decimal strings, not binary fractions. */
 export function shown([count, of]: [number, number]): string {

@@ -15,11 +15,11 @@ import { chineseDate } from '../../core/calendar'
 import { buildSite, currentBuildId, currentSiteDir } from '../../cms/site/builder'
 import { startPayload } from '../helpers/payload'
 import { freePort } from '../helpers/server'
-import { audit, AuditCalendar, chinaDate, currentDue, shown, type AuditFigures } from '../helpers/auditor'
+import { audit, AuditCalendar, auditCommitments, chinaDate, currentDue, shown, shownCommitmentRate, type AuditFigures } from '../helpers/auditor'
 import { Marker, plantPrivateMarkers } from '../helpers/site'
 import { buildSiteFromDatabase } from '../../cms/site/rebuildTask'
 import ExcelJS from 'exceljs'
-import { PublicProposalColumns } from '../../core/spreadsheet'
+import { CommitmentColumns, PublicProposalColumns } from '../../core/spreadsheet'
 import { planDemo } from '../../cms/seed/demo'
 
 let payload: Payload
@@ -46,6 +46,35 @@ function figuresIn(html: string): Record<string, string> {
     if (m[2] !== undefined) out[`${m[1]}:n`] = m[2]
   }
   return out
+}
+
+/** CSV as the open data writes it: comma-separated, quoted cells with doubled quotes, CRLF rows. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = []
+  let row: string[] = []
+  let cell = ''
+  let quoted = false
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"'
+        i++
+      } else if (ch === '"') quoted = false
+      else cell += ch
+    } else if (ch === '"') quoted = true
+    else if (ch === ',') {
+      row.push(cell)
+      cell = ''
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(cell)
+      rows.push(row)
+      row = []
+      cell = ''
+      i++
+    } else cell += ch
+  }
+  return rows
 }
 
 const days = (n: number | null) => (n === null ? '—' : `${Number.isInteger(n) ? n : n.toFixed(1)} 个工作日`)
@@ -100,6 +129,8 @@ describe('the built site', () => {
     satisfactionRate: shown(f.satisfactionRate),
     'satisfactionRate:n': String(f.satisfactionRate[1]),
     medianWorkingDaysToReply: days(f.medianWorkingDaysToReply),
+    commitmentRate: shownCommitmentRate(f.commitmentRate),
+    'commitmentRate:n': String(f.commitmentRate[1]),
   })
 
   it('shows on / the current session’s figures as an auditor recomputes them from /data/proposals.json', () => {
@@ -133,6 +164,8 @@ describe('the built site', () => {
           dissatisfied: String(f.dissatisfied),
           overdueNow: String(f.overdueNow),
           longOverdueNow: String(f.longOverdueNow),
+          commitmentRate: shownCommitmentRate(f.commitmentRate),
+          'commitmentRate:n': String(f.commitmentRate[1]),
         }
         const table = (html: string) => html.split(`data-scorecard="${session.slug}"`)[1].split('</table>')[0]
         const row = table(index).split(`data-section="${section.slug}"`)[1].split('</tr>')[0]
@@ -142,6 +175,85 @@ describe('the built site', () => {
       }
     }
     expect(checked).toBeGreaterThan(40)
+  })
+
+  it('publishes every commitment with its date and state, and every 承诺兑现率 is recomputed from the open data files by the published definition alone', () => {
+    const today = chinaDate(exp.generatedAt)
+    // proposals.json: each commitment's state is what the definition gives from the replies and followUps.
+    const audited = new Map(exp.proposals.flatMap((p) => auditCommitments(p).map((c) => [c.id, c] as const)))
+    const published = exp.proposals.flatMap((p) => p.replies.flatMap((r) => r.commitments))
+    expect(published.length).toBeGreaterThan(10)
+    for (const c of published) expect([c.id, c.state, c.checkedAt], c.text).toEqual([c.id, audited.get(c.id)!.state, audited.get(c.id)!.checkedAt])
+    // commitments.csv: a row per commitment, the same dates and states.
+    const [header, ...rows] = parseCsv(read('data/commitments.csv').replace(/^\uFEFF/, ''))
+    expect(header).toEqual(['number', 'session', 'lead_section', 'reply', 'round', 'reply_section', 'reply_published_at', 'commitment', 'text', 'due_date', 'state', 'state_label', 'checked_at', 'corrected'])
+    const col = (row: string[], name: string) => row[header.indexOf(name)]!
+    expect(rows).toHaveLength(published.length)
+    for (const row of rows) {
+      const c = audited.get(col(row, 'commitment'))!
+      expect([col(row, 'due_date'), col(row, 'state'), col(row, 'checked_at') || null], col(row, 'text')).toEqual([c.dueDate, c.state, c.checkedAt])
+    }
+    // The demo has each case, so the comparisons exercise them: due and kept, due and not (yet) kept, not yet due, kept through a correction.
+    const due = rows.filter((r) => col(r, 'state') !== 'superseded' && col(r, 'due_date') <= today)
+    expect(due.filter((r) => col(r, 'state') === 'kept').length).toBeGreaterThan(0)
+    expect(due.filter((r) => col(r, 'state') !== 'kept').length).toBeGreaterThan(0)
+    expect(rows.filter((r) => col(r, 'due_date') > today).length).toBeGreaterThan(0)
+    expect(rows.filter((r) => col(r, 'corrected') === '1').length).toBeGreaterThan(0)
+
+    // 承诺兑现率 from commitments.csv alone: per session (the home page shows the current one) and per session and lead section (the scorecards).
+    const rate = (keep: (row: string[]) => boolean): [number, number] => {
+      const counted = due.filter(keep)
+      return [counted.filter((r) => col(r, 'state') === 'kept').length, counted.length]
+    }
+    const current = exp.sessions.find((s) => s.current)!
+    const home = rate((r) => col(r, 'session') === current.slug)
+    expect(home[1]).toBeGreaterThanOrEqual(5) // shown as a percentage, not 样本不足
+    expect(figuresIn(read('index.html')).commitmentRate).toBe(shownCommitmentRate(home))
+    expect(figuresIn(read('index.html'))['commitmentRate:n']).toBe(String(home[1]))
+    const index = read('sections/index.html')
+    let rated = 0
+    for (const session of exp.sessions)
+      for (const section of exp.sections) {
+        const r = rate((row) => col(row, 'session') === session.slug && col(row, 'lead_section') === section.slug)
+        const cell = index.split(`data-scorecard="${session.slug}"`)[1]!.split(`data-section="${section.slug}"`)[1]!.split('</tr>')[0]!
+        expect([figuresIn(cell).commitmentRate, figuresIn(cell)['commitmentRate:n']], `${session.slug} ${section.slug}`).toEqual([shownCommitmentRate(r), String(r[1])])
+        if (r[1] > 0) rated++
+      }
+    expect(rated).toBeGreaterThan(2)
+    // Nothing due: no rate, never 0%.
+    expect(index).toContain('data-figure="commitmentRate" data-n="0">无到期承诺<')
+
+    // Each proposal page: every commitment's state, and the proposal's own due and kept counts.
+    for (const p of exp.proposals.filter((x) => x.replies.some((r) => r.commitments.length))) {
+      const html = read(`proposals/${p.number}/index.html`)
+      for (const c of auditCommitments(p)) expect(html, `${p.number} ${c.id}`).toContain(`data-commitment="${c.id}" data-state="${c.state}"`)
+      const mine = auditCommitments(p).filter((c) => c.state !== 'superseded' && c.dueDate <= today)
+      expect(html, p.number).toContain(`data-commitment-summary data-due="${mine.length}" data-kept="${mine.filter((c) => c.state === 'kept').length}"`)
+    }
+    // /about/ defines it in words; /data/ lists the files.
+    expect(read('about/index.html')).toContain('<dt>承诺兑现率</dt>')
+    expect(read('data/index.html')).toMatch(/<a href="\/data\/commitments\.csv" download>commitments\.csv<\/a>/)
+    expect(read('data/README.md')).toContain('承诺兑现率')
+  })
+
+  it('offers commitments.xlsx: zh-CN headers, a row per commitment, China-local dates, the states of proposals.json', async () => {
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(readFileSync(path.join(dist, 'data/commitments.xlsx')) as unknown as ArrayBuffer)
+    const rows: ExcelJS.CellValue[][] = []
+    workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as ExcelJS.CellValue[]).slice(1)))
+    const [headers, ...body] = rows
+    expect(headers).toEqual(CommitmentColumns.map((c) => c.header))
+    const published = exp.proposals.flatMap((p) => auditCommitments(p).map((c) => ({ p, c })))
+    expect(body).toHaveLength(published.length)
+    const labels: Record<string, string> = { open: '待兑现', kept: '已兑现', unkept: '未兑现', superseded: '已更正' }
+    const day = (v: ExcelJS.CellValue) => (v instanceof Date ? v.toISOString().slice(0, 10) : (v ?? null))
+    for (const [i, { p, c }] of published.entries()) {
+      const r = body[i]!
+      expect(r[headers!.indexOf('提案编号')]).toBe(p.number)
+      expect(day(r[headers!.indexOf('完成时限')])).toBe(c.dueDate)
+      expect(String(r[headers!.indexOf('状态')])).toMatch(new RegExp(`^${labels[c.state]}`))
+      expect(day(r[headers!.indexOf('验证日期')])).toBe(c.checkedAt ? chinaDate(c.checkedAt) : null)
+    }
   })
 
   it('has each way of gaming the figures in its data, so the comparisons above exercise them', () => {

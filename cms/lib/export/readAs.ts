@@ -63,7 +63,7 @@ export async function readAs(req: PayloadRequest, collection: CollectionSlug, wh
  * (it throws what REST answers: 400 for a bad query, 403 without access) before anything else is
  * read; then the ids in the list's order (the sort, then id), and the records page by page.
  */
-export async function listAs(req: PayloadRequest, collection: 'proposals' | 'replies', where: Where, sort: string[], select: Select, pageSize = EXPORT_PAGE_SIZE) {
+export async function listAs(req: PayloadRequest, collection: 'proposals' | 'replies' | 'commitments', where: Where, sort: string[], select: Select, pageSize = EXPORT_PAGE_SIZE) {
   const stableSort = sort.some((s) => s.replace(/^-/, '') === 'id') ? sort : [...sort, 'id']
   const probe = await req.payload.find({ collection, where, sort: stableSort, limit: 1, depth: 0, joins: false, select: { id: true }, overrideAccess: false, user: req.user, req } as unknown as Parameters<PayloadRequest['payload']['find']>[0])
   const access = await readAccess(req, collection)

@@ -14,6 +14,7 @@ import * as migration_20261130_054000_commitments_and_returns from './20261130_0
 import * as migration_20261130_064522_entered_by_and_heading from './20261130_064522_entered_by_and_heading';
 import * as migration_20261130_093844_lists_sort_and_reply_class from './20261130_093844_lists_sort_and_reply_class';
 import * as migration_20261130_131725_duties_role_action from './20261130_131725_duties_role_action';
+import * as migration_20261130_133937_commitments_ledger from './20261130_133937_commitments_ledger';
 
 export const migrations = [
   {
@@ -95,5 +96,10 @@ export const migrations = [
     up: migration_20261130_131725_duties_role_action.up,
     down: migration_20261130_131725_duties_role_action.down,
     name: '20261130_131725_duties_role_action'
+  },
+  {
+    up: migration_20261130_133937_commitments_ledger.up,
+    down: migration_20261130_133937_commitments_ledger.down,
+    name: '20261130_133937_commitments_ledger'
   },
 ];

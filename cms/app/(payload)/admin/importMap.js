@@ -16,6 +16,7 @@ import { ExtensionDecision as ExtensionDecision_4c673da34ca12ac46dc061f1026c47e6
 import { CommitmentPicker as CommitmentPicker_4b2a24f3b4f765f869c1d574f05c4a5c } from '../../../../cms/components/CommitmentPicker'
 import { PasswordPanel as PasswordPanel_c322ba8c047f8207e7544b15bb9394de } from '../../../../cms/components/PasswordPanel'
 import { RebuildSiteButton as RebuildSiteButton_a348bd18319f5a97d47c4f2ce7508e55 } from '../../../../cms/components/RebuildSiteButton'
+import { CommitmentFilters as CommitmentFilters_ba4f481e6b738863265367877ced7240 } from '../../../../cms/components/ListFilters'
 import { ChineseAdmin as ChineseAdmin_bf2f36ed2534a8c277f291a49f535746 } from '../../../../cms/components/ChineseAdmin'
 import { KeepTypedText as KeepTypedText_e4e03ea0a2220591945b02122c2c3168 } from '../../../../cms/components/KeepTypedText'
 import { EditLock as EditLock_94f8397ce6b5832e775c1ea4d21bc4da } from '../../../../cms/components/EditLock'
@@ -46,6 +47,7 @@ export const importMap = {
   "/cms/components/CommitmentPicker#CommitmentPicker": CommitmentPicker_4b2a24f3b4f765f869c1d574f05c4a5c,
   "/cms/components/PasswordPanel#PasswordPanel": PasswordPanel_c322ba8c047f8207e7544b15bb9394de,
   "/cms/components/RebuildSiteButton#RebuildSiteButton": RebuildSiteButton_a348bd18319f5a97d47c4f2ce7508e55,
+  "/cms/components/ListFilters#CommitmentFilters": CommitmentFilters_ba4f481e6b738863265367877ced7240,
   "/cms/components/ChineseAdmin#ChineseAdmin": ChineseAdmin_bf2f36ed2534a8c277f291a49f535746,
   "/cms/components/KeepTypedText#KeepTypedText": KeepTypedText_e4e03ea0a2220591945b02122c2c3168,
   "/cms/components/EditLock#EditLock": EditLock_94f8397ce6b5832e775c1ea4d21bc4da,
