@@ -50,6 +50,7 @@ function proposal(o: ProposalInput = {}): PublicProposal {
     title: '修缮小区路灯',
     body: '小区北门路灯损坏已两月。',
     redacted: false,
+    keyItem: false,
     category: '市政设施',
     residentialArea: '阳光居民区',
     proposer: PROPOSER,

@@ -6,6 +6,7 @@ import type { PublicExport, PublicProposal, PublicSession } from './contract'
 import { currentDeadline, deadlineState, isOverdue, type DeadlineStage } from './deadlines'
 import { isScreenedOut } from './lifecycle'
 import { answerDue, answeredOnTime, answerRounds, firstReply, latestReply, standingEvaluation } from './proposalFacts'
+import { UrgeAction } from './supervision'
 import type { ProposalStatus } from './types'
 
 /** A share: `count` of `of` (n). Shown as a percentage with n beside it, or 样本不足 when n < SAMPLE_MIN. */
@@ -49,6 +50,8 @@ export interface Figures {
   medianWorkingDaysToReply: number | null
   /** Class of each proposal's latest reply. */
   byReplyClass: { A: number; B: number; C: number }
+  /** 催办: the 催办 on the timelines of these proposals made on or after their 交办 (assignment.assignedAt), while the item was the lead section's. */
+  urged: number
 }
 
 export interface FiguresContext {
@@ -104,6 +107,7 @@ export function computeFigures(proposals: PublicProposal[], ctx: FiguresContext)
     dissatisfied: 0,
     medianWorkingDaysToReply: null,
     byReplyClass: { A: 0, B: 0, C: 0 },
+    urged: 0,
   }
   const daysToReply: number[] = []
 
@@ -135,6 +139,8 @@ export function computeFigures(proposals: PublicProposal[], ctx: FiguresContext)
       if (state === 'longOverdue') f.longOverdueNow++
     }
 
+    f.urged += urgedAfterAssignment(p)
+
     const evaluation = standingEvaluation(p.evaluations, p.proposer.id)
     if (evaluation) {
       f.satisfactionRate.of++
@@ -145,6 +151,14 @@ export function computeFigures(proposals: PublicProposal[], ctx: FiguresContext)
   f.replyRate.count = f.replied
   f.medianWorkingDaysToReply = median(daysToReply)
   return f
+}
+
+/** The 催办 on a proposal's timeline made on or after its 交办 (none before it is assigned). */
+export function urgedAfterAssignment(p: Pick<PublicProposal, 'assignment' | 'timeline'>): number {
+  const assigned = p.assignment?.assignedAt
+  if (!assigned) return 0
+  const from = Date.parse(assigned)
+  return p.timeline.filter((t) => t.action === UrgeAction && Date.parse(t.at) >= from).length
 }
 
 function groupBy(proposals: PublicProposal[], key: (p: PublicProposal) => string | null): Map<string, PublicProposal[]> {

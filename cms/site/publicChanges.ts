@@ -22,6 +22,8 @@ export const PublicChanges: Record<string, IsPublic> = {
   'residential-areas': always,
   holidays: always,
   representatives: (doc, prev) => !!prev && prev.name !== doc.name,
+  // An event the public timeline shows (a 催办 is an event alone, no other record changes); a draft's and the staff's internal ones are not.
+  'proposal-events': (doc) => !doc.internal && doc.to !== 'draft',
 }
 
 const label: Record<string, string> = {
@@ -36,6 +38,7 @@ const label: Record<string, string> = {
   'residential-areas': '居民区',
   holidays: '节假日',
   representatives: '代表姓名',
+  'proposal-events': '办理记录',
 }
 
 export function withSiteRebuild(collection: CollectionConfig): CollectionConfig {
