@@ -57,7 +57,7 @@ export async function SupervisionBoard(props: AdminViewServerProps) {
 
 async function Board({ payload, user, actor, search }: { payload: Payload; user: TypedUser; actor: Actor; search: Search }) {
   const r = { payload, user }
-  const day = boardDay(await getCalendar(payload))
+  const day = await boardDay(r, await getCalendar(payload))
   const [parties, commitments] = await Promise.all([partiesOf(r), overdueCommitments(r, day)])
   const who = one(search?.who)
   const chosen = who ? parties.find((p) => p.slug === who) : undefined

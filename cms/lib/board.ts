@@ -57,13 +57,17 @@ function partyWhere(party: Party | null, today: string): Where {
   return { and }
 }
 
-const notKey: Where = { or: [{ 'proposal.keyItem': { equals: false } }, { 'proposal.keyItem': { exists: false } }] }
-
-/** A tier of the board's order as a query over `duties` (core/supervision.ts BoardTiers). */
-function tierWhere(t: BoardTier, veryOverdueBefore: string): Where {
-  const and: Where[] = [t.key ? { 'proposal.keyItem': { equals: true } } : notKey]
+/**
+ * A tier of the board's order as a query over `duties` (core/supervision.ts BoardTiers); null when
+ * it can hold nothing (a key tier when no item is key). Key items are named by their proposals'
+ * ids (a leader marks a handful): a condition on the related proposal's field would make the
+ * database join the proposals once per condition.
+ */
+function tierWhere(t: BoardTier, day: BoardDay): Where | null {
+  if (t.key && day.keyItems.length === 0) return null
+  const and: Where[] = t.key ? [{ proposal: { in: day.keyItems } }] : day.keyItems.length ? [{ proposal: { not_in: day.keyItems } }] : []
   if (!t.dated) and.push({ due: { exists: false } })
-  else and.push(t.veryOverdue ? { due: { less_than: veryOverdueBefore } } : { due: { greater_than_equal: veryOverdueBefore } })
+  else and.push(t.veryOverdue ? { due: { less_than: day.veryOverdueBefore } } : { due: { greater_than_equal: day.veryOverdueBefore } })
   return { and }
 }
 
@@ -74,14 +78,26 @@ export interface BoardDay {
   calendar: WorkingCalendar
   /** Deadlines before this day are 严重逾期 today (core/deadlines.ts deadlineStateRange). */
   veryOverdueBefore: string
-}
-
-export function boardDay(calendar: WorkingCalendar, now = nowISO()): BoardDay {
-  const today = toLocalDate(now)
-  return { today, now, calendar, veryOverdueBefore: deadlineStateRange('longOverdue', today, calendar).before! }
+  /** The open proposals marked 重点督办 (ids). */
+  keyItems: Id[]
 }
 
 type Reader = { payload: Payload; user: TypedUser }
+
+/** The board's day: today, the bound of 严重逾期, and the open proposals marked 重点督办 (read once). */
+export async function boardDay(r: Reader, calendar: WorkingCalendar, now = nowISO()): Promise<BoardDay> {
+  const today = toLocalDate(now)
+  const key = await r.payload.find({
+    collection: 'proposals',
+    where: { and: [{ keyItem: { equals: true } }, { status: { in: [...SupervisedStatuses] } }] },
+    select: {},
+    depth: 0,
+    pagination: false,
+    overrideAccess: false,
+    user: r.user,
+  })
+  return { today, now, calendar, veryOverdueBefore: deadlineStateRange('longOverdue', today, calendar).before!, keyItems: key.docs.map((d) => d.id) }
+}
 
 const countDuties = async ({ payload, user }: Reader, where: Where) => (await payload.count({ collection: 'duties', where, overrideAccess: false, user })).totalDocs
 
@@ -99,7 +115,7 @@ export async function partyCounts(r: Reader, party: Party, day: BoardDay): Promi
     countDuties(r, of),
     countDuties(r, { and: [of, { due: { less_than: day.today } }] }),
     countDuties(r, { and: [of, { due: { less_than: day.veryOverdueBefore } }] }),
-    countDuties(r, { and: [of, { 'proposal.keyItem': { equals: true } }] }),
+    day.keyItems.length ? countDuties(r, { and: [of, { proposal: { in: day.keyItems } }] }) : 0,
   ])
   return { total, overdue, veryOverdue, key }
 }
@@ -138,7 +154,10 @@ const findTier = async (r: Reader, where: Where, limit: number, page: number) =>
  */
 export async function groupRows(r: Reader, party: Party, stage: DutyAction, day: BoardDay, window: { offset: number; limit: number }, known?: Pick<PartyCounts, 'key' | 'veryOverdue'>): Promise<BoardRow[]> {
   const of: Where = { and: [partyWhere(party, day.today), { action: { equals: stage } }] }
-  const tiers = BoardTiers.filter((t) => !(known && ((t.key && known.key === 0) || (t.veryOverdue && known.veryOverdue === 0)))).map((t) => ({ and: [of, tierWhere(t, day.veryOverdueBefore)] }) as Where)
+  const tiers = BoardTiers.filter((t) => !(known && ((t.key && known.key === 0) || (t.veryOverdue && known.veryOverdue === 0))))
+    .map((t) => tierWhere(t, day))
+    .filter((w): w is Where => w != null)
+    .map((w) => ({ and: [of, w] }) as Where)
   const rowsOf = (docs: unknown[]) => docs.map((d) => rowOfDuty(d as Parameters<typeof rowOfDuty>[0], party)).filter((x): x is BoardRow => x != null)
   const rows: BoardRow[] = []
   if (window.offset === 0) {
@@ -170,22 +189,25 @@ export async function groupRows(r: Reader, party: Party, stage: DutyAction, day:
 /**
  * The overdue commitments of published replies on open proposals (past their 完成时限, not
  * verified as kept), each as the sweep sees it (core commitmentObligations), found in the
- * database by the replies that have one due before today; read in bulk (three queries).
+ * database by the replies that have one due before today; read in bulk (four queries).
  */
 export async function overdueCommitments(r: Reader, day: BoardDay): Promise<BoardRow[]> {
   const as = { overrideAccess: false as const, user: r.user, depth: 0, pagination: false as const }
   const candidates = await r.payload.find({
     collection: 'replies',
-    where: { and: [{ publishedAt: { exists: true } }, { 'commitments.dueDate': { less_than: day.today } }, { 'proposal.status': { in: [...SupervisedStatuses] } }] },
+    where: { and: [{ publishedAt: { exists: true } }, { 'commitments.dueDate': { less_than: day.today } }] },
     select: { proposal: true },
     ...as,
   })
   const ids = [...new Set(candidates.docs.map((d) => idOf(d.proposal)).filter((x): x is Id => x != null))]
   if (ids.length === 0) return []
-  const [replies, followUps, proposals] = await Promise.all([
-    r.payload.find({ collection: 'replies', where: { and: [{ proposal: { in: ids } }, { publishedAt: { exists: true } }] }, ...as }),
-    r.payload.find({ collection: 'follow-ups', where: { and: [{ proposal: { in: ids } }, { kind: { equals: 'verification' } }] }, ...as }),
-    r.payload.find({ collection: 'proposals', where: { id: { in: ids } }, select: { number: true, title: true, status: true, keyItem: true }, ...as }),
+  // Of those, the open proposals (a closed one owes nothing).
+  const proposals = await r.payload.find({ collection: 'proposals', where: { and: [{ id: { in: ids } }, { status: { in: [...SupervisedStatuses] } }] }, select: { number: true, title: true, status: true, keyItem: true }, ...as })
+  const open = proposals.docs.map((p) => p.id)
+  if (open.length === 0) return []
+  const [replies, followUps] = await Promise.all([
+    r.payload.find({ collection: 'replies', where: { and: [{ proposal: { in: open } }, { publishedAt: { exists: true } }] }, ...as }),
+    r.payload.find({ collection: 'follow-ups', where: { and: [{ proposal: { in: open } }, { kind: { equals: 'verification' } }] }, ...as }),
   ])
   const rows: BoardRow[] = []
   for (const p of proposals.docs) {
