@@ -55,6 +55,8 @@ export interface AuditFigures {
   satisfactionRate: [number, number]
   dissatisfied: number
   medianWorkingDaysToReply: number | null
+  /** 催办: timeline entries whose action is 催办, at or after 交办 (assignment.assignedAt). */
+  urged: number
 }
 
 const firstPublished = (p: PublicProposal, round?: number) =>
@@ -114,6 +116,7 @@ export function audit(proposals: PublicProposal[], exp: PublicExport): AuditFigu
     satisfactionRate: [0, 0],
     dissatisfied: 0,
     medianWorkingDaysToReply: null,
+    urged: 0,
   }
   f.replyRate[0] = f.replied
   const days: number[] = []
@@ -129,6 +132,7 @@ export function audit(proposals: PublicProposal[], exp: PublicExport): AuditFigu
       f.overdueNow++
       if (cal.between(due, today) > LONG_OVERDUE) f.longOverdueNow++
     }
+    if (p.assignment) f.urged += p.timeline.filter((t) => t.action === '催办' && Date.parse(t.at) >= Date.parse(p.assignment!.assignedAt)).length
     const mine = p.evaluations.filter((e) => e.representative === p.proposer.id).sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
     const latest = mine.at(-1)
     if (latest) {
