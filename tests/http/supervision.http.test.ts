@@ -123,9 +123,9 @@ describe('催办 and the event log', () => {
 
 describe('the 督办台 page', () => {
   const page = async (who: WorldPerson, query = '') => {
-    // The admin's pages read Payload's session cookie (what a browser sends).
+    // The admin's pages read Payload's session cookie, as a browser on the admin sends it (same origin).
     const jwt = (tokens[who] as { authorization: string }).authorization.replace(/^JWT /, '')
-    const r = await fetch(`${base}/admin/supervision${query}`, { headers: { cookie: `payload-token=${jwt}` } })
+    const r = await fetch(`${base}/admin/supervision${query}`, { headers: { cookie: `payload-token=${jwt}`, origin: base } })
     return { status: r.status, html: await r.text() }
   }
   const text = (html: string) =>
