@@ -32,13 +32,14 @@ const seq = new Map<string, number>()
 
 /**
  * Grows the database to n submitted proposals by copying the demo's rows at the adapter level
- * (proposal, instructions, replies, evaluations, co-opinions, follow-ups, events).
+ * (proposal, instructions, replies, evaluations, co-opinions, follow-ups, events, duties).
  */
 export async function growDatabase(payload: Payload, n: number, log: Log): Promise<void> {
   const find = async (collection: CollectionSlug) =>
     (await payload.find({ collection, pagination: false, depth: 0, overrideAccess: true, showHiddenFields: true })).docs.map((d): Record<string, unknown> => ({ ...d }))
   const templates = (await find('proposals')).filter((p) => p.status !== 'draft')
-  const related: CollectionSlug[] = ['instructions', 'replies', 'evaluations', 'co-opinions', 'follow-ups', 'proposal-events']
+  // …and what waits on whom (the workbench's and the 督办台's rows: derived, copied as they are).
+  const related: CollectionSlug[] = ['instructions', 'replies', 'evaluations', 'co-opinions', 'follow-ups', 'proposal-events', 'duties']
   const byProposal = new Map<string, { collection: CollectionSlug; doc: Record<string, unknown> }[]>()
   for (const collection of related) {
     for (const doc of await find(collection)) {

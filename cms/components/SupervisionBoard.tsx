@@ -11,16 +11,12 @@ import { chineseDate } from '../../core/calendar'
 import { DeadlineStateLabels } from '../../core/labels'
 import { deadlineState, dueText } from '../../core/deadlines'
 import { canSupervise } from '../../core/permissions'
-import { BoardStageLabels, KeyItemLabel, type BoardStage, type Party } from '../../core/supervision'
+import { BoardStageLabels, KeyItemLabel, type BoardStage } from '../../core/supervision'
 import type { Actor } from '../../core/types'
 import { actorOf } from '../access/actor'
-import { boardDay, groupCount, groupRows, isBoardStage, overdueCommitments, partiesOf, partyCounts, sameParty, stagesOf, type BoardDay, type BoardRow, type PartyCounts } from '../lib/board'
+import { boardData, PageSize, type BoardDay, type BoardRow } from '../lib/board'
 import { getCalendar } from '../lib/calendar'
 import { ActionButtons } from './ActionDialogs'
-
-/** Rows shown per group when the board shows many groups; a group of its own lists them all, this many a page. */
-const Shown = 5
-const PageSize = 50
 
 type Search = Record<string, string | string[] | undefined> | undefined
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)
@@ -56,44 +52,8 @@ export async function SupervisionBoard(props: AdminViewServerProps) {
 }
 
 async function Board({ payload, user, actor, search }: { payload: Payload; user: TypedUser; actor: Actor; search: Search }) {
-  const r = { payload, user }
-  const day = await boardDay(r, await getCalendar(payload))
-  const [parties, commitments] = await Promise.all([partiesOf(r), overdueCommitments(r, day)])
-  const who = one(search?.who)
-  const chosen = who ? parties.find((p) => p.slug === who) : undefined
-  const stageParam = one(search?.stage)
-  const stage = isBoardStage(stageParam) ? stageParam : undefined
-  const page = Math.max(1, Math.floor(Number(one(search?.page)) || 1))
-  const unknown = (who && !chosen) || (stageParam && !stage)
-
-  const shown = chosen ? [chosen] : parties
-  const counts = new Map<string, PartyCounts>(await Promise.all(shown.map(async (p) => [p.slug, await partyCounts(r, p.party, day)] as const)))
-  const commitmentsOf = (party: Party) => commitments.filter((c) => sameParty(c.party, party))
-  const all = [...counts.values()].reduce((a, c) => ({ total: a.total + c.total, overdue: a.overdue + c.overdue, veryOverdue: a.veryOverdue + c.veryOverdue, key: a.key + c.key }), { total: 0, overdue: 0, veryOverdue: 0, key: 0 })
-  const commitmentCount = shown.reduce((n, p) => n + commitmentsOf(p.party).length, 0)
-
-  // The groups (责任方 × 环节) with something in them, each with its first rows (or, for one group alone, a page of all).
-  const single = !!chosen && !!stage
-  const groups = (
-    await Promise.all(
-      shown.flatMap((p) =>
-        stagesOf(p.party)
-          .filter((s) => !stage || s === stage)
-          .map(async (s) => {
-            if (s === 'commitment') {
-              const rows = commitmentsOf(p.party)
-              return { p, stage: s, total: rows.length, overdue: rows.length, rows: single ? rows.slice((page - 1) * PageSize, page * PageSize) : rows.slice(0, Shown) }
-            }
-            const c = await groupCount(r, p.party, s, day)
-            if (c.total === 0) return { p, stage: s, ...c, rows: [] as BoardRow[] }
-            const window = single ? { offset: (page - 1) * PageSize, limit: PageSize } : { offset: 0, limit: Shown }
-            return { p, stage: s, ...c, rows: await groupRows(r, p.party, s, day, window, counts.get(p.slug)) }
-          }),
-      ),
-    )
-  ).filter((g) => g.total > 0)
-
-  const stageChoices: BoardStage[] = chosen ? stagesOf(chosen.party) : [...new Set(parties.flatMap((p) => stagesOf(p.party)))]
+  const d = await boardData({ payload, user }, await getCalendar(payload), { who: one(search?.who), stage: one(search?.stage), page: Number(one(search?.page)) })
+  const { day, parties, chosen, stage, page, unknown, counts, commitmentsOf, all, commitmentCount, single, groups, stageChoices } = d
   return (
     <>
       <h1>督办台</h1>

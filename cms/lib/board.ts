@@ -12,7 +12,7 @@ import { deadlineStateRange } from '../../core/deadlines'
 import { DutyActions, type DutyAction } from '../../core/duties'
 import { SupervisedStatuses } from '../../core/lifecycle'
 import { commitmentObligations } from '../../core/sweep'
-import { BoardTiers, boardOrder, partyOfCommitment, PartyRoleLabels, PartyRoles, type BoardStage, type BoardTier, type Party, type PartyRole } from '../../core/supervision'
+import { BoardTiers, boardOrder, partyOfCommitment, PartyRoleLabels, PartyRoles, type BoardStage, type BoardTier, type Party } from '../../core/supervision'
 import { idOf } from '../access/actor'
 import type { Proposal } from '../payload-types'
 import { nowISO } from './clock'
@@ -44,7 +44,6 @@ export function stagesOf(party: Party): BoardStage[] {
 const byLifecycle = (a: DutyAction, b: DutyAction) => DutyActions.indexOf(a) - DutyActions.indexOf(b)
 
 export const isBoardStage = (v: unknown): v is BoardStage => v === 'commitment' || (typeof v === 'string' && (DutyActions as readonly string[]).includes(v))
-export const isPartyRole = (v: unknown): v is PartyRole => typeof v === 'string' && (PartyRoles as readonly string[]).includes(v)
 
 export const sameParty = (a: Party, b: Party): boolean =>
   a.kind === 'section' ? b.kind === 'section' && String(a.section) === String(b.section) : b.kind === 'role' && a.role === b.role
@@ -231,4 +230,58 @@ export async function partiesOf(r: Reader): Promise<{ party: Party; name: string
     ...sections.docs.map((s) => ({ party: { kind: 'section', section: s.id } as Party, name: s.name, slug: s.slug })),
     ...PartyRoles.map((role) => ({ party: { kind: 'role', role } as Party, name: PartyRoleLabels[role], slug: role })),
   ]
+}
+
+/** Rows shown per group when the board shows many groups; a group of its own lists them all, this many a page. */
+export const Shown = 5
+export const PageSize = 50
+
+export interface BoardFilter {
+  /** A section's slug, or office / leader / representative. */
+  who?: string
+  stage?: string
+  page?: number
+}
+
+/**
+ * Everything the board shows for a filter: the parties and their counts, the overdue commitments,
+ * and the groups (责任方 × 环节) with something in them, each with its first rows — or, for one
+ * group alone (a party and a stage chosen), a page of all of them.
+ */
+export async function boardData(r: Reader, calendar: WorkingCalendar, f: BoardFilter) {
+  const day = await boardDay(r, calendar)
+  const [parties, commitments] = await Promise.all([partiesOf(r), overdueCommitments(r, day)])
+  const chosen = f.who ? parties.find((p) => p.slug === f.who) : undefined
+  const stage = isBoardStage(f.stage) ? f.stage : undefined
+  const page = Math.max(1, Math.floor(Number(f.page) || 1))
+  const unknown = (!!f.who && !chosen) || (!!f.stage && !stage)
+
+  const shown = chosen ? [chosen] : parties
+  const counts = new Map<string, PartyCounts>(await Promise.all(shown.map(async (p) => [p.slug, await partyCounts(r, p.party, day)] as const)))
+  const commitmentsOf = (party: Party) => commitments.filter((c) => sameParty(c.party, party))
+  const all = [...counts.values()].reduce((a, c) => ({ total: a.total + c.total, overdue: a.overdue + c.overdue, veryOverdue: a.veryOverdue + c.veryOverdue, key: a.key + c.key }), { total: 0, overdue: 0, veryOverdue: 0, key: 0 })
+  const commitmentCount = shown.reduce((n, p) => n + commitmentsOf(p.party).length, 0)
+
+  const single = !!chosen && !!stage
+  const groups = (
+    await Promise.all(
+      shown.flatMap((p) =>
+        stagesOf(p.party)
+          .filter((s) => !stage || s === stage)
+          .map(async (s) => {
+            if (s === 'commitment') {
+              const rows = commitmentsOf(p.party)
+              return { p, stage: s as BoardStage, total: rows.length, overdue: rows.length, rows: single ? rows.slice((page - 1) * PageSize, page * PageSize) : rows.slice(0, Shown) }
+            }
+            const c = await groupCount(r, p.party, s, day)
+            if (c.total === 0) return { p, stage: s as BoardStage, ...c, rows: [] as BoardRow[] }
+            const window = single ? { offset: (page - 1) * PageSize, limit: PageSize } : { offset: 0, limit: Shown }
+            return { p, stage: s as BoardStage, ...c, rows: await groupRows(r, p.party, s, day, window, counts.get(p.slug)) }
+          }),
+      ),
+    )
+  ).filter((g) => g.total > 0)
+
+  const stageChoices: BoardStage[] = chosen ? stagesOf(chosen.party) : [...new Set(parties.flatMap((p) => stagesOf(p.party)))]
+  return { day, parties, chosen, stage, page, unknown, counts, commitmentsOf, all, commitmentCount, single, groups, stageChoices }
 }

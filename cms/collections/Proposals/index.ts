@@ -107,12 +107,13 @@ export const Proposals: CollectionConfig = {
       defaultValue: false,
       index: true,
       label: { zh: '重点督办', en: 'Key item' },
-      admin: { position: 'sidebar', readOnly: true, description: { zh: '由街道领导在办理栏“列为重点督办”或“取消重点督办”；公开网站显示。', en: 'Set by a leader from the action bar; public.' } },
+      // Not a form field: 办理情况 (cms/components/Summary.tsx) says it, the action bar changes it.
+      admin: { hidden: true, description: { zh: '由街道领导在办理栏“列为重点督办”或“取消重点督办”；公开网站显示。', en: 'Set by a leader from the action bar; public.' } },
       access: { create: () => false, update: keyItemAccess },
     },
     // Who last set or cleared the mark, and when (stamped by hooks/keyItem.ts): staff only.
-    { name: 'keyItemBy', type: 'relationship', relationTo: 'users', label: { zh: '重点督办标记人', en: 'Marked by' }, admin: { position: 'sidebar', readOnly: true, condition: (data) => !!data?.keyItemAt }, access: { read: staffOnlyField, create: () => false, update: () => false } },
-    { name: 'keyItemAt', type: 'date', label: { zh: '重点督办标记时间', en: 'Marked at' }, admin: { position: 'sidebar', readOnly: true, condition: (data) => !!data?.keyItemAt, date: { pickerAppearance: 'dayAndTime' } }, access: { read: staffOnlyField, create: () => false, update: () => false } },
+    { name: 'keyItemBy', type: 'relationship', relationTo: 'users', label: { zh: '重点督办标记人', en: 'Marked by' }, admin: { hidden: true }, access: { read: staffOnlyField, create: () => false, update: () => false } },
+    { name: 'keyItemAt', type: 'date', label: { zh: '重点督办标记时间', en: 'Marked at' }, admin: { hidden: true, date: { pickerAppearance: 'dayAndTime' } }, access: { read: staffOnlyField, create: () => false, update: () => false } },
     {
       type: 'row',
       fields: [
