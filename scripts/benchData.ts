@@ -59,7 +59,9 @@ export async function growDatabase(payload: Payload, n: number, log: Log): Promi
     const copy = await payload.db.create({ collection: 'proposals', data: { ...(withoutIds(data) as object), number: `${year}-${k}`, undated: !data.currentDue } })
     for (const r of byProposal.get(String(id)) ?? []) {
       const { id: _id, createdAt: _rc, updatedAt: _ru, ...rest } = r.doc
-      await payload.db.create({ collection: r.collection, data: { ...(withoutIds(rest) as object), proposal: copy.id } })
+      // A reply's 文号 is unique: the copy's names its proposal's copy.
+      const unique = typeof rest.docNumber === 'string' ? { docNumber: `${rest.docNumber}-${copy.id}` } : {}
+      await payload.db.create({ collection: r.collection, data: { ...(withoutIds(rest) as object), ...unique, proposal: copy.id } })
     }
     if (count % 1000 === 0) log(`  数据库已有 ${count} 件公开提案…`)
   }
