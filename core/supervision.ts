@@ -88,8 +88,17 @@ export function tierOf(i: BoardOrderItem, today: string, cal: WorkingCalendar): 
   return BoardTiers.findIndex((t) => t.veryOverdue === very && t.key === i.keyItem && t.dated === (i.due != null))
 }
 
+/** An item's place in the board's order on `today`, worked out once: its tier, then its deadline and number. */
+export interface BoardOrderKey {
+  tier: number
+  due: string
+  number: string
+}
+export const boardOrderKey = (i: BoardOrderItem, today: string, cal: WorkingCalendar): BoardOrderKey => ({ tier: tierOf(i, today, cal), due: i.due ?? '', number: i.number ?? '' })
+export const compareBoardKeys = (a: BoardOrderKey, b: BoardOrderKey): number => a.tier - b.tier || a.due.localeCompare(b.due) || a.number.localeCompare(b.number)
+
 /** The board's order (see the rules at the top of this file). */
 export const boardOrder =
   (today: string, cal: WorkingCalendar) =>
   (a: BoardOrderItem, b: BoardOrderItem): number =>
-    tierOf(a, today, cal) - tierOf(b, today, cal) || (a.due ?? '').localeCompare(b.due ?? '') || (a.number ?? '').localeCompare(b.number ?? '')
+    compareBoardKeys(boardOrderKey(a, today, cal), boardOrderKey(b, today, cal))

@@ -141,7 +141,7 @@ async function Board({ payload, user, actor, search }: { payload: Payload; user:
         return (
           <section key={id} className="workbench__queue supervision-board__group" aria-labelledby={id}>
             <h2 id={id}>
-              {g.p.name} · {BoardStageLabels[g.stage]}（{g.total} 件{g.overdue > 0 && g.stage !== 'commitment' ? `，其中${DeadlineStateLabels.overdue} ${g.overdue} 件` : ''}）
+              {g.p.name} · {BoardStageLabels[g.stage]}（{g.total} 件）
             </h2>
             <BoardTable rows={g.rows} day={day} actor={actor} />
             {!single && g.total > g.rows.length && <Link href={hrefOf({ who: g.p.slug, stage: g.stage })}>查看全部 {g.total} 件</Link>}
