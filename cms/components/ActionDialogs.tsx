@@ -55,7 +55,7 @@ type Values = Record<string, string | boolean | string[] | undefined>
 type Errors = Record<string, string | undefined>
 
 /** Sends a step to its endpoint; on a refusal, its message (`form`) and its messages by field. */
-async function sendAction(url: string, body: unknown): Promise<{ ok: true; message: string } | { ok: false; errors: Errors }> {
+export async function sendAction(url: string, body: unknown): Promise<{ ok: true; message: string } | { ok: false; errors: Errors }> {
   try {
     const res = await fetch(url, { method: 'POST', credentials: 'include', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
     const answer = await res.json().catch(() => null)
@@ -116,7 +116,7 @@ const initialValues = (action: ActionName, data: ActionData): Values => {
   return {}
 }
 
-function TextArea({ uid, name, label, required, value, error, description, onChange, rows = 4 }: { uid: string; name: string; label: string; required?: boolean; value: string; error?: string; description?: string; onChange: (v: string) => void; rows?: number }) {
+export function TextArea({ uid, name, label, required, value, error, description, onChange, rows = 4 }: { uid: string; name: string; label: string; required?: boolean; value: string; error?: string; description?: string; onChange: (v: string) => void; rows?: number }) {
   const id = `${uid}-${name}`
   return (
     <div className={`field-type${error ? ' error' : ''}`}>

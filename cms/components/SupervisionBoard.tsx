@@ -6,7 +6,7 @@
 import { DefaultTemplate } from '@payloadcms/next/templates'
 import Link from 'next/link'
 import type { AdminViewServerProps, Payload, TypedUser } from 'payload'
-import { ActionLabels, mayTakeSupervisionAction, urgeOutlook } from '../../core/actions'
+import { mayTakeSupervisionAction, urgeOutlook } from '../../core/actions'
 import { chineseDate } from '../../core/calendar'
 import { DeadlineStateLabels } from '../../core/labels'
 import { deadlineState, dueText } from '../../core/deadlines'
@@ -16,7 +16,7 @@ import type { Actor } from '../../core/types'
 import { actorOf } from '../access/actor'
 import { boardData, PageSize, type BoardDay, type BoardRow } from '../lib/board'
 import { getCalendar } from '../lib/calendar'
-import { ActionButtons } from './ActionDialogs'
+import { UrgeButton, UrgeProvider } from './UrgeDialog'
 
 type Search = Record<string, string | string[] | undefined> | undefined
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)
@@ -135,35 +135,37 @@ async function Board({ payload, user, actor, search }: { payload: Payload; user:
       )}
 
       {groups.length === 0 && <p>没有待办事项。</p>}
-      {groups.map((g) => {
-        const id = `group-${g.p.slug}-${g.stage}`
-        const pages = Math.max(1, Math.ceil(g.total / PageSize))
-        return (
-          <section key={id} className="workbench__queue supervision-board__group" aria-labelledby={id}>
-            <h2 id={id}>
-              {g.p.name} · {BoardStageLabels[g.stage]}（{g.total} 件）
-            </h2>
-            <BoardTable rows={g.rows} day={day} actor={actor} />
-            {!single && g.total > g.rows.length && <Link href={hrefOf({ who: g.p.slug, stage: g.stage })}>查看全部 {g.total} 件</Link>}
-            {single && pages > 1 && (
-              <nav aria-label="分页" className="supervision-board__pager">
-                {page > 1 && <Link href={hrefOf({ who: g.p.slug, stage: g.stage, page: page - 1 })}>上一页</Link>}
-                <span>
-                  第 {page} / {pages} 页
-                </span>
-                {page < pages && <Link href={hrefOf({ who: g.p.slug, stage: g.stage, page: page + 1 })}>下一页</Link>}
-              </nav>
-            )}
-          </section>
-        )
-      })}
+      {/* One 催办 dialog for the whole board, opened by each row's button. */}
+      <UrgeProvider outlook={urgeOutlook(actor, day.now)}>
+        {groups.map((g) => {
+          const id = `group-${g.p.slug}-${g.stage}`
+          const pages = Math.max(1, Math.ceil(g.total / PageSize))
+          return (
+            <section key={id} className="workbench__queue supervision-board__group" aria-labelledby={id}>
+              <h2 id={id}>
+                {g.p.name} · {BoardStageLabels[g.stage]}（{g.total} 件）
+              </h2>
+              <BoardTable rows={g.rows} day={day} actor={actor} />
+              {!single && g.total > g.rows.length && <Link href={hrefOf({ who: g.p.slug, stage: g.stage })}>查看全部 {g.total} 件</Link>}
+              {single && pages > 1 && (
+                <nav aria-label="分页" className="supervision-board__pager">
+                  {page > 1 && <Link href={hrefOf({ who: g.p.slug, stage: g.stage, page: page - 1 })}>上一页</Link>}
+                  <span>
+                    第 {page} / {pages} 页
+                  </span>
+                  {page < pages && <Link href={hrefOf({ who: g.p.slug, stage: g.stage, page: page + 1 })}>下一页</Link>}
+                </nav>
+              )}
+            </section>
+          )
+        })}
+      </UrgeProvider>
     </>
   )
 }
 
 /** A group's rows: number, title (opens the proposal; 重点督办 marked), what is owed, deadline, working days left or overdue, 催办. */
 function BoardTable({ rows, day, actor }: { rows: BoardRow[]; day: BoardDay; actor: Actor }) {
-  const outlook = urgeOutlook(actor, day.now)
   return (
     <table className="workbench__table supervision-board__table">
       <thead>
@@ -191,9 +193,7 @@ function BoardTable({ rows, day, actor }: { rows: BoardRow[]; day: BoardDay; act
               <td>{row.due ? chineseDate(row.due) : '不限'}</td>
               <td className={state ?? undefined}>{row.due ? dueText(row.due, day.now, day.calendar) : '—'}</td>
               <td>
-                {mayTakeSupervisionAction('urge', actor, { status: row.proposal.status }) && (
-                  <ActionButtons collection="proposals" id={row.proposal.id} proposal={row.proposal.id} actions={[{ action: 'urge', label: ActionLabels.urge, outlook }]} data={{ today: day.today }} subject={name} />
-                )}
+                {mayTakeSupervisionAction('urge', actor, { status: row.proposal.status }) && <UrgeButton id={row.proposal.id} subject={name} />}
               </td>
             </tr>
           )
