@@ -37,6 +37,8 @@ export default defineConfig({
       { test: { ...shared, name: 'http-actions', include: ['tests/http/actions.http.test.ts'], globalSetup: ['tests/http/setup.ts'] } },
       // 承诺台账 over REST, attacked on every path (it publishes a reply and verifies it): a server and database of its own.
       { test: { ...shared, name: 'http-commitments', include: ['tests/http/commitments.http.test.ts'], globalSetup: ['tests/http/setup.ts'] } },
+      // 督办: 重点督办 and 催办 attacked on every path, the 督办台 page per role: a server and database of its own.
+      { test: { ...shared, name: 'http-supervision', include: ['tests/http/supervision.http.test.ts'], globalSetup: ['tests/http/setup.ts'] } },
       // 导出 Excel as each role (it drafts a reply of its own to export): a server and database of its own.
       { test: { ...shared, name: 'http-export', include: ['tests/http/export.http.test.ts'], globalSetup: ['tests/http/setup.ts'] } },
       // The portal's files lock, disable and throttle accounts and load the server: each gets a

@@ -208,6 +208,12 @@ export interface UserAuthOperations {
 export interface Proposal {
   id: number;
   /**
+   * 由街道领导在办理栏“列为重点督办”或“取消重点督办”；公开网站显示。
+   */
+  keyItem?: boolean | null;
+  keyItemBy?: (number | null) | User;
+  keyItemAt?: string | null;
+  /**
    * 提交时自动编号
    */
   number?: string | null;
@@ -348,6 +354,56 @@ export interface Proposal {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: number;
+  password?: string | null;
+  name: string;
+  role: 'admin' | 'office' | 'leader' | 'sectionStaff' | 'sectionHead';
+  section?: (number | null) | Section;
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  collection: 'users';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sections".
+ */
+export interface Section {
+  id: number;
+  name: string;
+  /**
+   * 公开网站上的地址，小写字母、数字和连字符
+   */
+  slug: string;
+  description?: string | null;
+  /**
+   * 答复函文号中的简称，例如「城管」，文号形如〔年份〕城管答字第×××号；不填则用科室名称
+   */
+  abbreviation?: string | null;
+  contactName?: string | null;
+  contactPhone?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "sessions".
  */
 export interface Session {
@@ -412,56 +468,6 @@ export interface Representative {
   loginAttempts?: number | null;
   lockUntil?: string | null;
   collection: 'representatives';
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
- */
-export interface User {
-  id: number;
-  password?: string | null;
-  name: string;
-  role: 'admin' | 'office' | 'leader' | 'sectionStaff' | 'sectionHead';
-  section?: (number | null) | Section;
-  updatedAt: string;
-  createdAt: string;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  collection: 'users';
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "sections".
- */
-export interface Section {
-  id: number;
-  name: string;
-  /**
-   * 公开网站上的地址，小写字母、数字和连字符
-   */
-  slug: string;
-  description?: string | null;
-  /**
-   * 答复函文号中的简称，例如「城管」，文号形如〔年份〕城管答字第×××号；不填则用科室名称
-   */
-  abbreviation?: string | null;
-  contactName?: string | null;
-  contactPhone?: string | null;
-  updatedAt: string;
-  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -637,6 +643,7 @@ export interface ProposalEvent {
   action: string;
   note?: string | null;
   internal?: boolean | null;
+  notePublic?: boolean | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1082,6 +1089,9 @@ export interface PayloadMigration {
  * via the `definition` "proposals_select".
  */
 export interface ProposalsSelect<T extends boolean = true> {
+  keyItem?: T;
+  keyItemBy?: T;
+  keyItemAt?: T;
   number?: T;
   session?: T;
   status?: T;
@@ -1319,6 +1329,7 @@ export interface ProposalEventsSelect<T extends boolean = true> {
   action?: T;
   note?: T;
   internal?: T;
+  notePublic?: T;
   updatedAt?: T;
   createdAt?: T;
 }

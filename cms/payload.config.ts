@@ -76,10 +76,14 @@ export default buildConfig(chineseConfig({
         // 工作台 instead of the card grid: what waits on the signed-in person (core/duties.ts).
         dashboard: { Component: '/cms/components/Workbench#Workbench' },
         queue: { Component: '/cms/components/QueueView#QueueView', path: '/queue' },
+        // 督办台 (office and leaders): every open item by section and stage, 严重逾期 and 重点督办 first, 催办 from each row.
+        supervision: { Component: '/cms/components/SupervisionBoard#SupervisionBoard', path: '/supervision', meta: { title: '督办台' } },
         // Printed documents (A4; PDF through the browser's print): 答复函 and 代表意见征询表.
         printReply: { Component: '/cms/components/print/ReplyLetterView#ReplyLetterView', path: '/print/reply/:id', exact: true, meta: { title: '答复函' } },
         printEvaluation: { Component: '/cms/components/print/EvaluationFormView#EvaluationFormView', path: '/print/evaluation/:id', exact: true, meta: { title: '代表意见征询表' } },
       },
+      // 督办台 in the navigation, for the office and leaders.
+      beforeNavLinks: ['/cms/components/SupervisionNavLink#SupervisionNavLink'],
       providers: [
         // What Payload hardcodes in English, in Chinese (the toaster, dropdowns' screen-reader text…).
         '/cms/components/ChineseAdmin#ChineseAdmin',

@@ -15,13 +15,16 @@ import {
   canDecideExtension,
   canDraftReply,
   canInstruct,
+  canMarkKeyItem,
   canPublishReply,
   canRecordFollowUp,
   canRequestExtension,
   canSignOffReply,
+  canUrge,
   canWriteCoOpinion,
 } from './permissions'
 import { requiredText, strictBody } from './portal'
+import { KeyItemLabel, urgeLine } from './supervision'
 import type { Actor, DeadlineSettings, Reply, ScreeningDecision } from './types'
 
 /** The steps taken on a proposal's page, in the order the bar shows them. */
@@ -47,7 +50,14 @@ export type ProposalAction = (typeof ProposalActions)[number]
 export const ReplyActions = ['signOff', 'returnForRevision', 'publish'] as const
 export type ReplyAction = (typeof ReplyActions)[number]
 
-export type ActionName = ProposalAction | ReplyAction
+/**
+ * 督办 steps on a proposal (its page's action bar and the 督办 board's rows): 催办 by the office and
+ * leaders, 重点督办 marked and cleared by a leader, on open items (core/permissions.ts canUrge, canMarkKeyItem).
+ */
+export const SupervisionActions = ['urge', 'markKey', 'unmarkKey'] as const
+export type SupervisionAction = (typeof SupervisionActions)[number]
+
+export type ActionName = ProposalAction | ReplyAction | SupervisionAction
 
 /** The button's words (zh-CN). */
 export const ActionLabels: Record<ActionName, string> = {
@@ -68,6 +78,9 @@ export const ActionLabels: Record<ActionName, string> = {
   signOff: '签发',
   returnForRevision: '退回修改',
   publish: '公开',
+  urge: '催办',
+  markKey: `列为${KeyItemLabel}`,
+  unmarkKey: `取消${KeyItemLabel}`,
 }
 
 /** What each screening step decides (甄别结论). */
@@ -77,6 +90,7 @@ export const isScreeningAction = (a: string): a is ScreeningAction => a in Scree
 
 export const isProposalAction = (a: string): a is ProposalAction => (ProposalActions as readonly string[]).includes(a)
 export const isReplyAction = (a: string): a is ReplyAction => (ReplyActions as readonly string[]).includes(a)
+export const isSupervisionAction = (a: string): a is SupervisionAction => (SupervisionActions as readonly string[]).includes(a)
 
 /** Replies of the current round not yet published and not corrections: the drafts in hand. */
 const draftsInHand = (p: DutyFacts) => p.replies.filter((r) => !r.publishedAt && !r.corrects && r.round === currentRound(p))
@@ -126,6 +140,24 @@ export function mayTakeProposalAction(action: ProposalAction, actor: Actor, p: D
 /** Every step `actor` may take on the proposal now, in the bar's order. */
 export const proposalActionsFor = (actor: Actor, p: DutyFacts): ProposalAction[] => ProposalActions.filter((a) => mayTakeProposalAction(a, actor, p))
 
+/** What the 督办 steps read of a proposal: its status, and whether it is marked 重点督办 now. */
+export type SupervisionFacts = Pick<DutyFacts, 'status'> & { keyItem?: boolean | null }
+
+/** Whether `actor` may take a 督办 step on the proposal now: 催办 on an open item; the mark set when unset, cleared when set. */
+export function mayTakeSupervisionAction(action: SupervisionAction, actor: Actor, p: SupervisionFacts): boolean {
+  switch (action) {
+    case 'urge':
+      return canUrge(actor, p)
+    case 'markKey':
+      return canMarkKeyItem(actor, p) && !p.keyItem
+    case 'unmarkKey':
+      return canMarkKeyItem(actor, p) && !!p.keyItem
+  }
+}
+
+/** Every 督办 step `actor` may take on the proposal now, in the bar's order. */
+export const supervisionActionsFor = (actor: Actor, p: SupervisionFacts): SupervisionAction[] => SupervisionActions.filter((a) => mayTakeSupervisionAction(a, actor, p))
+
 /** Whether `actor` may take `action` on reply `r` of the proposal now. */
 export function mayTakeReplyAction(action: ReplyAction, actor: Actor, p: DutyFacts, r: Reply): boolean {
   switch (action) {
@@ -163,6 +195,12 @@ export interface OutlookContext {
   /** A section's name, for the co-sections awaited before a sign-off. */
   sectionName?: (id: string | number) => string
 }
+
+/** What follows a 催办, for its dialog (on the proposal's bar and on the 督办 board's rows). */
+export const urgeOutlook = (actor: Actor, now: string): string[] => [
+  `记入办理记录；公开网站的办理过程显示“${urgeLine(actor.role, now)}”。`,
+  '说明只在勾选“公开说明”时在公开网站显示，否则只有工作人员看到。',
+]
 
 const reasonOrNull = (r: { ok: true } | { ok: false; reason: string }) => (r.ok ? null : r.reason)
 
@@ -227,6 +265,12 @@ export function actionOutlook(action: ActionName, actor: Actor, p: DutyFacts, o:
       lines.push(`代表评价期限：${dueWords(cal.addWorkingDays(today, s.evaluationWorkingDays), now, cal)}`)
       return lines
     }
+    case 'urge':
+      return urgeOutlook(actor, now)
+    case 'markKey':
+      return [`${KeyItemLabel}事项在督办台排在前面，到期提醒更早、更密，逾期更早上报。`, `公开网站显示“${KeyItemLabel}”。`]
+    case 'unmarkKey':
+      return ['取消后按一般事项督办。', `公开网站不再显示“${KeyItemLabel}”。`]
   }
 }
 
@@ -269,6 +313,15 @@ export const ActionBodies = {
   signOff: strictBody({}),
   returnForRevision: strictBody({ reason }),
   publish: strictBody({}),
+  // 催办: a note (optional) and whether it is public; a public note needs words.
+  urge: strictBody({
+    note: z.string().max(2000, '催办说明不能超过 2000 个字').optional().nullable(),
+    notePublic: z.boolean({ error: '请选择是否公开说明' }).optional().default(false),
+  }).superRefine((v, ctx) => {
+    if (v.notePublic && !v.note?.trim()) ctx.addIssue({ code: 'custom', path: ['note'], message: '勾选了“公开说明”，请填写说明' })
+  }),
+  markKey: strictBody({}),
+  unmarkKey: strictBody({}),
 } as const satisfies Partial<Record<ActionName, z.ZodType>>
 
 export type ActionBody<A extends keyof typeof ActionBodies> = z.infer<(typeof ActionBodies)[A]>

@@ -62,6 +62,8 @@ export const PublicProposalSchema = z.strictObject({
   body: z.string().min(1),
   /** The office removed something (such as a neighbour's name or number) from the public version; what, is not said. */
   redacted: z.boolean(),
+  /** 重点督办: a leader marked it as a key item (listed first on the 督办 board, reminded earlier and more often). */
+  keyItem: z.boolean(),
   category: z.string().min(1),
   residentialArea: z.string().min(1),
   proposer: z.strictObject({ id: z.string(), name: z.string().min(1) }),
@@ -124,6 +126,8 @@ export const PublicProposalSchema = z.strictObject({
       action: z.string(),
       /** The actor's role, never their name or id. */
       role: z.string(),
+      /** A 催办's note when its author marked it public (公开说明); null otherwise: every other note stays inside. */
+      note: z.string().nullable(),
     }),
   ),
 })

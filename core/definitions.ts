@@ -62,6 +62,11 @@ export const figureDefinitions = (s: DeadlineSettings): Definition[] => [
     text: `交办时列为协办科室的提案中，协办科室应在交办后 ${s.coOpinionWorkingDays} 个工作日内向主办科室提出协办意见；主办科室负责人在此之前不能签发答复（意见全部提交的除外）。答复签发时仍未提出意见的协办科室，在答复中注明（proposals.json 中答复的 silentCoSections）。科室的“协办提案”是把它列为协办科室的提案件数，“其中未按期提出意见”是这些提案中有答复注明它未提出意见的件数。`,
   },
   {
+    term: '催办',
+    text: '代表工作室或街道领导催促办理，记入提案的办理过程：proposals.json 中 timeline 里 action 为“催办”的条目，role 是催办人的角色（office 代表工作室，leader 街道领导），at 是催办时间；催办人勾选公开的说明在 note 中，未公开的说明为 null。科室的“催办”是它主办的提案在交办之后被催办的次数（条目的 at 不早于 assignment.assignedAt）；交办之前的催办（催促甄别、批示）不计入任何科室。',
+  },
+  { term: '重点督办', text: '街道领导标为重点督办的提案（proposals.json 的 keyItem 为 true）：在督办台上排在前面，到期提醒更早、更密。标记和取消都记入办理过程。' },
+  {
     term: '不公开与未甄别的提案',
     text: '涉及个人隐私或依法不公开的提案，只按届次和状态公布件数（proposals.json 的 confidential），不计入任何数字。已提交、尚未甄别的提案只公布件数及其中超过甄别期限的件数（unscreened），甄别后公开并计入。',
   },

@@ -79,6 +79,8 @@ export const AcceptedStatuses = union(AwaitingInstructionStatuses, AssignedStatu
 export const AssignableStatuses = union(AwaitingInstructionStatuses, ['instructed'] as const)
 /** Screened and not closed: a leader may still instruct (件件有批示), and the office records follow-ups. */
 export const OpenScreenedStatuses = [...AwaitingInstructionStatuses, ...ScreenedOutStatuses, ...HandlingStatuses, ...RepliedStatuses] as const
+/** Submitted and not closed: open items (督办) — the office and leaders may 催办 them, a leader may mark them 重点督办. */
+export const SupervisedStatuses = ['submitted', ...OpenScreenedStatuses] as const
 
 /** Whether `status` is one of `group` (any status string, e.g. from a form, is accepted and simply not found). */
 export const isIn = (group: Statuses, status: string | null | undefined): boolean =>

@@ -17,6 +17,7 @@ import {
   RepliedStatuses,
   sameId,
   StatusLabels,
+  SupervisedStatuses,
   UnscreenedStatuses,
 } from './lifecycle'
 import { isExtendable, type ExtensionDecision } from './extensions'
@@ -269,6 +270,15 @@ export const canManageSite = (a: Actor): boolean => a.role === 'office' || a.rol
 
 /** 公文设置 (the letterhead printed on replies and evaluation forms): the office and the admin. */
 export const canEditDocumentSettings = (a: Actor): boolean => a.role === 'office' || a.role === 'admin'
+
+/** 督办: the office and leaders oversee every open item (the 督办 board, cms/components/SupervisionBoard.tsx). */
+export const canSupervise = (a: Actor): boolean => a.role === 'office' || a.role === 'leader'
+
+/** 催办: the office and leaders urge whoever owes the next step of an open item (submitted, not yet closed). */
+export const canUrge = (a: Actor, p: Pick<ProposalFacts, 'status'>): boolean => canSupervise(a) && isIn(SupervisedStatuses, p.status)
+
+/** 重点督办: only a leader marks an open item as key, or clears the mark (the mark is public). */
+export const canMarkKeyItem = (a: Actor, p: Pick<ProposalFacts, 'status'>): boolean => a.role === 'leader' && isIn(SupervisedStatuses, p.status)
 
 /** Only staff use the admin UI; representatives use the portal. */
 export const canUseAdmin = (a: Actor): boolean => isStaff(a)

@@ -178,6 +178,7 @@ describe('publicRowSource', () => {
     title: '松风小区屋顶漏水（公开版本）',
     body: '……',
     redacted: true,
+    keyItem: false,
     category: '房屋管理',
     residentialArea: '松风居民区',
     proposer: { id: 'rep-1', name: '张桂英' },

@@ -50,6 +50,7 @@ function proposal(o: ProposalInput = {}): PublicProposal {
     title: '修缮小区路灯',
     body: '小区北门路灯损坏已两月。',
     redacted: false,
+    keyItem: false,
     category: '市政设施',
     residentialArea: '阳光居民区',
     proposer: PROPOSER,
@@ -775,4 +776,26 @@ describe('承诺兑现率: commitments verified as kept ÷ commitments due (完�
     expect(commitmentRate(records, '2025-11-20')).toEqual({ count: 1, of: 2 })
     expect(commitmentRate(records, '2025-11-21')).toEqual({ count: 1, of: 3 })
   })
+})
+
+describe('催办 per section (urged)', () => {
+  const urge = (at: string, role = 'office', note: string | null = null) => ({ at, from: null, to: null, action: '催办', role, note })
+  const other = (at: string) => ({ at, from: null, to: null, action: '列为重点督办', role: 'leader', note: null })
+  const exp = exportOf([
+    // Two after 交办 (2025-11-03 10:00), one on the minute of it, one before it (urging the 批示): 3 count.
+    handled({ assignment: { leadSection: SECTIONS.urban }, timeline: [urge(T('2025-10-31')), urge(T('2025-11-03')), urge(T('2025-11-05'), 'leader', '请按期答复'), urge(T('2025-11-12')), other(T('2025-11-06'))] }),
+    // A co-section's 催办 are its lead section's: 民政科 1, 城管科 none from here.
+    handled({ assignment: { leadSection: SECTIONS.civil, coSections: [SECTIONS.urban] }, timeline: [urge(T('2025-11-20'))] }),
+    // Not yet assigned: its 催办 belong to no section.
+    proposal({ status: 'accepted', screening: screening('accepted'), timeline: [urge(T('2025-11-01'))] }),
+  ])
+  const by = figuresBySection(exp, cal, NOW)
+
+  it.each([
+    ['urban-management', 3],
+    ['civil-affairs', 1],
+    ['safety', 0],
+  ] as const)('%s: %i 催办 of the proposals it leads, made on or after their 交办', (slug, urged) => expect(by[slug].urged).toBe(urged))
+
+  it('the session counts only those after 交办, every section together', () => expect(figures(exp.proposals).urged).toBe(4))
 })

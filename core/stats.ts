@@ -7,6 +7,7 @@ import type { PublicExport, PublicProposal, PublicSession } from './contract'
 import { currentDeadline, deadlineState, isOverdue, type DeadlineStage } from './deadlines'
 import { isScreenedOut } from './lifecycle'
 import { answerDue, answeredOnTime, answerRounds, firstReply, latestReply, standingEvaluation } from './proposalFacts'
+import { UrgeAction } from './supervision'
 import type { ProposalStatus } from './types'
 
 /** A share: `count` of `of` (n). Shown as a percentage with n beside it, or 样本不足 when n < SAMPLE_MIN. */
@@ -56,6 +57,8 @@ export interface Figures {
    * (core/commitments.ts commitmentRecords). n = 0: nothing due yet, no rate.
    */
   commitmentRate: Share
+  /** 催办: the 催办 on the timelines of these proposals made on or after their 交办 (assignment.assignedAt), while the item was the lead section's. */
+  urged: number
 }
 
 export interface FiguresContext {
@@ -112,6 +115,7 @@ export function computeFigures(proposals: PublicProposal[], ctx: FiguresContext)
     medianWorkingDaysToReply: null,
     byReplyClass: { A: 0, B: 0, C: 0 },
     commitmentRate: { count: 0, of: 0 },
+    urged: 0,
   }
   const daysToReply: number[] = []
 
@@ -143,6 +147,8 @@ export function computeFigures(proposals: PublicProposal[], ctx: FiguresContext)
       if (state === 'longOverdue') f.longOverdueNow++
     }
 
+    f.urged += urgedAfterAssignment(p)
+
     const evaluation = standingEvaluation(p.evaluations, p.proposer.id)
     if (evaluation) {
       f.satisfactionRate.of++
@@ -167,6 +173,14 @@ export function computeFigures(proposals: PublicProposal[], ctx: FiguresContext)
 export function commitmentRate(records: readonly Pick<CommitmentRecord, 'state' | 'dueDate'>[], today: string): Share {
   const due = records.filter((c) => commitmentDue(c, today))
   return { count: due.filter((c) => c.state === 'kept').length, of: due.length }
+}
+
+/** The 催办 on a proposal's timeline made on or after its 交办 (none before it is assigned). */
+export function urgedAfterAssignment(p: Pick<PublicProposal, 'assignment' | 'timeline'>): number {
+  const assigned = p.assignment?.assignedAt
+  if (!assigned) return 0
+  const from = Date.parse(assigned)
+  return p.timeline.filter((t) => t.action === UrgeAction && Date.parse(t.at) >= from).length
 }
 
 function groupBy(proposals: PublicProposal[], key: (p: PublicProposal) => string | null): Map<string, PublicProposal[]> {

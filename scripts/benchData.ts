@@ -40,6 +40,7 @@ export async function growDatabase(payload: Payload, n: number, log: Log): Promi
   const find = async (collection: CollectionSlug) =>
     (await payload.find({ collection, pagination: false, depth: 0, overrideAccess: true, showHiddenFields: true })).docs.map((d): Record<string, unknown> => ({ ...d }))
   const templates = (await find('proposals')).filter((p) => p.status !== 'draft')
+  // …and what waits on whom (the workbench's and the 督办台's rows: derived, copied as they are).
   const related: CollectionSlug[] = ['instructions', 'replies', 'evaluations', 'co-opinions', 'follow-ups', 'proposal-events', 'duties']
   const byProposal = new Map<string, { collection: CollectionSlug; doc: Record<string, unknown> }[]>()
   for (const collection of related) {

@@ -24,5 +24,7 @@ export const ProposalEvents: CollectionConfig = {
     { name: 'note', type: 'textarea', label: { zh: '说明', en: 'Note' } },
     // Staff's own steps (a request for a later deadline, its refusal): not on the public timeline.
     { name: 'internal', type: 'checkbox', defaultValue: false, label: { zh: '仅内部可见', en: 'Internal' } },
+    // A 催办's note is internal unless its author marked it public (公开说明): then the public timeline shows it (core/supervision.ts publicNoteOf).
+    { name: 'notePublic', type: 'checkbox', defaultValue: false, label: { zh: '说明公开', en: 'Note public' } },
   ],
 }

@@ -7,7 +7,7 @@
 // the draft is one click away.
 import { Button } from '@payloadcms/ui'
 import { createLocalReq, type Payload, type PayloadRequest, type TypedUser } from 'payload'
-import { actionOutlook, ActionLabels, proposalActionsFor, replyActionsFor, type ActionName } from '../../core/actions'
+import { actionOutlook, ActionLabels, proposalActionsFor, replyActionsFor, supervisionActionsFor, type ActionName } from '../../core/actions'
 import { toLocalDate } from '../../core/calendar'
 import { correctedFollowUps } from '../../core/commitments'
 import { isReturned, type DutyFacts } from '../../core/duties'
@@ -18,6 +18,7 @@ import { actorOf, idOf } from '../access/actor'
 import { nowISO } from '../lib/clock'
 import { loadDutyContext, type DutyContext } from '../lib/derived'
 import { loadSigners, replyFromDoc } from '../lib/facts'
+import { keyItemOf } from '../lib/supervision'
 import { commitmentChoices } from '../endpoints/commitments'
 import { ActionButtons, type ActionData, type ActionSpec } from './ActionDialogs'
 import { RequestExtension } from './RequestExtension'
@@ -73,7 +74,8 @@ export async function ProposalActionBar({ id, payload, user }: Props) {
   // The extension request's own button (申请延期, or the note that one waits) and link (审批延期).
   const pending = (ctx.facts.extensionRequests ?? []).some((r) => r.decision === 'pending')
   const extension = actions.includes('requestExtension') || actions.includes('decideExtension') || (pending && canRequestExtension(actor, ctx.facts))
-  const dialogs = actions.filter((a) => a !== 'requestExtension' && a !== 'decideExtension')
+  // …then the 督办 steps: 催办 (the office, leaders), 列为/取消重点督办 (a leader).
+  const dialogs: ActionName[] = [...actions.filter((a) => a !== 'requestExtension' && a !== 'decideExtension'), ...supervisionActionsFor(actor, { status: ctx.facts.status, keyItem: keyItemOf(doc) })]
   // The draft in hand of this round, for whoever works on it: its writer's side, its signer, the office.
   const draft = ctx.facts.replies.filter((r) => !r.publishedAt && !r.corrects && r.round === currentRound(ctx.facts)).at(-1)
   const draftState = draft ? (draft.signedOffAt ? '已签发，待公开' : isReturned(draft) ? '已退回修改' : '待签发') : null

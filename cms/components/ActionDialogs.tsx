@@ -47,13 +47,15 @@ export interface ActionButtonsProps {
   proposal: Id
   actions: ActionSpec[]
   data: ActionData
+  /** What the buttons act on, in words, when the page lists many (the 督办 board's rows): their accessible names say it. */
+  subject?: string
 }
 
 type Values = Record<string, string | boolean | string[] | undefined>
 type Errors = Record<string, string | undefined>
 
 /** Sends a step to its endpoint; on a refusal, its message (`form`) and its messages by field. */
-async function sendAction(url: string, body: unknown): Promise<{ ok: true; message: string } | { ok: false; errors: Errors }> {
+export async function sendAction(url: string, body: unknown): Promise<{ ok: true; message: string } | { ok: false; errors: Errors }> {
   try {
     const res = await fetch(url, { method: 'POST', credentials: 'include', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
     const answer = await res.json().catch(() => null)
@@ -99,6 +101,8 @@ function bodyOf(action: ActionName, v: Values): Record<string, unknown> {
     }
     case 'close':
       return s('noEvaluationReason') ? { noEvaluationReason: s('noEvaluationReason') } : {}
+    case 'urge':
+      return { note: s('note'), notePublic: !!v.notePublic }
     default:
       return {}
   }
@@ -112,7 +116,7 @@ const initialValues = (action: ActionName, data: ActionData): Values => {
   return {}
 }
 
-function TextArea({ uid, name, label, required, value, error, description, onChange, rows = 4 }: { uid: string; name: string; label: string; required?: boolean; value: string; error?: string; description?: string; onChange: (v: string) => void; rows?: number }) {
+export function TextArea({ uid, name, label, required, value, error, description, onChange, rows = 4 }: { uid: string; name: string; label: string; required?: boolean; value: string; error?: string; description?: string; onChange: (v: string) => void; rows?: number }) {
   const id = `${uid}-${name}`
   return (
     <div className={`field-type${error ? ' error' : ''}`}>
@@ -367,6 +371,19 @@ function StepFields({ action, uid, proposal, data, values, errors, set }: { acti
       )
     case 'verify':
       return <VerifyFields uid={uid} data={data} values={values} errors={errors} set={set} />
+    case 'urge':
+      return (
+        <>
+          <TextArea uid={uid} name="note" label="催办说明（可不填）" value={text('note')} error={errors.note} onChange={(v) => set('note', v)} rows={3} description="说明只有工作人员看到；勾选下面的“公开说明”后，公开网站的办理过程同时显示。" />
+          <div className="field-type">
+            <label className="action-dialog__choice">
+              <input type="checkbox" checked={!!values.notePublic} onChange={(e) => set('notePublic', e.target.checked)} />
+              <span>公开说明</span>
+            </label>
+            <FieldError id={`${uid}-notePublic-error`} message={errors.notePublic} />
+          </div>
+        </>
+      )
     case 'close':
       return data.askNoEvaluationReason ? (
         <TextArea uid={uid} name="noEvaluationReason" label="未评价原因（提案人未评价时填写）" value={text('noEvaluationReason')} error={errors.noEvaluationReason} onChange={(v) => set('noEvaluationReason', v)} rows={2} />
@@ -398,7 +415,7 @@ function DraftReplyButton({ proposal, label }: { proposal: Id; label: string }) 
 }
 
 /** The bar: one button per step offered, each opening its dialog. */
-export function ActionButtons({ collection, id, proposal, actions, data }: ActionButtonsProps) {
+export function ActionButtons({ collection, id, proposal, actions, data, subject }: ActionButtonsProps) {
   const { config } = useConfig()
   const router = useRouter()
   const uid = useId()
@@ -434,10 +451,10 @@ export function ActionButtons({ collection, id, proposal, actions, data }: Actio
         const e = errors[spec.action] ?? {}
         return (
           <span key={spec.action}>
-            <Button buttonStyle={spec.action === actions[0]?.action ? 'primary' : 'secondary'} size="medium" margin={false} type="button" onClick={() => setOpen(spec.action)}>
+            <Button buttonStyle={spec.action === actions[0]?.action ? 'primary' : 'secondary'} size="medium" margin={false} type="button" aria-label={subject ? `${spec.label}：${subject}` : undefined} onClick={() => setOpen(spec.action)}>
               {spec.label}
             </Button>
-            <Dialog open={open === spec.action} onClose={() => setOpen(null)} title={spec.label}>
+            <Dialog open={open === spec.action} onClose={() => setOpen(null)} title={subject ? `${spec.label}：${subject}` : spec.label}>
               {spec.outlook.map((line) => (
                 <p key={line} className="action-dialog__outlook">
                   {line}

@@ -15,6 +15,7 @@ import { idOf } from '../access/actor'
 import { nowISO } from '../lib/clock'
 import { loadDutyContext } from '../lib/derived'
 import { replyFromDoc } from '../lib/facts'
+import { KeyItemLabel } from '../../core/supervision'
 
 type Row = [label: string, value: React.ReactNode]
 
@@ -54,11 +55,13 @@ export async function ProposalSummary({ id, req }: UIFieldServerProps) {
   const { facts, calendar } = ctx
   const now = nowISO()
   const a = doc.assignment
-  const [user, section] = await Promise.all([namer(req, 'users', [doc.screening?.by]), namer(req, 'sections', [a?.leadSection, ...(a?.coSections ?? [])])])
+  const [user, section] = await Promise.all([namer(req, 'users', [doc.screening?.by, doc.keyItemBy]), namer(req, 'sections', [a?.leadSection, ...(a?.coSections ?? [])])])
   const merged = idOf(doc.screening?.mergedInto)
   const target = merged != null ? await req.payload.findByID({ collection: 'proposals', id: merged, depth: 0, overrideAccess: false, user: req.user, disableErrors: true, select: { heading: true }, req }) : null
   const due = currentDeadline(facts, calendar, ctx.settings)
   const rows: Row[] = [['办理状态', <strong key="s">{StatusLabels[doc.status]}</strong>]]
+  // 重点督办: set and cleared by a leader from the action bar; who and when for staff (the fields' read access).
+  if (doc.keyItem) rows.push([KeyItemLabel, joined('是', doc.keyItemBy != null && user(doc.keyItemBy), doc.keyItemAt && `${chineseDate(doc.keyItemAt)}标记`)])
   if (due) rows.push([`${DeadlineStageLabels[due.stage]}期限`, dueWords(due.due, now, calendar)])
   if (doc.submittedAt) rows.push(['提交时间', chineseDate(doc.submittedAt)])
   if (doc.screening?.decision) {

@@ -8,6 +8,7 @@ import { toLocalDate } from '../../core/calendar'
 import { DUE_SOON_WORKING_DAYS, dueText, deadlineState } from '../../core/deadlines'
 import { DeadlineStateLabels, DutyLabels } from '../../core/labels'
 import { RoleLabels } from '../../core/lifecycle'
+import { canSupervise } from '../../core/permissions'
 import type { Actor } from '../../core/types'
 import { actorOf } from '../access/actor'
 import { getCalendar } from '../lib/calendar'
@@ -27,6 +28,11 @@ export async function Workbench(props: AdminViewServerProps) {
       <p className="workbench__who">
         {RoleLabels[actor.role]} · {String((user as { name?: string }).name ?? '')}
       </p>
+      {canSupervise(actor) && (
+        <p className="workbench__board-link">
+          <Link href="/admin/supervision">督办台：全部待办事项，按科室和环节，严重逾期和重点督办在前</Link>
+        </p>
+      )}
       {actor.role === 'admin' ? <SystemStatus payload={payload} /> : <Queues payload={payload} user={user} />}
       {(actor.role === 'office' || actor.role === 'leader' || actor.role === 'sectionHead') && <Deadlines payload={payload} user={user} actor={actor} />}
     </div>

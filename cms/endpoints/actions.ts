@@ -1,5 +1,6 @@
 // The named steps of the admin's action bar, one endpoint per step:
-//   POST /api/proposals/:id/actions/:action   立案 并案 分流 不予立案 拟办 批示 开始办理 协办意见 回访 验证 办结
+//   POST /api/proposals/:id/actions/:action   立案 并案 分流 不予立案 拟办 批示 开始办理 协办意见 回访 验证 办结,
+//                                             and 督办: 催办, 列为/取消重点督办
 //   POST /api/replies/:id/actions/:action     签发 退回修改 公开
 // Each checks who is asking (401 nobody signed in; 403 a representative, or a step core does not
 // offer this person now: core/actions.ts), reads the body by the step's schema (400, zh-CN, per
@@ -14,8 +15,10 @@ import {
   isEndpointAction,
   isProposalAction,
   isReplyAction,
+  isSupervisionAction,
   mayTakeProposalAction,
   mayTakeReplyAction,
+  mayTakeSupervisionAction,
   ScreeningActions,
   type ActionBody,
   type EndpointAction,
@@ -30,6 +33,9 @@ import { loadDutyContext } from '../lib/derived'
 import { replyFromDoc } from '../lib/facts'
 import { isValidId } from '../lib/inputCheck'
 import { RuleError } from '../lib/refuse'
+import { keyItemOf } from '../lib/supervision'
+import { UrgeAction } from '../../core/supervision'
+import { appendEvent } from '../collections/Proposals/hooks/recordEvent'
 
 type Id = number | string
 
@@ -59,6 +65,9 @@ const Done: Record<EndpointAction, string> = {
   signOff: '已签发，等待代表工作室公开',
   returnForRevision: '已退回经办人修改',
   publish: '答复已公开',
+  urge: '已催办，记入办理记录',
+  markKey: '已列为重点督办',
+  unmarkKey: '已取消重点督办',
 }
 
 /** A collection field a rule names, as the step's own field (else the message is the dialog's, not a field's). */
@@ -200,6 +209,12 @@ const ProposalSteps: { [A in Exclude<EndpointAction, 'signOff' | 'returnForRevis
       ...(pickedTime(b.at) ? { at: pickedTime(b.at) } : {}),
     }),
   close: (c, b) => updateProposal(c, { status: 'closed', ...(b.noEvaluationReason?.trim() ? { noEvaluationReason: b.noEvaluationReason.trim() } : {}) }),
+  // 催办 is an event of the proposal's log, which nobody writes through the API: the step (offered
+  // by core canUrge, checked above) appends it as the system, in this request's transaction.
+  urge: ({ req, id }, b) => appendEvent(req, id, { action: UrgeAction, note: b.note?.trim() || null, notePublic: !!b.note?.trim() && b.notePublic }),
+  // The mark is the proposal's field, saved as the person: its access (core canMarkKeyItem) decides.
+  markKey: (c) => updateProposal(c, { keyItem: true }),
+  unmarkKey: (c) => updateProposal(c, { keyItem: false }),
 }
 
 const ReplySteps: { [A in 'signOff' | 'returnForRevision' | 'publish']: (c: Ctx, body: ActionBody<A>) => Promise<unknown> } = {
@@ -218,7 +233,7 @@ function actionEndpoint(collection: 'proposals' | 'replies'): Endpoint {
       try {
         const actor = staffOf(req)
         const id = String(req.routeParams?.id ?? '')
-        const known = collection === 'proposals' ? isProposalAction(action) : isReplyAction(action)
+        const known = collection === 'proposals' ? isProposalAction(action) || isSupervisionAction(action) : isReplyAction(action)
         if (!known || !isEndpointAction(action)) return failure(404, { code: 'notFound', message: '没有这项办理操作' })
         const unseen = collection === 'proposals' ? '找不到这件提案，或您无权查看' : '找不到这份答复，或您无权查看'
         if (!isValidId(req.payload, id)) return failure(404, { code: 'notFound', message: unseen })
@@ -230,7 +245,9 @@ function actionEndpoint(collection: 'proposals' | 'replies'): Endpoint {
         if (!ctx) return failure(404, { code: 'notFound', message: unseen })
         const offered =
           collection === 'proposals'
-            ? isProposalAction(action) && mayTakeProposalAction(action, actor, ctx.facts)
+            ? isSupervisionAction(action)
+              ? mayTakeSupervisionAction(action, actor, { status: ctx.facts.status, keyItem: keyItemOf(ctx.doc) })
+              : isProposalAction(action) && mayTakeProposalAction(action, actor, ctx.facts)
             : isReplyAction(action) && mayTakeReplyAction(action, actor, ctx.facts, replyFromDoc(doc as Parameters<typeof replyFromDoc>[0]))
         if (!offered) return failure(403, { code: 'forbidden', message: `您现在不能办理“${ActionLabels[action]}”（可能情况已有变化，请刷新页面）` })
         const body = await bodyOf(req, action)

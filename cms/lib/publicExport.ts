@@ -22,6 +22,8 @@ import { categoryLabel } from '../../core/categories'
 import { scopeToWhere } from '../access'
 import { toLocalDate, WorkingCalendar } from '../../core/calendar'
 import type { Proposal, Session } from '../payload-types'
+import { publicNoteOf } from '../../core/supervision'
+import { keyItemOf } from './supervision'
 
 /** What the public may read: the public's read scope (core/permissions.ts), as the access rules translate it. */
 const PublicWhere = scopeToWhere(proposalReadScope(PUBLIC)) as Where
@@ -93,7 +95,8 @@ async function projectProposals(payload: Payload, docs: Proposal[], areas: Map<s
     all(payload, 'evaluations', inIds),
     all(payload, 'follow-ups', inIds),
     // Internal steps (a request for a later deadline, its refusal) are the staff's: not public.
-    all(payload, 'proposal-events', { and: [inIds, { or: [{ internal: { equals: false } }, { internal: { exists: false } }] }] }, { proposal: true, at: true, from: true, to: true, action: true, actorRole: true }),
+    // A note is read only to be passed on when its author made it public (a 催办's 公开说明, core publicNoteOf).
+    all(payload, 'proposal-events', { and: [inIds, { or: [{ internal: { equals: false } }, { internal: { exists: false } }] }] }, { proposal: true, at: true, from: true, to: true, action: true, actorRole: true, note: true, notePublic: true }),
   ])
   const by = {
     instructions: groupBy(instructions),
@@ -123,6 +126,7 @@ async function projectProposals(payload: Payload, docs: Proposal[], areas: Map<s
       title: d.publicTitle!,
       body: d.publicBody!,
       redacted: d.publicTitle !== d.title || d.publicBody !== d.body,
+      keyItem: keyItemOf(d),
       category: categoryLabel(d.category),
       residentialArea: areas.get(String(idOf(d.residentialArea))) ?? '',
       proposer: { id: String(idOf(d.proposer)), name: name(l.representatives, d.proposer) },
@@ -201,7 +205,7 @@ async function projectProposals(payload: Payload, docs: Proposal[], areas: Map<s
         .sort(chronological('at'))
         // Drafting is the proposer's private business; the public timeline starts at submission.
         .filter((e) => e.to !== 'draft')
-        .map((e) => ({ at: iso(e.at), from: e.from ?? null, to: e.to ?? null, action: e.action, role: e.actorRole })),
+        .map((e) => ({ at: iso(e.at), from: e.from ?? null, to: e.to ?? null, action: e.action, role: e.actorRole, note: publicNoteOf(e) })),
     }
   })
 }

@@ -24,13 +24,15 @@ export const QueuesOf: Record<Role, DutyAction[]> = {
 
 export const isDutyAction = (v: unknown): v is DutyAction => typeof v === 'string' && (DutyActions as readonly string[]).includes(v)
 
+/** The duties owed on `today` (China-local), whoever owes them (core/duties.ts owedOn), as conditions over `duties`. */
+export const owedOnDay = (today: string): Where[] => [
+  { or: [{ from: { exists: false } }, { from: { less_than_equal: today } }] },
+  { or: [{ until: { exists: false } }, { until: { greater_than_equal: today } }] },
+]
+
 /** The duties `actor` owes on `today` (China-local), as a query over `duties`. */
 export function owedBy(actor: Actor, today: string): Where {
-  const and: Where[] = [
-    { role: { equals: actor.role } },
-    { or: [{ from: { exists: false } }, { from: { less_than_equal: today } }] },
-    { or: [{ until: { exists: false } }, { until: { greater_than_equal: today } }] },
-  ]
+  const and: Where[] = [{ role: { equals: actor.role } }, ...owedOnDay(today)]
   if (actor.role === 'sectionStaff' || actor.role === 'sectionHead')
     and.push(actor.section != null ? { or: [{ section: { equals: actor.section } }, { section: { exists: false } }] } : { section: { exists: false } })
   if (actor.role === 'representative') and.push({ person: { equals: actor.id } })

@@ -3,6 +3,7 @@
 // a save). `context.disableSiteRebuild` is the off switch (the demo seed queues one at the end).
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionConfig } from 'payload'
 import { queueSiteRebuild } from './rebuildTask'
+import { UrgeAction } from '../../core/supervision'
 
 type Doc = Record<string, unknown>
 type IsPublic = (doc: Doc, previousDoc: Doc | undefined) => boolean
@@ -22,6 +23,8 @@ export const PublicChanges: Record<string, IsPublic> = {
   'residential-areas': always,
   holidays: always,
   representatives: (doc, prev) => !!prev && prev.name !== doc.name,
+  // A 催办: the one event recorded alone (every other event comes with a change of its proposal, which queues the rebuild).
+  'proposal-events': (doc) => doc.action === UrgeAction && !doc.internal,
 }
 
 const label: Record<string, string> = {
@@ -36,6 +39,7 @@ const label: Record<string, string> = {
   'residential-areas': '居民区',
   holidays: '节假日',
   representatives: '代表姓名',
+  'proposal-events': '催办',
 }
 
 export function withSiteRebuild(collection: CollectionConfig): CollectionConfig {

@@ -129,7 +129,7 @@ export async function proposalsXlsx(): Promise<Buffer> {
 export async function filterIndex() {
   const d = await siteData()
   return {
-    fields: ['number', 'title', 'session', 'status', 'section', 'category', 'area', 'class', 'deadline', 'submittedAt', 'waitingDays', 'overdueDays', 'sectionName', 'statusLabel'],
+    fields: ['number', 'title', 'session', 'status', 'section', 'category', 'area', 'class', 'deadline', 'submittedAt', 'waitingDays', 'overdueDays', 'sectionName', 'statusLabel', 'keyItem'],
     rows: d.proposals.map((v) => [
       v.p.number,
       v.p.title,
@@ -146,6 +146,8 @@ export async function filterIndex() {
       v.overdueDays,
       v.p.assignment?.leadSection.name ?? '',
       StatusLabels[v.p.status as ProposalStatus],
+      // 重点督办 (1) or not (0).
+      v.p.keyItem ? 1 : 0,
     ]),
   }
 }

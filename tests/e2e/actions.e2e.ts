@@ -40,7 +40,8 @@ test('the office: 立案 from 待甄别, the lead and co-section chosen in the s
   await signIn(page, 'office@demo.local')
   await openFromQueue(page, '待甄别', TITLE)
   await expect(summary(page)).toContainText('已提交待甄别')
-  await expect(actionBar(page).getByRole('button')).toHaveText(['立案', '并案', '分流', '不予立案'])
+  // …and 催办 (督办), which the office may take on any open item.
+  await expect(actionBar(page).getByRole('button')).toHaveText(['立案', '并案', '分流', '不予立案', '催办'])
   const dialog = await openStep(page, '立案')
   await expect(dialog).toContainText(`批示期限：${chineseDate(cal.addWorkingDays(today(), S.instructionWorkingDays))}（${dueText(cal.addWorkingDays(today(), S.instructionWorkingDays), now(), cal)}）`)
   await speaksChinese(dialog)
@@ -57,8 +58,8 @@ test('the office: 立案 from 待甄别, the lead and co-section chosen in the s
   await expect(summary(page)).toContainText('已立案待批示')
   await expect(summary(page)).toContainText('主办科室城管分队')
   await expect(summary(page)).toContainText('协办科室绿化办')
-  // What is left to the office now: naming other sections before the 批示 (拟办), nothing else.
-  await expect(actionBar(page).getByRole('button')).toHaveText(['拟办'])
+  // What is left to the office now: naming other sections before the 批示 (拟办), and 催办.
+  await expect(actionBar(page).getByRole('button')).toHaveText(['拟办', '催办'])
   expect(await statusOf(page, id())).toBe('accepted')
 })
 
@@ -197,7 +198,7 @@ test('the head signs off; the office publishes from 待公开', async ({ page })
 test('the office: 回访, 验证 with the commitment chosen, then 办结', async ({ page }) => {
   await signIn(page, 'office@demo.local')
   await openFromList(page, TITLE)
-  await expect(actionBar(page).getByRole('button')).toHaveText(['回访', '验证', '办结'])
+  await expect(actionBar(page).getByRole('button')).toHaveText(['回访', '验证', '办结', '催办'])
   await takeStep(page, '回访', (d) => d.getByLabel('回访情况（内部）').fill('电话联系代表，代表确认已收到答复。'), '回访已记录')
 
   const verify = await openStep(page, '验证')

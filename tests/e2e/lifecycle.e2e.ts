@@ -19,7 +19,7 @@ test('the office screens and accepts (立案), naming the lead and co-section in
   await openDoc(page, 'proposals', id())
   await expect(summary(page)).toContainText('已提交待甄别')
   // Only the office's own next steps are offered; the status is information, not a dropdown.
-  await expect(actionBar(page).getByRole('button')).toHaveText(['立案', '并案', '分流', '不予立案'])
+  await expect(actionBar(page).getByRole('button')).toHaveText(['立案', '并案', '分流', '不予立案', '催办'])
   await expect(page.locator('#field-status')).toHaveCount(0)
   const dialog = await refusedStep(page, '立案', async (d) => {
     await d.getByLabel('主办科室').selectOption({ label: '城管分队' })

@@ -57,6 +57,8 @@ export interface AuditFigures {
   medianWorkingDaysToReply: number | null
   /** 承诺兑现率: [kept, due]. */
   commitmentRate: [number, number]
+  /** 催办: timeline entries whose action is 催办, at or after 交办 (assignment.assignedAt). */
+  urged: number
 }
 
 export type AuditState = 'open' | 'kept' | 'unkept' | 'superseded'
@@ -139,6 +141,7 @@ export function audit(proposals: PublicProposal[], exp: PublicExport): AuditFigu
     dissatisfied: 0,
     medianWorkingDaysToReply: null,
     commitmentRate: [0, 0],
+    urged: 0,
   }
   f.replyRate[0] = f.replied
   const days: number[] = []
@@ -154,6 +157,7 @@ export function audit(proposals: PublicProposal[], exp: PublicExport): AuditFigu
       f.overdueNow++
       if (cal.between(due, today) > LONG_OVERDUE) f.longOverdueNow++
     }
+    if (p.assignment) f.urged += p.timeline.filter((t) => t.action === '催办' && Date.parse(t.at) >= Date.parse(p.assignment!.assignedAt)).length
     const mine = p.evaluations.filter((e) => e.representative === p.proposer.id).sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
     const latest = mine.at(-1)
     if (latest) {

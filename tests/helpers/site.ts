@@ -8,7 +8,7 @@ type Planted = { collection: string; field: string; value: string }
 /**
  * Writes a unique marker into every private field of every record (phones, ID numbers,
  * addresses, internal notes, co-opinions, follow-up notes, unpublished replies, extension requests
- * not approved and internal timeline entries, and the whole
+ * not approved and internal timeline entries, 催办 notes not made public, and the whole
  * text of confidential proposals). Written at the adapter level so no lifecycle rule interferes.
  */
 export async function plantPrivateMarkers(payload: Payload): Promise<Planted[]> {
@@ -39,6 +39,19 @@ export async function plantPrivateMarkers(payload: Payload): Promise<Planted[]> 
   for (const r of await all('extension-requests'))
     if (r.decision !== 'approved') await set('extension-requests', r.id, { reason: `${Marker}EXTENSION-REQUEST-${r.id}`, decisionNote: `${Marker}EXTENSION-NOTE-${r.id}` })
   for (const e of await all('proposal-events')) if (e.internal) await set('proposal-events', e.id, { action: `${Marker}INTERNAL-EVENT-${e.id}`, note: `${Marker}INTERNAL-NOTE-${e.id}` })
+  // 催办 on every third assigned public proposal: the office's note internal (private), a leader's public; one before 交办 too.
+  const assigned = (await all('proposals')).filter((p) => p.assignment?.assignedAt && !p.confidential)
+  // …and the first of them marked 重点督办 by a leader (public).
+  if (assigned[0]) await payload.db.updateOne({ collection: 'proposals', id: assigned[0].id, data: { keyItem: true } })
+  for (const p of assigned.filter((_, i) => i % 3 === 0)) {
+    const after = (hours: number) => new Date(Date.parse(p.assignment.assignedAt) + hours * 3_600_000).toISOString()
+    const urge = (at: string, actorRole: string, note: string | null, notePublic: boolean) =>
+      payload.db.create({ collection: 'proposal-events', data: { proposal: p.id, at, actorRole, action: '催办', note, notePublic, internal: false } })
+    await urge(after(-1), 'office', null, false)
+    const internal = await urge(after(26), 'office', `${Marker}URGE-NOTE-${p.id}`, false)
+    planted.push({ collection: 'proposal-events', field: 'note', value: internal.note })
+    await urge(after(50), 'leader', '请主办科室按期答复代表', true)
+  }
   // A reply drafted but not yet signed off or published, on every proposal in progress.
   for (const p of (await all('proposals')).filter((x) => x.status === 'inProgress' && !x.confidential)) {
     const r = await payload.db.create({ collection: 'replies', data: { proposal: p.id, round: 1, section: p.assignment?.leadSection ?? null, class: 'A', text: `${Marker}DRAFT-REPLY-${p.id}` } })

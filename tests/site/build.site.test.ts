@@ -149,6 +149,7 @@ describe('the built site', () => {
   it('shows on /sections/ and each section page the scorecards an auditor recomputes from /data/proposals.json', () => {
     const index = read('sections/index.html')
     let checked = 0
+    let urged = 0
     for (const session of exp.sessions) {
       for (const section of exp.sections) {
         const led = exp.proposals.filter((p) => p.session === session.slug && p.assignment?.leadSection.slug === section.slug)
@@ -166,15 +167,19 @@ describe('the built site', () => {
           longOverdueNow: String(f.longOverdueNow),
           commitmentRate: shownCommitmentRate(f.commitmentRate),
           'commitmentRate:n': String(f.commitmentRate[1]),
+          urged: String(f.urged),
         }
         const table = (html: string) => html.split(`data-scorecard="${session.slug}"`)[1].split('</table>')[0]
         const row = table(index).split(`data-section="${section.slug}"`)[1].split('</tr>')[0]
         expect(figuresIn(row), `${session.slug} ${section.slug}`).toEqual(expected)
         expect(figuresIn(table(read(`sections/${section.slug}/index.html`)))).toEqual(expected)
         checked += f.assigned
+        urged += f.urged
       }
     }
     expect(checked).toBeGreaterThan(40)
+    // The 催办 of the planted data (tests/helpers/site.ts) are counted: two after 交办 of every third assigned proposal.
+    expect(urged).toBeGreaterThan(0)
   })
 
   it('publishes every commitment with its date and state, and every 承诺兑现率 is recomputed from the open data files by the published definition alone', () => {
@@ -463,6 +468,30 @@ describe('the built site', () => {
     // The demo's request still waiting for the leader is nowhere public (its reason is planted as private).
     expect(planted.some((x) => x.collection === 'extension-requests')).toBe(true)
     expect(exp.proposals.flatMap((p) => p.timeline).some((t) => t.action.includes('申请延期'))).toBe(false)
+  })
+
+  it('shows each 催办 on the proposal page as who urged and when, with its note only when made public; 重点督办 on the page and in the lists', () => {
+    const urged = exp.proposals.filter((p) => p.timeline.some((t) => t.action === '催办'))
+    expect(urged.length).toBeGreaterThan(3)
+    for (const p of urged) {
+      const html = read(`proposals/${p.number}/index.html`)
+      for (const t of p.timeline.filter((x) => x.action === '催办')) {
+        const who = t.role === 'leader' ? '街道领导' : '代表工作室'
+        expect(html).toContain(`${who}催办（${chineseDate(t.at)}）`)
+        if (t.note) expect(html).toContain(`说明：${t.note}`)
+      }
+      // The office's own notes were planted as private: none is in the data, none on the page.
+      expect(p.timeline.filter((t) => t.role === 'office' && t.action === '催办').every((t) => t.note === null)).toBe(true)
+    }
+    const key = exp.proposals.filter((p) => p.keyItem)
+    expect(key).toHaveLength(1)
+    expect(read(`proposals/${key[0]!.number}/index.html`)).toContain('<span class="badge key">重点督办</span>')
+    // In every list that names it (facet pages, section pages, the home page).
+    const listed = [...files(dist)].filter((f) => f.endsWith('.html')).map((f) => readFileSync(f, 'utf8')).filter((html) => html.includes(`data-number="${key[0]!.number}"`))
+    expect(listed.length).toBeGreaterThan(0)
+    for (const html of listed) expect(html.split(`data-number="${key[0]!.number}"`)[1]!.split('</li>')[0]).toContain('重点督办')
+    // Everywhere else, no badge: the mark is the leader's, not a default.
+    expect(exp.proposals.filter((p) => !p.keyItem).some((p) => read(`proposals/${p.number}/index.html`).includes('badge key'))).toBe(false)
   })
 
   it('says plainly on a proposal page that it is overdue, and by how many working days', () => {

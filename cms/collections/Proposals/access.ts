@@ -7,6 +7,7 @@ import {
   canEditProposalContent,
   canInstruct,
   canManageProposal,
+  canMarkKeyItem,
   canRedact,
   canReadOriginalText,
   canReadPrivate,
@@ -44,6 +45,8 @@ export const screeningAccess = fieldRule(canScreen)
 export const assignmentAccess = fieldRule(canAssign)
 export const instructionAccess = fieldRule(canInstruct)
 export const officeAccess = fieldRule(canManageProposal)
+/** 重点督办: a leader, on an open item (set or cleared; who and when are stamped by the system). */
+export const keyItemAccess = fieldRule(canMarkKeyItem)
 /** The public version of the title and text: the office, once the item has been screened. */
 export const redactionAccess = fieldRule(canRedact)
 /** Office-only fields that nobody sets at creation but the office. */

@@ -14,6 +14,7 @@ import {
   deleteProposal,
   instructionAccess,
   inviteesRead,
+  keyItemAccess,
   officeAccess,
   officeOnlyField,
   originalTextRead,
@@ -27,6 +28,8 @@ import { createInstruction } from './hooks/createInstruction'
 import { CategoryOptions } from '../../../core/categories'
 import { prepareChange } from './hooks/prepareChange'
 import { recordEvent } from './hooks/recordEvent'
+import { recordKeyItem, stampKeyItem } from './hooks/keyItem'
+import { staffOnlyField } from '../../access'
 import { refuseBulkDelete, removeDraft } from './hooks/removeDraft'
 import { DeadlineStageLabels, ReplyClassLabels, ScreeningLabels } from '../../../core/labels'
 import { commitmentsEndpoint } from '../../endpoints/commitments'
@@ -79,8 +82,8 @@ export const Proposals: CollectionConfig = {
   hooks: {
     // Sorting by 当前期限 puts the proposals without one last, either way.
     beforeOperation: [refuseBulkDelete, sortUndatedLast],
-    beforeChange: [prepareChange],
-    afterChange: [createInstruction, recordEvent],
+    beforeChange: [prepareChange, stampKeyItem],
+    afterChange: [createInstruction, recordEvent, recordKeyItem],
     afterRead: [hideSortKey],
     beforeDelete: [removeDraft],
   },
@@ -99,6 +102,21 @@ export const Proposals: CollectionConfig = {
       type: 'ui',
       admin: { position: 'sidebar', components: { Field: '/cms/components/print/PrintButton#PrintEvaluationFormButton' } },
     },
+    {
+      // 重点督办 (issue 14): a leader marks an open item key from the action bar (列为重点督办,
+      // core/permissions.ts canMarkKeyItem); listed first on the 督办 board, reminded earlier and more often. Public.
+      name: 'keyItem',
+      type: 'checkbox',
+      defaultValue: false,
+      index: true,
+      label: { zh: '重点督办', en: 'Key item' },
+      // Not a form field: 办理情况 (cms/components/Summary.tsx) says it, the action bar changes it.
+      admin: { hidden: true, description: { zh: '由街道领导在办理栏“列为重点督办”或“取消重点督办”；公开网站显示。', en: 'Set by a leader from the action bar; public.' } },
+      access: { create: () => false, update: keyItemAccess },
+    },
+    // Who last set or cleared the mark, and when (stamped by hooks/keyItem.ts): staff only.
+    { name: 'keyItemBy', type: 'relationship', relationTo: 'users', label: { zh: '重点督办标记人', en: 'Marked by' }, admin: { hidden: true }, access: { read: staffOnlyField, create: () => false, update: () => false } },
+    { name: 'keyItemAt', type: 'date', label: { zh: '重点督办标记时间', en: 'Marked at' }, admin: { hidden: true, date: { pickerAppearance: 'dayAndTime' } }, access: { read: staffOnlyField, create: () => false, update: () => false } },
     {
       type: 'row',
       fields: [

@@ -14,6 +14,7 @@ import * as migration_20261130_064405_entered_by_and_heading from './20261130_06
 import * as migration_20261130_093749_lists_sort_and_reply_class from './20261130_093749_lists_sort_and_reply_class';
 import * as migration_20261130_131645_duties_role_action from './20261130_131645_duties_role_action';
 import * as migration_20261130_133901_commitments_ledger from './20261130_133901_commitments_ledger';
+import * as migration_20261130_171326_board_key_items_and_urging from './20261130_171326_board_key_items_and_urging';
 
 export const migrations = [
   {
@@ -89,11 +90,16 @@ export const migrations = [
   {
     up: migration_20261130_131645_duties_role_action.up,
     down: migration_20261130_131645_duties_role_action.down,
-    name: '20261130_131645_duties_role_action'
+    name: '20261130_131645_duties_role_action',
   },
   {
     up: migration_20261130_133901_commitments_ledger.up,
     down: migration_20261130_133901_commitments_ledger.down,
-    name: '20261130_133901_commitments_ledger'
+    name: '20261130_133901_commitments_ledger',
+  },
+  {
+    up: migration_20261130_171326_board_key_items_and_urging.up,
+    down: migration_20261130_171326_board_key_items_and_urging.down,
+    name: '20261130_171326_board_key_items_and_urging'
   },
 ];

@@ -17,12 +17,14 @@ import { CommitmentPicker as CommitmentPicker_4b2a24f3b4f765f869c1d574f05c4a5c }
 import { PasswordPanel as PasswordPanel_c322ba8c047f8207e7544b15bb9394de } from '../../../../cms/components/PasswordPanel'
 import { RebuildSiteButton as RebuildSiteButton_a348bd18319f5a97d47c4f2ce7508e55 } from '../../../../cms/components/RebuildSiteButton'
 import { CommitmentFilters as CommitmentFilters_ba4f481e6b738863265367877ced7240 } from '../../../../cms/components/ListFilters'
+import { SupervisionNavLink as SupervisionNavLink_e6fe299688ba7636dea0bc685c36210f } from '../../../../cms/components/SupervisionNavLink'
 import { ChineseAdmin as ChineseAdmin_bf2f36ed2534a8c277f291a49f535746 } from '../../../../cms/components/ChineseAdmin'
 import { KeepTypedText as KeepTypedText_e4e03ea0a2220591945b02122c2c3168 } from '../../../../cms/components/KeepTypedText'
 import { EditLock as EditLock_94f8397ce6b5832e775c1ea4d21bc4da } from '../../../../cms/components/EditLock'
 import { ForgotPasswordView as ForgotPasswordView_393d6ec21a5d152e486669dce8210ced } from '../../../../cms/components/ForgotPasswordView'
 import { Workbench as Workbench_a7474fc196e09728bcaa508d4c7ab7af } from '../../../../cms/components/Workbench'
 import { QueueView as QueueView_2a20d265aa56ceed8b7429af2f9ac195 } from '../../../../cms/components/QueueView'
+import { SupervisionBoard as SupervisionBoard_e1c96dd2f199c1bb2a2c1b9ad784eee5 } from '../../../../cms/components/SupervisionBoard'
 import { ReplyLetterView as ReplyLetterView_c7a874048fe0177d71aa71e5f4c015d1 } from '../../../../cms/components/print/ReplyLetterView'
 import { EvaluationFormView as EvaluationFormView_36cd98f89264b4ed7f2f2f89e45b2bb1 } from '../../../../cms/components/print/EvaluationFormView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -48,12 +50,14 @@ export const importMap = {
   "/cms/components/PasswordPanel#PasswordPanel": PasswordPanel_c322ba8c047f8207e7544b15bb9394de,
   "/cms/components/RebuildSiteButton#RebuildSiteButton": RebuildSiteButton_a348bd18319f5a97d47c4f2ce7508e55,
   "/cms/components/ListFilters#CommitmentFilters": CommitmentFilters_ba4f481e6b738863265367877ced7240,
+  "/cms/components/SupervisionNavLink#SupervisionNavLink": SupervisionNavLink_e6fe299688ba7636dea0bc685c36210f,
   "/cms/components/ChineseAdmin#ChineseAdmin": ChineseAdmin_bf2f36ed2534a8c277f291a49f535746,
   "/cms/components/KeepTypedText#KeepTypedText": KeepTypedText_e4e03ea0a2220591945b02122c2c3168,
   "/cms/components/EditLock#EditLock": EditLock_94f8397ce6b5832e775c1ea4d21bc4da,
   "/cms/components/ForgotPasswordView#ForgotPasswordView": ForgotPasswordView_393d6ec21a5d152e486669dce8210ced,
   "/cms/components/Workbench#Workbench": Workbench_a7474fc196e09728bcaa508d4c7ab7af,
   "/cms/components/QueueView#QueueView": QueueView_2a20d265aa56ceed8b7429af2f9ac195,
+  "/cms/components/SupervisionBoard#SupervisionBoard": SupervisionBoard_e1c96dd2f199c1bb2a2c1b9ad784eee5,
   "/cms/components/print/ReplyLetterView#ReplyLetterView": ReplyLetterView_c7a874048fe0177d71aa71e5f4c015d1,
   "/cms/components/print/EvaluationFormView#EvaluationFormView": EvaluationFormView_36cd98f89264b4ed7f2f2f89e45b2bb1,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1

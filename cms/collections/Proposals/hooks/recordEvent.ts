@@ -19,7 +19,8 @@ export async function appendEvent(
   req: PayloadRequest,
   proposal: string | number,
   /** `internal`: for staff only, left out of the public timeline (cms/lib/publicExport.ts). */
-  event: { from?: string | null; to?: string | null; action: string; note?: string; internal?: boolean },
+  /** `notePublic`: the note is shown on the public timeline (a 催办's 公开说明; core/supervision.ts publicNoteOf). */
+  event: { from?: string | null; to?: string | null; action: string; note?: string | null; internal?: boolean; notePublic?: boolean },
 ): Promise<void> {
   const actor = actorOfReq(req)
   await req.payload.create({
@@ -35,6 +36,7 @@ export async function appendEvent(
       action: event.action,
       note: event.note ?? null,
       internal: event.internal ?? false,
+      notePublic: event.notePublic ?? false,
     },
     overrideAccess: true,
     req,

@@ -1,0 +1,1 @@
+export const keyItemOf = (p: { keyItem?: boolean | null }) => Boolean(p.keyItem)
