@@ -1,0 +1,354 @@
+// The daily 督办 sweep (issue 14 §1) as the CMS runs it: read every open obligation (the stored
+// `duties` rows with their proposal's number, title and 重点督办 mark, and the commitments of
+// published replies), each session's 督办 settings and the ledger's keys; ask core/sweep.ts
+// planSweep what goes out today; resolve each group of recipients to people (the staff of a role,
+// within a section when named; the representative); gather them into one digest per staff member
+// and one message per representative (core digestsOf); and write one ledger record per notice per
+// person per channel (站内 at once; 邮件 and 短信 due now or when the person's quiet hours end), plus
+// the earlier steps passed over (已合并) and the notices no one could receive. cms/notices/deliver.ts
+// sends them. Under the sweep lock (cms/notices/lock.ts), with the ledger's unique key as the guard.
+import type { Payload, Where } from 'payload'
+import { toLocalDate, type WorkingCalendar } from '../../core/calendar'
+import { channelsOf, quietHoursOf, type NoticeChannel, type NoticePerson } from '../../core/notices'
+import {
+  commitmentObligations,
+  deliveryTime,
+  digestsOf,
+  digestSubject,
+  dutyObligations,
+  eventMessageText,
+  noticeLine,
+  obligationStep,
+  planSweep,
+  responsibleOf,
+  type Digest,
+  type EventMessage,
+  type Notice,
+  type Obligation,
+  type ProposalRef,
+  type RecipientGroup,
+  type SupervisionSettings,
+} from '../../core/sweep'
+import { RoleLabels } from '../../core/lifecycle'
+import type { Duty as CoreDuty } from '../../core/duties'
+import type { FollowUp } from '../../core/types'
+import { idOf } from '../access/actor'
+import type { Duty, Reply as ReplyDoc } from '../payload-types'
+import { getCalendar } from '../lib/calendar'
+import { nowISO } from '../lib/clock'
+import { serverURL } from '../lib/env'
+import { replyFromDoc } from '../lib/facts'
+import { keyItemOf, supervisionSettingsOf } from '../lib/supervision'
+import { insertRecords, recordedKeys, uniqueKeyOf, type NoticeRow } from './ledger'
+import { withSweepLock } from './lock'
+
+type Id = string | number
+const key = (id: unknown) => String(id)
+
+/** A person a notice may go to, with what the channels need. */
+export interface Person extends NoticePerson {
+  collection: 'users' | 'representatives'
+  id: Id
+  name: string
+  role?: string | null
+  section?: Id | null
+  active?: boolean | null
+}
+
+/** What one run found and did. */
+export interface SweepResult {
+  /** The sweep's day (China-local). */
+  date: string
+  workingDay: boolean
+  /** Another instance was running the sweep: this one did nothing. */
+  locked: boolean
+  obligations: number
+  notices: number
+  superseded: number
+  /** Records planned (every notice × person × channel, the passed-over steps, the unreached notices). */
+  planned: number
+  /** Records written now (those already in the ledger are not). */
+  written: number
+  /** The records, for `--dry-run` to print (and tests to read). */
+  rows: NoticeRow[]
+  people: Map<string, Person>
+}
+
+const personKey = (collection: Person['collection'], id: Id) => `${collection}:${id}`
+
+/** Reads every open obligation: duty rows with a deadline, and the live commitments of published replies. */
+export async function loadObligations(payload: Payload): Promise<{ obligations: Obligation[]; sessionOf: Map<string, Id | null> }> {
+  const find = async <T>(collection: 'duties' | 'replies' | 'follow-ups' | 'proposals', where: Where, select: Record<string, true>) =>
+    (await payload.find({ collection, where, select, pagination: false, depth: 0, overrideAccess: true })).docs as unknown as T[]
+  const [duties, replies, followUps] = await Promise.all([
+    find<Duty>('duties', { due: { exists: true } }, { proposal: true, action: true, role: true, section: true, person: true, due: true, from: true, until: true, subject: true }),
+    find<ReplyDoc>('replies', { publishedAt: { exists: true } }, {
+      proposal: true,
+      round: true,
+      section: true,
+      class: true,
+      commitments: true,
+      publishedAt: true,
+      corrects: true,
+      signedOffAt: true,
+    }),
+    find<{ id: Id; proposal: unknown; kind: FollowUp['kind']; at?: string | null; createdAt: string; commitmentId?: string | null; verified?: boolean | null; corrects?: unknown }>(
+      'follow-ups',
+      { commitmentId: { exists: true } },
+      { proposal: true, kind: true, at: true, createdAt: true, commitmentId: true, verified: true, corrects: true },
+    ),
+  ])
+  const withCommitments = new Set(replies.filter((r) => (r.commitments ?? []).length > 0).map((r) => key(idOf(r.proposal))))
+  const ids = [...new Set([...duties.map((d) => key(idOf(d.proposal))), ...withCommitments])]
+  const proposals: { id: Id; number?: string | null; title: string; session?: unknown; status: string; keyItem?: unknown }[] = []
+  // In slices: an IN list of ten thousand ids is more than some drivers take in one statement.
+  for (let i = 0; i < ids.length; i += 1000)
+    proposals.push(...(await find<(typeof proposals)[number]>('proposals', { id: { in: ids.slice(i, i + 1000) } }, { number: true, title: true, session: true, status: true, keyItem: true })))
+  const refs = new Map<string, ProposalRef>()
+  const sessionOf = new Map<string, Id | null>()
+  for (const p of proposals) {
+    refs.set(key(p.id), { proposal: p.id, number: p.number ?? null, title: p.title, keyItem: keyItemOf(p) })
+    sessionOf.set(key(p.id), idOf(p.session))
+  }
+  const obligations: Obligation[] = []
+  const dutiesBy = new Map<string, CoreDuty[]>()
+  for (const d of duties) {
+    const p = key(idOf(d.proposal))
+    if (!refs.has(p)) continue
+    const row: CoreDuty = {
+      action: d.action,
+      role: d.role,
+      section: idOf(d.section),
+      person: idOf(d.person),
+      due: d.due ?? null,
+      ...(d.from ? { from: d.from } : {}),
+      ...(d.until ? { until: d.until } : {}),
+      ...(d.subject ? { subject: d.subject } : {}),
+    }
+    dutiesBy.set(p, [...(dutiesBy.get(p) ?? []), row])
+  }
+  for (const [p, list] of dutiesBy) obligations.push(...dutyObligations(refs.get(p)!, list))
+  const repliesBy = new Map<string, ReplyDoc[]>()
+  for (const r of replies) repliesBy.set(key(idOf(r.proposal)), [...(repliesBy.get(key(idOf(r.proposal))) ?? []), r])
+  const followUpsBy = new Map<string, FollowUp[]>()
+  for (const f of followUps) {
+    const p = key(idOf(f.proposal))
+    followUpsBy.set(p, [
+      ...(followUpsBy.get(p) ?? []),
+      { id: f.id, kind: f.kind, at: f.at ?? f.createdAt, commitmentId: f.commitmentId ?? null, verified: f.verified ?? null, corrects: idOf(f.corrects) },
+    ])
+  }
+  for (const p of withCommitments) {
+    const ref = refs.get(p)
+    if (!ref) continue
+    obligations.push(...commitmentObligations(ref, { replies: (repliesBy.get(p) ?? []).map(replyFromDoc), followUps: followUpsBy.get(p) ?? [] }))
+  }
+  return { obligations, sessionOf }
+}
+
+/** Staff and the representatives named, as the notices need them. */
+async function loadPeople(payload: Payload, representatives: Id[]): Promise<Map<string, Person>> {
+  const people = new Map<string, Person>()
+  const users = await payload.find({
+    collection: 'users',
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    select: { name: true, role: true, section: true, email: true, phone: true, notify: true },
+  })
+  for (const u of users.docs)
+    people.set(personKey('users', u.id), { collection: 'users', id: u.id, name: u.name, role: u.role, section: idOf(u.section), email: u.email, phone: u.phone, ...flat(u.notify) })
+  for (let i = 0; i < representatives.length; i += 1000) {
+    const reps = await payload.find({
+      collection: 'representatives',
+      where: { id: { in: representatives.slice(i, i + 1000) } },
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+      select: { name: true, email: true, phone: true, notify: true, active: true },
+    })
+    for (const r of reps.docs)
+      people.set(personKey('representatives', r.id), { collection: 'representatives', id: r.id, name: r.name, email: r.email, phone: r.phone, active: r.active, ...flat(r.notify) })
+  }
+  return people
+}
+
+const flat = (n: { byEmail?: boolean | null; bySms?: boolean | null; quietFrom?: string | null; quietTo?: string | null } | null | undefined) => ({
+  byEmail: n?.byEmail ?? null,
+  bySms: n?.bySms ?? null,
+  quietFrom: n?.quietFrom ?? null,
+  quietTo: n?.quietTo ?? null,
+})
+
+/** The people of a group: the staff of its role (within its section, when named); the representative named, if their account is enabled. */
+export function resolveGroup(g: RecipientGroup, people: Map<string, Person>): Id[] {
+  if (g.role === 'representative') {
+    const p = g.person != null ? people.get(personKey('representatives', g.person)) : undefined
+    return p && p.active !== false ? [p.id] : []
+  }
+  const out: Id[] = []
+  for (const p of people.values())
+    if (p.collection === 'users' && p.role === g.role && (g.section == null || key(p.section) === key(g.section)) && (g.person == null || key(p.id) === key(g.person))) out.push(p.id)
+  return out
+}
+
+/** Where a staff member opens an item: the request to decide for 待审批延期, else the proposal. */
+export function staffLink(o: Obligation): string {
+  if (o.kind === 'duty' && o.action === 'decideExtension' && o.subject != null) return `${serverURL}/admin/collections/extension-requests/${o.subject}`
+  return `${serverURL}/admin/collections/proposals/${o.proposal}`
+}
+
+/** Where a representative opens their proposal in the portal (at the evaluation form when that is what is owed). */
+export const portalLink = (proposal: Id, evaluate = false): string => `${serverURL}/portal/proposal/?id=${proposal}${evaluate ? '#evaluate' : ''}`
+
+/** Who owes an obligation, named: the section's 经办人 or 负责人, the office, the leader, the representative. */
+function ownerName(people: Map<string, Person>, sections: Map<string, string>) {
+  return (o: Obligation): string => {
+    const g = responsibleOf(o)
+    if (g.role === 'representative') return `代表${people.get(personKey('representatives', g.person!))?.name ?? ''}`
+    const section = g.section != null ? sections.get(key(g.section)) : undefined
+    return section ? `${section}${RoleLabels[g.role].replace(/^科室/, '')}` : RoleLabels[g.role]
+  }
+}
+
+const proposalName = (o: Obligation) => (o.number ? `${o.number}「${o.title}」` : `「${o.title}」`)
+
+/** A representative's reminder: its subject. */
+export const reminderSubject = (m: EventMessage): string => `【提醒】您的提案 ${proposalName(m.item.notice.obligation)}${obligationStep(m.item.notice.obligation)}`
+
+interface Built {
+  rows: NoticeRow[]
+}
+
+/** The records of a day's plan (pure apart from the clock passed in). */
+export function recordsOf(
+  plan: { date: string; notices: Notice[]; superseded: { key: string; stage: Notice['stage']; by: string }[] },
+  people: Map<string, Person>,
+  calendar: WorkingCalendar,
+  sections: Map<string, string>,
+  now: string,
+): Built {
+  const rows: NoticeRow[] = []
+  const base = (n: { key: string; stage: Notice['stage'] }, proposal: Id | null) => ({
+    key: n.key,
+    date: plan.date,
+    stage: n.stage,
+    proposal,
+    user: null,
+    representative: null,
+    channel: null,
+    subject: null,
+    text: null,
+    link: null,
+    attempts: 0,
+    nextAttemptAt: null,
+    sentAt: null,
+    outcome: null,
+    lastError: null,
+    digest: null,
+    position: null,
+    supersededBy: null,
+  })
+  const proposalOfKey = new Map(plan.notices.map((n) => [n.key, n.obligation.proposal]))
+  const { digests, messages } = digestsOf(plan.notices, (g) => resolveGroup(g, people))
+  const reached = new Set<string>()
+  const owner = ownerName(people, sections)
+  const channelRows = (
+    n: Notice,
+    person: Person,
+    fields: { subject: string; text: string; link: string; position: number | null; digestOf: (channel: NoticeChannel, uniqueKey: string) => string },
+  ) => {
+    reached.add(n.key)
+    const quiet = quietHoursOf(person)
+    for (const channel of channelsOf(person)) {
+      const uniqueKey = uniqueKeyOf(n.key, person, channel)
+      const row: NoticeRow = {
+        ...base(n, n.obligation.proposal),
+        uniqueKey,
+        [person.collection === 'users' ? 'user' : 'representative']: person.id,
+        channel,
+        subject: fields.subject,
+        text: fields.text,
+        link: fields.link,
+        position: fields.position,
+        status: 'sent',
+      }
+      if (channel === 'inApp') Object.assign(row, { sentAt: now, outcome: '已显示在站内消息' })
+      else {
+        const at = deliveryTime(now, quiet)
+        Object.assign(row, { status: at > now ? 'deferred' : 'pending', nextAttemptAt: at, digest: fields.digestOf(channel, uniqueKey) })
+      }
+      rows.push(row)
+    }
+  }
+  for (const d of digests as Digest[]) {
+    const person = people.get(personKey('users', d.person))
+    if (!person) continue
+    const subject = digestSubject(d)
+    d.items.forEach((item, position) =>
+      channelRows(item.notice, person, {
+        subject,
+        text: noticeLine(item, calendar, owner),
+        link: staffLink(item.notice.obligation),
+        position,
+        digestOf: (channel) => JSON.stringify(['digest', d.date, 'users', String(person.id), channel]),
+      }),
+    )
+  }
+  for (const m of messages) {
+    const person = people.get(personKey('representatives', m.person))
+    if (!person) continue
+    const o = m.item.notice.obligation
+    const link = portalLink(o.proposal, o.kind === 'duty' && o.action === 'evaluate')
+    channelRows(m.item.notice, person, { subject: reminderSubject(m), text: `${eventMessageText(m, calendar)}详见：${link}`, link, position: null, digestOf: (_c, u) => u })
+  }
+  // A notice no one could receive (no account for the section, the representative disabled): recorded as failed, for the office to see.
+  for (const n of plan.notices) {
+    if (reached.has(n.key)) continue
+    const who = n.recipients.map((g) => (g.section != null ? `${sections.get(key(g.section)) ?? ''}${RoleLabels[g.role]}` : RoleLabels[g.role])).join('、')
+    rows.push({
+      ...base(n, n.obligation.proposal),
+      uniqueKey: uniqueKeyOf(n.key, null, null),
+      subject: `${proposalName(n.obligation)}${obligationStep(n.obligation)}`,
+      text: noticeLine({ notice: n, as: 'supervisor' }, calendar, owner),
+      link: staffLink(n.obligation),
+      status: 'failed',
+      lastError: `无人接收：${who}没有可用的账号`,
+    })
+  }
+  for (const s of plan.superseded)
+    rows.push({ ...base(s, proposalOfKey.get(s.by) ?? null), uniqueKey: uniqueKeyOf(s.key, null, null), status: 'superseded', supersededBy: s.by })
+  return { rows }
+}
+
+/**
+ * Runs the sweep for today (the server's clock, cms/lib/clock.ts). `dryRun`: plans and builds the
+ * records without writing anything (and without the lock).
+ */
+export async function runSweep(payload: Payload, opts: { dryRun?: boolean } = {}): Promise<SweepResult> {
+  const now = nowISO()
+  const date = toLocalDate(now)
+  const calendar = await getCalendar(payload)
+  const empty: SweepResult = { date, workingDay: calendar.isWorkingDay(date), locked: false, obligations: 0, notices: 0, superseded: 0, planned: 0, written: 0, rows: [], people: new Map() }
+  if (!empty.workingDay) return empty
+  const work = async (): Promise<SweepResult> => {
+    const [{ obligations, sessionOf }, sessions, sectionDocs, sent] = await Promise.all([
+      loadObligations(payload),
+      payload.find({ collection: 'sessions', pagination: false, depth: 0, overrideAccess: true }),
+      payload.find({ collection: 'sections', pagination: false, depth: 0, overrideAccess: true, select: { name: true } }),
+      recordedKeys(payload),
+    ])
+    const settingsOf = new Map<string, SupervisionSettings>(sessions.docs.map((s) => [key(s.id), supervisionSettingsOf(s)]))
+    const fallback = supervisionSettingsOf(sessions.docs.find((s) => s.current) ?? null)
+    const plan = planSweep(obligations, { today: date, calendar, settings: (o) => settingsOf.get(key(sessionOf.get(key(o.proposal)))) ?? fallback, sent })
+    const reps = [...new Set(plan.notices.flatMap((n) => n.recipients.filter((g) => g.role === 'representative' && g.person != null).map((g) => key(g.person))))]
+    const people = await loadPeople(payload, reps)
+    const sections = new Map(sectionDocs.docs.map((s) => [key(s.id), s.name]))
+    const { rows } = recordsOf(plan, people, calendar, sections, now)
+    const written = opts.dryRun ? 0 : (await insertRecords(payload, rows)).size
+    return { date, workingDay: true, locked: false, obligations: obligations.length, notices: plan.notices.length, superseded: plan.superseded.length, planned: rows.length, written, rows, people }
+  }
+  if (opts.dryRun) return work()
+  const r = await withSweepLock(payload, work)
+  return r.ran ? r.value : { ...empty, locked: true }
+}
