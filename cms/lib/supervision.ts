@@ -11,10 +11,8 @@ export const keyItemOf = (p: unknown): boolean => Boolean((p as { keyItem?: unkn
 export const supervisionSettingsOf = (session: unknown): SupervisionSettings =>
   supervisionSettingsFrom((session as { supervision?: StoredSupervision } | null)?.supervision)
 
-const check =
-  (name: keyof StoredSupervision) =>
-  (value: unknown, { siblingData }: { siblingData?: Record<string, unknown> }) =>
-    supervisionFieldRefusal(name, value, siblingData as StoredSupervision) ?? true
+/** Each setting on its own (no rule joins two of them): the others taken as their defaults, so only the one typed wrong is named. */
+const check = (name: keyof StoredSupervision) => (value: unknown) => supervisionFieldRefusal(name, value, null) ?? true
 
 const list = (name: 'reminderWorkingDays' | 'keyReminderWorkingDays', label: { zh: string; en: string }, description: string): Field => ({
   name,
