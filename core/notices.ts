@@ -194,14 +194,14 @@ export function eventText(f: EventFacts): string {
     case 'screened': {
       const decision = f.decision ? ScreeningLabels[f.decision] : '已甄别'
       const reason = f.decision && f.decision !== 'accepted' && f.reason?.trim() ? `，理由：${f.reason.trim()}` : ''
-      return `您的提案 ${named(f)} 甄别结果：${decision}${reason}。详见：${f.link}`
+      return `您的提案 ${named(f)}甄别结果：${decision}${reason}。详见：${f.link}`
     }
     case 'replyPublished':
     case 'rehandlingReplyPublished': {
       const what = f.event === 'replyPublished' ? '答复已公开' : '重新办理后的答复已公开'
       const cls = f.replyClass ? `（${ReplyClassLabels[f.replyClass]}）` : ''
       const until = f.evaluableUntil ? `请于 ${chineseDate(f.evaluableUntil)}（含当天）前阅读并评价` : '请阅读'
-      return `您的提案 ${named(f)} ${what}${cls}，${until}：${f.link}`
+      return `您的提案 ${named(f)}${what}${cls}，${until}：${f.link}`
     }
   }
 }
