@@ -13,6 +13,7 @@ import {
   supervisionFieldRefusal,
   supervisionSettingsFrom,
   timeOfDayRefusal,
+  withLink,
   type EventFacts,
 } from './notices'
 import { DefaultSupervisionSettings } from './sweep'
@@ -102,14 +103,14 @@ describe("a person's channels", () => {
 describe('events told to a representative', () => {
   const base: Omit<EventFacts, 'event'> = { number: '2026-017', title: '小区停车难', link: 'https://example.cn/portal/proposal/?id=17' }
   it('numbered, screened (with the decision, and the reason when not 立案), reply published (class, last day to evaluate), rehandling reply', () => {
-    expect(eventText({ ...base, event: 'numbered' })).toBe('您的提案「小区停车难」已提交，编号 2026-017。办理进展请见：https://example.cn/portal/proposal/?id=17')
-    expect(eventText({ ...base, event: 'screened', decision: 'accepted', reason: '予以立案' })).toBe('您的提案 2026-017「小区停车难」甄别结果：立案。详见：https://example.cn/portal/proposal/?id=17')
-    expect(eventText({ ...base, event: 'screened', decision: 'redirected', reason: '属民事纠纷' })).toBe(
-      '您的提案 2026-017「小区停车难」甄别结果：依法分流，理由：属民事纠纷。详见：https://example.cn/portal/proposal/?id=17',
-    )
+    expect(eventText({ ...base, event: 'numbered' })).toBe('您的提案「小区停车难」已提交，编号 2026-017。')
+    expect(eventText({ ...base, event: 'screened', decision: 'accepted', reason: '予以立案' })).toBe('您的提案 2026-017「小区停车难」甄别结果：立案。')
+    expect(eventText({ ...base, event: 'screened', decision: 'redirected', reason: '属民事纠纷' })).toBe('您的提案 2026-017「小区停车难」甄别结果：依法分流，理由：属民事纠纷。')
     expect(eventText({ ...base, event: 'replyPublished', replyClass: 'B', evaluableUntil: '2026-12-04' })).toBe(
-      '您的提案 2026-017「小区停车难」答复已公开（B 正在解决或列入计划），请于 2026年12月4日（含当天）前阅读并评价：https://example.cn/portal/proposal/?id=17',
+      '您的提案 2026-017「小区停车难」答复已公开（B 正在解决或列入计划），请于 2026年12月4日（含当天）前阅读并评价。',
     )
+    expect(withLink('您的提案「小区停车难」已提交，编号 2026-017。', base.link)).toBe('您的提案「小区停车难」已提交，编号 2026-017。详见：https://example.cn/portal/proposal/?id=17')
+    expect(withLink('x。', null)).toBe('x。')
     expect(eventText({ ...base, event: 'rehandlingReplyPublished', replyClass: 'A', evaluableUntil: '2026-12-04' })).toMatch(/^您的提案 2026-017「小区停车难」重新办理后的答复已公开（A 已解决或采纳），请于 2026年12月4日/)
     expect(eventSubject({ ...base, event: 'replyPublished' })).toBe('【答复已公开】2026-017「小区停车难」')
   })

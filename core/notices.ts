@@ -178,7 +178,7 @@ export interface EventFacts {
   replyClass?: ReplyClass | null
   evaluableUntil?: string | null
   /** Where the representative reads it (the portal's page of the proposal). */
-  link: string
+  link?: string
 }
 
 const named = (f: Pick<EventFacts, 'number' | 'title'>) => (f.number ? `${f.number}「${f.title}」` : `「${f.title}」`)
@@ -186,25 +186,28 @@ const named = (f: Pick<EventFacts, 'number' | 'title'>) => (f.number ? `${f.numb
 /** The subject of an event's e-mail: 【答复已公开】2026-017「小区停车难」. */
 export const eventSubject = (f: EventFacts): string => `【${NoticeEventLabels[f.event]}】${named(f)}`
 
-/** An event's message, one per representative, in zh-CN, with the link to the proposal. */
-export function eventText(f: EventFacts): string {
+/** An event's message, one per representative, in zh-CN (the link is added where it goes out by SMS or e-mail: `withLink`). */
+export function eventText(f: Omit<EventFacts, 'link'>): string {
   switch (f.event) {
     case 'numbered':
-      return `您的提案「${f.title}」已提交，编号 ${f.number ?? '（待编号）'}。办理进展请见：${f.link}`
+      return `您的提案「${f.title}」已提交，编号 ${f.number ?? '（待编号）'}。`
     case 'screened': {
       const decision = f.decision ? ScreeningLabels[f.decision] : '已甄别'
       const reason = f.decision && f.decision !== 'accepted' && f.reason?.trim() ? `，理由：${f.reason.trim()}` : ''
-      return `您的提案 ${named(f)}甄别结果：${decision}${reason}。详见：${f.link}`
+      return `您的提案 ${named(f)}甄别结果：${decision}${reason}。`
     }
     case 'replyPublished':
     case 'rehandlingReplyPublished': {
       const what = f.event === 'replyPublished' ? '答复已公开' : '重新办理后的答复已公开'
       const cls = f.replyClass ? `（${ReplyClassLabels[f.replyClass]}）` : ''
       const until = f.evaluableUntil ? `请于 ${chineseDate(f.evaluableUntil)}（含当天）前阅读并评价` : '请阅读'
-      return `您的提案 ${named(f)}${what}${cls}，${until}：${f.link}`
+      return `您的提案 ${named(f)}${what}${cls}，${until}。`
     }
   }
 }
+
+/** A message as it goes out by SMS or e-mail: its text, then where to read more. */
+export const withLink = (text: string, link: string | null | undefined): string => (link ? `${text}详见：${link}` : text)
 
 /** The ledger key of an event (unique with the recipient and the channel): the event and what it concerns. */
 export const eventKey = (event: NoticeEvent, subject: string | number): string => JSON.stringify(['event', event, String(subject)])

@@ -5,7 +5,7 @@
 // with backoff (core/notices.ts nextAttemptAfterFailure, never inside the person's quiet hours) until
 // given up. The addresses are read at the moment of sending. Nothing here touches a lifecycle step.
 import type { Payload } from 'payload'
-import { nextAttemptAfterFailure, quietHoursOf } from '../../core/notices'
+import { nextAttemptAfterFailure, quietHoursOf, withLink } from '../../core/notices'
 import { deliveryTime } from '../../core/sweep'
 import { nowISO } from '../lib/clock'
 import { serverURL } from '../lib/env'
@@ -52,7 +52,7 @@ export function messageOf(records: readonly ClaimedRecord[], to: Recipient, chan
   const sorted = [...records].sort((a, b) => (a.position ?? 0) - (b.position ?? 0))
   const first = sorted[0]
   const isDigest = first.user != null
-  if (!isDigest) return { subject: first.subject ?? '', text: first.text ?? '' }
+  if (!isDigest) return { subject: first.subject ?? '', text: withLink(first.text ?? '', first.link) }
   const subject = first.subject ?? ''
   if (channel === 'sms') return { subject, text: `${subject}。请登录工作台查看：${serverURL}/admin` }
   const lines = sorted.map((r, i) => `${i + 1}. ${r.text ?? ''}\n   ${r.link ?? ''}`)

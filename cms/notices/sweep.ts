@@ -300,7 +300,7 @@ export function recordsOf(
     if (!person) continue
     const o = m.item.notice.obligation
     const link = portalLink(o.proposal, o.kind === 'duty' && o.action === 'evaluate')
-    channelRows(m.item.notice, person, { subject: reminderSubject(m), text: `${eventMessageText(m, calendar)}详见：${link}`, link, position: null, digestOf: (_c, u) => u })
+    channelRows(m.item.notice, person, { subject: reminderSubject(m), text: eventMessageText(m, calendar), link, position: null, digestOf: (_c, u) => u })
   }
   // A notice no one could receive (no account for the section, the representative disabled): recorded as failed, for the office to see.
   for (const n of plan.notices) {

@@ -11,6 +11,8 @@ import { insertRecords, uniqueKeyOf } from '../../cms/notices/ledger'
 import { runSweep } from '../../cms/notices/sweep'
 import type { Outgoing } from '../../cms/notices/channels'
 import { invalidateCalendar } from '../../cms/lib/calendar'
+import { renderToStaticMarkup } from 'react-dom/server'
+import { MyMessages, Reachability } from '../../cms/components/Messages'
 import { connectPayload, databaseLabel, startPayload } from '../helpers/payload'
 import { as, createWorld, type World } from '../fixtures/world'
 
@@ -218,7 +220,8 @@ describe(`督办 sweep on ${databaseLabel()}`, () => {
     expect(mine.every((r) => r.status === 'sent')).toBe(true)
     expect(mine.find((r) => r.channel === 'sms')!.outcome).toContain('未配置短信网关')
     const one = mine.find((r) => r.proposal === proposals[0].id && r.channel === 'inApp')!
-    expect(one.text).toBe(`您的提案「小区停车难」已提交，编号 ${proposals[0].number}。办理进展请见：http://localhost:3000/portal/proposal/?id=${proposals[0].id}`)
+    expect(one.text).toBe(`您的提案「小区停车难」已提交，编号 ${proposals[0].number}。`)
+    expect(one.link).toBe(`http://localhost:3000/portal/proposal/?id=${proposals[0].id}`)
     // Running the queue again tells no one twice.
     await payload.jobs.run({ queue: 'notices' })
     expect((await all()).filter((r) => r.representative === w.reps.A.id && r.stage === 'numbered')).toHaveLength(6)
@@ -306,6 +309,24 @@ describe(`who reads notices on ${databaseLabel()}`, () => {
     const after = await all()
     expect(after.find((r) => r.id === one.id)!.status).toBe(one.status)
     expect(after.length).toBeGreaterThan(0)
+  })
+
+  it('the workbench lists one’s own messages; the office sees whom the system cannot reach and what failed', async () => {
+    const leaderHtml = renderToStaticMarkup(await MyMessages({ payload, user: as(w.staff.leader, 'users') }))
+    expect(leaderHtml).toContain('<h2 id="workbench-messages">消息</h2>')
+    expect(leaderHtml).toContain('逾期督办')
+    expect(leaderHtml).toContain(`/admin/collections/proposals/${proposals[0].id}`)
+    // None of the office's own lines about other items is in the leader's list beyond what the leader was sent.
+    const mine = (await all()).filter((r) => r.user === w.staff.leader.id && r.channel === 'inApp')
+    expect(leaderHtml.match(/<tr data-stage=/g)?.length).toBe(Math.min(8, mine.length))
+    const staffHtml = renderToStaticMarkup(await MyMessages({ payload, user: as(w.staff.sectionStaff, 'users') }))
+    expect(staffHtml).toContain('还没有督办提醒')
+    delete process.env.SMS_URL
+    const reach = renderToStaticMarkup(await Reachability({ payload }))
+    expect(reach).toContain('无法通过邮件或短信通知的人员')
+    expect(reach).toContain('选择了短信但本系统未配置短信网关')
+    expect(reach).toContain(w.reps.C.name)
+    expect(reach).toContain('发送失败')
   })
 
   it('the ledger key names a record no one receives apart from each recipient', () => {
