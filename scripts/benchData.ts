@@ -1,18 +1,18 @@
 // The benchmarks' data: a fresh database with the demo data (seeded through the real lifecycle),
 // grown to any number of proposals by copying the demo's records at the adapter level.
-// Used by `npm run bench` (scripts/bench.ts) and `npm run bench:xlsx` (scripts/bench-xlsx.ts).
+// Used by `npm run bench` (scripts/bench.ts), `npm run bench:xlsx` (scripts/bench-xlsx.ts) and `npm run bench:sweep` (scripts/bench-sweep.ts).
 import { randomBytes } from 'node:crypto'
 import type { CollectionSlug, Payload } from 'payload'
 
 type Log = (message: string) => void
 
 /** A fresh database with the demo data (seeded through the real lifecycle). */
-export async function demoDatabase(log: Log): Promise<Payload> {
+export async function demoDatabase(log: Log, now?: Date): Promise<Payload> {
   log('载入演示数据（约 1 分钟）…')
   const { startPayload } = await import('../tests/helpers/payload')
   const payload = await startPayload()
   const { seedDemo } = await import('../cms/seed/demo')
-  await seedDemo(payload)
+  await seedDemo(payload, now ? { now } : {})
   return payload
 }
 
@@ -30,15 +30,23 @@ function withoutIds(value: unknown): unknown {
 /** Numbers of the copies, per year, over all calls (numbers are unique). */
 const seq = new Map<string, number>()
 
+/** What to copy besides the defaults: `duties` too (what waits on whom, for the sweep), only proposals matching `template`. */
+export interface GrowOptions {
+  withDuties?: boolean
+  template?: (proposal: Record<string, unknown>) => boolean
+  /** Count only the proposals matching `template` towards n (default: every submitted one). */
+  countTemplatesOnly?: boolean
+}
+
 /**
  * Grows the database to n submitted proposals by copying the demo's rows at the adapter level
- * (proposal, instructions, replies, evaluations, co-opinions, follow-ups, events).
+ * (proposal, instructions, replies, evaluations, co-opinions, follow-ups, events; the duties when asked).
  */
-export async function growDatabase(payload: Payload, n: number, log: Log): Promise<void> {
+export async function growDatabase(payload: Payload, n: number, log: Log, opts: GrowOptions = {}): Promise<void> {
   const find = async (collection: CollectionSlug) =>
     (await payload.find({ collection, pagination: false, depth: 0, overrideAccess: true, showHiddenFields: true })).docs.map((d): Record<string, unknown> => ({ ...d }))
-  const templates = (await find('proposals')).filter((p) => p.status !== 'draft')
-  const related: CollectionSlug[] = ['instructions', 'replies', 'evaluations', 'co-opinions', 'follow-ups', 'proposal-events']
+  const templates = (await find('proposals')).filter((p) => p.status !== 'draft' && (opts.template?.(p) ?? true))
+  const related: CollectionSlug[] = ['instructions', 'replies', 'evaluations', 'co-opinions', 'follow-ups', 'proposal-events', ...(opts.withDuties ? (['duties'] as CollectionSlug[]) : [])]
   const byProposal = new Map<string, { collection: CollectionSlug; doc: Record<string, unknown> }[]>()
   for (const collection of related) {
     for (const doc of await find(collection)) {
@@ -47,7 +55,7 @@ export async function growDatabase(payload: Payload, n: number, log: Log): Promi
       byProposal.get(k)!.push({ collection, doc })
     }
   }
-  let count = (await payload.count({ collection: 'proposals', where: { status: { not_equals: 'draft' } }, overrideAccess: true })).totalDocs
+  let count = opts.countTemplatesOnly ? templates.length : (await payload.count({ collection: 'proposals', where: { status: { not_equals: 'draft' } }, overrideAccess: true })).totalDocs
   for (let i = 0; count < n; i++, count++) {
     const t = templates[i % templates.length]
     const year = String(t.number).slice(0, 4)
