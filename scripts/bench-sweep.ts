@@ -50,11 +50,7 @@ async function main() {
   const peak = stop()
   log(`督办提醒：${sweep.obligations} 项未办结事项，${sweep.notices} 条提醒，写入 ${sweep.written} 条记录，${s1(ms)}；内存 ${mb(before)} → 峰值 ${mb(peak)}`)
 
-  let messages = 0
-  const count = async () => {
-    messages++
-    return { outcome: '计数' }
-  }
+  const count = async () => ({ outcome: '计数' })
   const t1 = performance.now()
   const sent = await deliverDue(payload, { senders: { email: count, sms: count }, limit: 100_000 })
   const sendMs = performance.now() - t1
