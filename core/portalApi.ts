@@ -8,10 +8,12 @@ import {
   ChangePasswordSchema,
   DraftSchema,
   EvaluationSchema,
+  ForgotPasswordSchema,
   InvitationAnswerSchema,
   InviteSchema,
   NewProposalSchema,
   ResolutionAnswers,
+  ResetPasswordSchema,
   ResolutionSchema,
   SignInSchema,
   type PortalError,
@@ -201,6 +203,9 @@ export const PortalRoutes = {
   'POST /sign-out': { answer: z.strictObject({ signedOut: z.literal(true) }) },
   'GET /me': { answer: MeAnswerSchema },
   'POST /password': { body: ChangePasswordSchema, answer: MeAnswerSchema },
+  /** The same answer whatever the login (no account is revealed); a link goes by e-mail or SMS when the server can send them. */
+  'POST /forgot-password': { body: ForgotPasswordSchema, answer: z.strictObject({ message: z.string() }) },
+  'POST /reset-password': { body: ResetPasswordSchema, answer: z.strictObject({ reset: z.literal(true) }) },
   'GET /sessions': { answer: SessionsAnswerSchema },
   'DELETE /sessions/:id': { answer: z.strictObject({ ended: z.number().int().min(1) }) },
 

@@ -157,7 +157,7 @@ describe('督办 sweep over HTTP with a real SMTP server and an SMS gateway', ()
     expect(await notices()).toHaveLength(0)
     expect(mails).toHaveLength(0)
     expect(smses).toHaveLength(0)
-  })
+  }, 600_000)
 
   it('the run sends each staff member one digest by e-mail and each representative their reminders by SMS, with links and nobody else’s private data', async () => {
     const r = await sweep()
@@ -209,7 +209,7 @@ describe('督办 sweep over HTTP with a real SMTP server and an SMS gateway', ()
     // All records of the day sent (or held for no one: none in the demo).
     expect(today.filter((n) => n.channel !== 'inApp').every((n) => n.status === 'sent')).toBe(true)
     expect(r.out).toMatch(new RegExp(`已发出 ${mails.length + smses.length} 封（条）邮件或短信，失败 0`))
-  })
+  }, 600_000)
 
   it('every overdue item’s notice reaches the one who owes it', async () => {
     const duties = (await payload.find({ collection: 'duties', where: { due: { less_than: Today } }, pagination: false, depth: 0, overrideAccess: true })).docs.filter(
@@ -233,7 +233,7 @@ describe('督办 sweep over HTTP with a real SMTP server and an SMS gateway', ()
     expect(r.out).toContain('写入通知记录 0 条')
     expect(r.out).toContain('已发出 0 封（条）')
     expect({ mails: mails.length, smses: smses.length, records: (await notices()).length }).toEqual(before)
-  })
+  }, 600_000)
 
   it('the server tells the proposer of a screening by SMS, without holding up the step', async () => {
     const office = await login(server.url, { email: 'office@demo.local', password: Password })
@@ -284,5 +284,50 @@ describe('督办 sweep over HTTP with a real SMTP server and an SMS gateway', ()
     const after = await notices()
     expect(after.length).toBeGreaterThanOrEqual(records.length)
     expect(after.find((n) => n.id === one.id)!.status).toBe(one.status)
+  })
+
+  it('忘记密码: a representative gets a link by SMS and sets a new password with it, once; an unknown login gets the same answer and nothing is sent', async () => {
+    const rep = (await payload.find({ collection: 'representatives', where: { username: { equals: 'rep05' } }, depth: 0, overrideAccess: true })).docs[0]
+    expect(rep?.phone).toBeTruthy()
+    const post = (p: string, body: unknown) =>
+      fetch(`${server.url}/api/portal${p}`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body: JSON.stringify(body) }).then(answerOf)
+    const before = smses.length
+    const unknown = await post('/forgot-password', { login: 'nobody-here' })
+    const known = await post('/forgot-password', { login: rep.phone })
+    expect([unknown.status, known.status]).toEqual([200, 200])
+    expect(known.json).toEqual(unknown.json)
+    expect(smses.length).toBe(before + 1)
+    const sms = smses.at(-1)!
+    expect(sms.phone).toBe(rep.phone)
+    const token = /\/portal\/reset\/\?token=([0-9a-f]{40})/.exec(sms.text)?.[1]
+    expect(token, sms.text).toBeTruthy()
+    expect(sms.text.startsWith(`您正在重设代表门户密码`)).toBe(true)
+    // Asked again at once: nothing more is sent (no flooding), the answer the same.
+    expect((await post('/forgot-password', { login: rep.username })).json).toEqual(unknown.json)
+    expect(smses.length).toBe(before + 1)
+    // The password rule holds; then the new password works, the old one no longer, the link only once.
+    expect((await post('/reset-password', { token, newPassword: 'short' })).status).toBe(400)
+    expect((await post('/reset-password', { token, newPassword: 'NewPassw0rd-2026' })).status).toBe(200)
+    expect((await post('/sign-in', { login: rep.username, password: 'NewPassw0rd-2026' })).status).toBe(200)
+    expect((await post('/sign-in', { login: rep.username, password: Password })).status).toBe(401)
+    const again = await post('/reset-password', { token, newPassword: 'Another-2026x' })
+    expect([again.status, again.json.error.code]).toEqual([400, 'badLink'])
+  })
+
+  it('忘记密码: a staff member gets a link by e-mail (zh-CN) and sets a new password on the admin’s reset page', async () => {
+    const before = mails.length
+    const r = await fetch(`${server.url}/api/users/forgot-password`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'leader@demo.local' }) }).then(answerOf)
+    const none = await fetch(`${server.url}/api/users/forgot-password`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'nobody@demo.local' }) }).then(answerOf)
+    expect([r.status, none.status]).toEqual([200, 200])
+    expect(r.json).toEqual(none.json)
+    await until('the reset e-mail', () => mails.length > before)
+    const mail = mails.at(-1)!
+    expect([mail.to, mail.subject]).toEqual(['leader@demo.local', '重设密码 · 代表提案追踪平台'])
+    expect(mail.from.address).toBe('duban@jiedao.test')
+    const token = new RegExp(`${server.url}/admin/reset/([0-9a-f]{40})`).exec(mail.text)?.[1]
+    expect(token, mail.text).toBeTruthy()
+    const reset = await fetch(`${server.url}/api/users/reset-password`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, password: 'Leader-2026-new' }) })
+    expect(reset.status).toBe(200)
+    await login(server.url, { email: 'leader@demo.local', password: 'Leader-2026-new' })
   })
 })
