@@ -46,6 +46,8 @@ const Creators: Record<string, StaffRole[]> = {
   'site-builds': [],
   'audit-log': [],
   duties: [],
+  // 通知记录: written by the server alone (the sweep, the events).
+  notices: [],
   // Payload's own: an edit lock is taken by opening a document (never from a list, which is hidden).
   'payload-locked-documents': ['admin', 'office', 'leader', 'sectionStaff', 'sectionHead'],
   'payload-preferences': ['admin', 'office', 'leader', 'sectionStaff', 'sectionHead'],
