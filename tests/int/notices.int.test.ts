@@ -4,7 +4,7 @@
 // one digest per staff member; nothing twice (a second run, the unique key, two instances at once);
 // quiet hours; retries with backoff; a representative told of their proposal's number; who reads
 // which records, and that nobody writes them by any API.
-import type { Payload } from 'payload'
+import { createLocalReq, initTransaction, killTransaction, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { deliverDue, type Senders } from '../../cms/notices/deliver'
 import { insertRecords, uniqueKeyOf } from '../../cms/notices/ledger'
@@ -225,6 +225,26 @@ describe(`督办 sweep on ${databaseLabel()}`, () => {
     // Running the queue again tells no one twice.
     await payload.jobs.run({ queue: 'notices' })
     expect((await all()).filter((r) => r.representative === w.reps.A.id && r.stage === 'numbered')).toHaveLength(6)
+  })
+
+  it('a step rolled back tells no one: the event’s job is queued in the step’s own transaction', async () => {
+    const jobs = async () => (await payload.count({ collection: 'payload-jobs', where: { taskSlug: { equals: 'notifyEvent' } }, overrideAccess: true })).totalDocs
+    const before = await jobs()
+    const req = await createLocalReq({ user: office() }, payload)
+    await initTransaction(req)
+    const p = await payload.create({
+      collection: 'proposals',
+      data: { title: '撤回的纸质提案', body: '这一步将被撤销。', category: 'other', residentialArea: Number(w.ref.areas[0]), proposer: w.reps.C.id, status: 'submitted' } as never,
+      user: office(),
+      overrideAccess: false,
+      req,
+    })
+    expect(p.number).toBeTruthy()
+    expect(await payload.count({ collection: 'payload-jobs', where: { taskSlug: { equals: 'notifyEvent' } }, overrideAccess: true, req })).toMatchObject({ totalDocs: before + 1 })
+    await killTransaction(req)
+    expect(await jobs()).toBe(before)
+    await payload.jobs.run({ queue: 'notices' })
+    expect((await all()).filter((r) => r.representative === w.reps.C.id)).toHaveLength(0)
   })
 
   it('two instances at the same moment never both send (the lock, the unique key, the claim)', async () => {
