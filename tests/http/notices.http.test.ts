@@ -185,7 +185,7 @@ describe('督办 sweep over HTTP with a real SMTP server and an SMS gateway', ()
         expect(n.link!.startsWith(`${server.url}/admin/collections/`)).toBe(true)
         expect(m.text).toContain(n.link!)
       })
-      expect(m.text).toMatch(/期限 \d{4}年\d{1,2}月\d{1,2}日，(已逾期|剩|今天到期)/)
+      expect(m.text).toMatch(/期限 \d{4}年\d{1,2}月\d{1,2}日，(严重逾期|已逾期|剩|今天到期)/)
     }
     // Representatives: one SMS per notice, to their own phone, with the portal's link.
     const smsRecords = today.filter((n) => n.representative != null && n.channel === 'sms')

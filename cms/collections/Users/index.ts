@@ -25,6 +25,9 @@ export const Users: CollectionConfig = {
     cookies: { secure: secureCookies, sameSite: 'Lax' },
     // The reset link by e-mail, in zh-CN, when e-mail is set up (cms/lib/staffAuth.ts forgot-password).
     forgotPassword: {
+      // Payload's own interval writes outside the operation's transaction, which SQLite refuses while the
+      // transaction holds the write lock (SQLITE_BUSY); the endpoint keeps its own (one link per 5 minutes).
+      minRequestInterval: 0,
       generateEmailSubject: () => '重设密码 · 代表提案追踪平台',
       generateEmailHTML: (args) => {
         const link = staffResetLink(String(args?.token ?? ''))
