@@ -63,9 +63,11 @@ export async function growDatabase(payload: Payload, n: number, log: Log, opts: 
     seq.set(year, k)
     const { id, createdAt: _c, updatedAt: _u, ...data } = t
     // The sort key of 当前期限 is left out of every read (cms/lib/derived.ts): the copy's is its deadline's.
-    const copy = await payload.db.create({ collection: 'proposals', data: { ...(withoutIds(data) as object), number: `${year}-${k}`, undated: !data.currentDue } })
+    const copy = await payload.db.create({ collection: 'proposals', data: { ...(withoutIds(data) as object), number: `${year}-${k}`, clientKey: null, undated: !data.currentDue } })
     for (const r of byProposal.get(String(id)) ?? []) {
       const { id: _id, createdAt: _rc, updatedAt: _ru, ...rest } = r.doc
+      // A reply's 文号 is unique: a copy has none.
+      if (r.collection === 'replies') rest.docNumber = null
       await payload.db.create({ collection: r.collection, data: { ...(withoutIds(rest) as object), proposal: copy.id } })
     }
     if (count % 1000 === 0) log(`  数据库已有 ${count} 件公开提案…`)
