@@ -40,8 +40,10 @@ export interface NoticeRow {
 export const uniqueKeyOf = (key: string, recipient: { collection: 'users' | 'representatives'; id: Id } | null, channel: NoticeChannel | null): string =>
   JSON.stringify([key, recipient?.collection ?? null, recipient ? String(recipient.id) : null, channel])
 
+type Insert = (t: unknown) => { values: (v: unknown[]) => { onConflictDoNothing: () => { returning: (f: unknown) => Promise<{ uniqueKey: string }[]> } } }
 interface Drizzle {
-  insert: (t: unknown) => { values: (v: unknown[]) => { onConflictDoNothing: () => { returning: (f: unknown) => Promise<{ uniqueKey: string }[]> } } }
+  insert: Insert
+  transaction: <T>(f: (tx: { insert: Insert }) => Promise<T>) => Promise<T>
   select: (f: unknown) => { from: (t: unknown) => { where: (w: unknown) => Promise<Record<string, unknown>[]> } & Promise<Record<string, unknown>[]> }
   update: (t: unknown) => { set: (v: unknown) => { where: (w: unknown) => { returning: (f?: unknown) => Promise<Record<string, unknown>[]> } & Promise<unknown> } }
 }
@@ -55,17 +57,99 @@ function drizzleOf(payload: Payload): { db: Drizzle; t: Table } | null {
 /** Rows per INSERT (SQLite allows some 32 000 bound values; a row has about 22). */
 const CHUNK = 500
 
+/** The columns a record is written with, in order. */
+const Columns = [
+  'uniqueKey',
+  'key',
+  'date',
+  'stage',
+  'proposal',
+  'user',
+  'representative',
+  'channel',
+  'subject',
+  'text',
+  'link',
+  'status',
+  'attempts',
+  'nextAttemptAt',
+  'sentAt',
+  'outcome',
+  'lastError',
+  'digest',
+  'position',
+  'supersededBy',
+  'createdAt',
+  'updatedAt',
+] as const
+
+type LibsqlClient = { batch: (stmts: { sql: string; args: unknown[] }[], mode: 'write') => Promise<{ rows: Record<string, unknown>[] }[]> }
+type PgPool = { connect: () => Promise<{ query: (text: string, values?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>; release: () => void }> }
+
+/**
+ * The day's records in plain multi-row INSERT … ON CONFLICT DO NOTHING RETURNING statements, all in
+ * one transaction, on SQLite (libsql's batch) and PostgreSQL (one pooled connection): the sweep may
+ * write tens of thousands at once, and Drizzle's query builder spends longer building such
+ * statements than the database takes to run them. The column names are the Drizzle table's.
+ * null when the adapter is neither.
+ */
+async function rawInsert(payload: Payload, t: Table, rows: readonly NoticeRow[], now: string): Promise<Set<string> | null> {
+  const db = payload.db as unknown as { name: string; client?: LibsqlClient; pool?: PgPool }
+  const names = Columns.map((c) => (t[c] as { name?: string } | undefined)?.name)
+  if (names.some((n) => !n)) return null
+  const quoted = names.map((n) => `"${n}"`).join(', ')
+  const valuesOf = (r: NoticeRow) => Columns.map((c) => (c === 'createdAt' || c === 'updatedAt' ? now : (r[c] ?? null)))
+  const chunks: NoticeRow[][] = []
+  for (let i = 0; i < rows.length; i += CHUNK) chunks.push(rows.slice(i, i + CHUNK))
+  const written = new Set<string>()
+  if (db.name === 'sqlite' && db.client) {
+    const row = `(${Columns.map(() => '?').join(', ')})`
+    const stmts = chunks.map((chunk) => ({
+      sql: `INSERT INTO "notices" (${quoted}) VALUES ${chunk.map(() => row).join(', ')} ON CONFLICT DO NOTHING RETURNING "unique_key"`,
+      args: chunk.flatMap(valuesOf),
+    }))
+    for (const result of await db.client.batch(stmts, 'write')) for (const r of result.rows) written.add(String(r.unique_key))
+    return written
+  }
+  if (db.name === 'postgres' && db.pool) {
+    const client = await db.pool.connect()
+    try {
+      await client.query('BEGIN')
+      for (const chunk of chunks) {
+        const values = chunk.map((_, i) => `(${Columns.map((__, j) => `$${i * Columns.length + j + 1}`).join(', ')})`).join(', ')
+        const result = await client.query(`INSERT INTO "notices" (${quoted}) VALUES ${values} ON CONFLICT DO NOTHING RETURNING "unique_key"`, chunk.flatMap(valuesOf))
+        for (const r of result.rows) written.add(String(r.unique_key))
+      }
+      await client.query('COMMIT')
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined)
+      throw e
+    } finally {
+      client.release()
+    }
+    return written
+  }
+  return null
+}
+
 /** Writes the records; returns the unique keys of those written (a key already in the ledger is not). */
 export async function insertRecords(payload: Payload, rows: readonly NoticeRow[]): Promise<Set<string>> {
   const written = new Set<string>()
   const now = new Date().toISOString()
   const d = drizzleOf(payload)
+  if (d && rows.length > 0) {
+    const raw = await rawInsert(payload, d.t, rows, now)
+    if (raw) return raw
+  }
   if (d) {
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      const values = rows.slice(i, i + CHUNK).map((r) => ({ ...r, createdAt: now, updatedAt: now }))
-      const done = await d.db.insert(d.t).values(values).onConflictDoNothing().returning({ uniqueKey: d.t.uniqueKey })
-      for (const r of done) written.add(r.uniqueKey)
-    }
+    // One transaction for the whole day's records: one commit (a sync to disk) instead of one per statement.
+    await d.db.transaction(async (tx) => {
+      for (let i = 0; i < rows.length; i += CHUNK) {
+        const values = rows.slice(i, i + CHUNK).map((r) => ({ ...r, createdAt: now, updatedAt: now }))
+        const done = await tx.insert(d.t).values(values).onConflictDoNothing().returning({ uniqueKey: d.t.uniqueKey })
+        for (const r of done) written.add(r.uniqueKey)
+      }
+    })
     return written
   }
   for (const r of rows) {
