@@ -19,7 +19,7 @@ import { passwordChangeOf } from './passwordChange'
 import { refuse } from './refuse'
 import { confirmCurrentPassword, SignInRefused, throttledSignIn, tooManyMessage } from './signIn'
 import type { User } from '../payload-types'
-import { channelConfig, smsSender } from '../notices/channels'
+import { channelConfig, emailSender, smsSender } from '../notices/channels'
 import { nowISO } from './clock'
 import { serverURL } from './env'
 
@@ -77,6 +77,9 @@ export const RESET_LINK_SENT = '如果该邮箱属于本系统的工作人员账
 const RESET_VALID_MS = 60 * 60_000
 const RESET_INTERVAL_MS = 5 * 60_000
 
+/** The subject of the reset e-mail. */
+export const STAFF_RESET_SUBJECT = '重设密码 · 代表提案追踪平台'
+
 /** Where a staff member sets a new password: Payload's own reset page of the admin. */
 export const staffResetLink = (token: string): string => `${serverURL}/admin/reset/${token}`
 
@@ -98,10 +101,14 @@ const forgotPassword: Endpoint = {
     const now = Date.parse(nowISO())
     const recent = user?.resetPasswordExpiration && Date.parse(user.resetPasswordExpiration) - RESET_VALID_MS > now - RESET_INTERVAL_MS
     try {
-      if (user && !recent && channels.email) await req.payload.forgotPassword({ collection: 'users', data: { email }, expiration: RESET_VALID_MS })
-      else if (user && !recent && channels.sms && user.phone?.trim()) {
-        const token = await req.payload.forgotPassword({ collection: 'users', data: { email }, disableEmail: true, expiration: RESET_VALID_MS })
-        await smsSender(req.payload)({ to: user.phone.trim(), subject: '重设密码', text: `您正在重设代表提案追踪平台的密码，请打开链接设置新密码（1 小时内有效）：${staffResetLink(String(token))}` })
+      // The token by Payload's forgotPassword; the message sent here (Payload's own sending first writes a
+      // request time outside the operation's transaction, which SQLite refuses while that transaction writes).
+      if (user && !recent && (channels.email || (channels.sms && user.phone?.trim()))) {
+        const token = String(await req.payload.forgotPassword({ collection: 'users', data: { email }, disableEmail: true, expiration: RESET_VALID_MS }))
+        const link = staffResetLink(token)
+        if (channels.email)
+          await emailSender(req.payload)({ to: user.email, subject: STAFF_RESET_SUBJECT, text: `${user.name}，您好：\n\n请打开以下链接设置新密码（1 小时内有效）：\n${link}\n\n如非本人操作，请忽略本邮件，密码不会改变。` })
+        else await smsSender(req.payload)({ to: user.phone!.trim(), subject: '重设密码', text: `您正在重设代表提案追踪平台的密码，请打开链接设置新密码（1 小时内有效）：${link}` })
       }
     } catch (e) {
       req.payload.logger.error({ err: e }, '重设密码的链接未能发出')

@@ -6,12 +6,10 @@ import { adminOnly, adminOnlyField, staffOnly } from '../../access'
 import { actorOfReq } from '../../access/actor'
 import { secureCookies } from '../../lib/env'
 import { passwordField, passwordOnlyThroughEndpoint, passwordPanel, setPasswordEndpoint } from '../../lib/passwordChange'
-import { staffAuthEndpoints, staffPasswordChange, staffResetLink } from '../../lib/staffAuth'
+import { staffAuthEndpoints, staffPasswordChange } from '../../lib/staffAuth'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 import { notifyField } from '../../notices/preferences'
 import { canReadPrivate } from '../../../core/permissions'
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
 /** Staff accounts: office, leaders, section staff and heads, admins. */
 export const Users: CollectionConfig = {
@@ -23,18 +21,6 @@ export const Users: CollectionConfig = {
     lockTime: 15 * 60 * 1000,
     tokenExpiration: 8 * 60 * 60,
     cookies: { secure: secureCookies, sameSite: 'Lax' },
-    // The reset link by e-mail, in zh-CN, when e-mail is set up (cms/lib/staffAuth.ts forgot-password).
-    forgotPassword: {
-      // Payload's own interval writes outside the operation's transaction, which SQLite refuses while the
-      // transaction holds the write lock (SQLITE_BUSY); the endpoint keeps its own (one link per 5 minutes).
-      minRequestInterval: 0,
-      generateEmailSubject: () => '重设密码 · 代表提案追踪平台',
-      generateEmailHTML: (args) => {
-        const link = staffResetLink(String(args?.token ?? ''))
-        const name = String((args?.user as { name?: string } | undefined)?.name ?? '')
-        return `<p>${escapeHtml(name)}，您好：</p><p>请打开以下链接设置新密码（1 小时内有效）：</p><p><a href="${link}">${link}</a></p><p>如非本人操作，请忽略本邮件，密码不会改变。</p>`
-      },
-    },
   },
   access: {
     admin: ({ req }) => isStaff(actorOfReq(req)),

@@ -13,7 +13,7 @@ import * as migration_20261130_053420_letterhead_doc_numbers from './20261130_05
 import * as migration_20261130_054000_commitments_and_returns from './20261130_054000_commitments_and_returns';
 import * as migration_20261130_064522_entered_by_and_heading from './20261130_064522_entered_by_and_heading';
 import * as migration_20261130_093844_lists_sort_and_reply_class from './20261130_093844_lists_sort_and_reply_class';
-import * as migration_20261130_133830_notices from './20261130_133830_notices';
+import * as migration_20261130_155456_notices from './20261130_155456_notices';
 
 export const migrations = [
   {
@@ -92,8 +92,8 @@ export const migrations = [
     name: '20261130_093844_lists_sort_and_reply_class',
   },
   {
-    up: migration_20261130_133830_notices.up,
-    down: migration_20261130_133830_notices.down,
-    name: '20261130_133830_notices'
+    up: migration_20261130_155456_notices.up,
+    down: migration_20261130_155456_notices.down,
+    name: '20261130_155456_notices'
   },
 ];

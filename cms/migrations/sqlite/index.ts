@@ -12,7 +12,7 @@ import * as migration_20261130_053359_letterhead_doc_numbers from './20261130_05
 import * as migration_20261130_053938_commitments_and_returns from './20261130_053938_commitments_and_returns';
 import * as migration_20261130_064405_entered_by_and_heading from './20261130_064405_entered_by_and_heading';
 import * as migration_20261130_093749_lists_sort_and_reply_class from './20261130_093749_lists_sort_and_reply_class';
-import * as migration_20261130_133749_notices from './20261130_133749_notices';
+import * as migration_20261130_155407_notices from './20261130_155407_notices';
 
 export const migrations = [
   {
@@ -86,8 +86,8 @@ export const migrations = [
     name: '20261130_093749_lists_sort_and_reply_class',
   },
   {
-    up: migration_20261130_133749_notices.up,
-    down: migration_20261130_133749_notices.down,
-    name: '20261130_133749_notices'
+    up: migration_20261130_155407_notices.up,
+    down: migration_20261130_155407_notices.down,
+    name: '20261130_155407_notices'
   },
 ];

@@ -56,13 +56,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "notices" ADD CONSTRAINT "notices_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "notices" ADD CONSTRAINT "notices_representative_id_representatives_id_fk" FOREIGN KEY ("representative_id") REFERENCES "public"."representatives"("id") ON DELETE set null ON UPDATE no action;
   CREATE UNIQUE INDEX "notices_unique_key_idx" ON "notices" USING btree ("unique_key");
-  CREATE INDEX "notices_key_idx" ON "notices" USING btree ("key");
   CREATE INDEX "notices_date_idx" ON "notices" USING btree ("date");
-  CREATE INDEX "notices_stage_idx" ON "notices" USING btree ("stage");
   CREATE INDEX "notices_proposal_idx" ON "notices" USING btree ("proposal_id");
   CREATE INDEX "notices_user_idx" ON "notices" USING btree ("user_id");
   CREATE INDEX "notices_representative_idx" ON "notices" USING btree ("representative_id");
-  CREATE INDEX "notices_channel_idx" ON "notices" USING btree ("channel");
   CREATE INDEX "notices_status_idx" ON "notices" USING btree ("status");
   CREATE INDEX "notices_next_attempt_at_idx" ON "notices" USING btree ("next_attempt_at");
   CREATE INDEX "notices_digest_idx" ON "notices" USING btree ("digest");

@@ -32,13 +32,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`notices_unique_key_idx\` ON \`notices\` (\`unique_key\`);`)
-  await db.run(sql`CREATE INDEX \`notices_key_idx\` ON \`notices\` (\`key\`);`)
   await db.run(sql`CREATE INDEX \`notices_date_idx\` ON \`notices\` (\`date\`);`)
-  await db.run(sql`CREATE INDEX \`notices_stage_idx\` ON \`notices\` (\`stage\`);`)
   await db.run(sql`CREATE INDEX \`notices_proposal_idx\` ON \`notices\` (\`proposal_id\`);`)
   await db.run(sql`CREATE INDEX \`notices_user_idx\` ON \`notices\` (\`user_id\`);`)
   await db.run(sql`CREATE INDEX \`notices_representative_idx\` ON \`notices\` (\`representative_id\`);`)
-  await db.run(sql`CREATE INDEX \`notices_channel_idx\` ON \`notices\` (\`channel\`);`)
   await db.run(sql`CREATE INDEX \`notices_status_idx\` ON \`notices\` (\`status\`);`)
   await db.run(sql`CREATE INDEX \`notices_next_attempt_at_idx\` ON \`notices\` (\`next_attempt_at\`);`)
   await db.run(sql`CREATE INDEX \`notices_digest_idx\` ON \`notices\` (\`digest\`);`)
