@@ -44,11 +44,14 @@ async function main() {
   global.gc?.()
   const before = process.memoryUsage().rss
   const stop = peakOf(() => process.memoryUsage().rss)
+  const cpu0 = process.cpuUsage()
   const t0 = performance.now()
   const sweep = await runSweep(payload)
   const ms = performance.now() - t0
+  const cpu = process.cpuUsage(cpu0)
+  const cpuMs = (cpu.user + cpu.system) / 1000
   const peak = stop()
-  log(`督办提醒：${sweep.obligations} 项未办结事项，${sweep.notices} 条提醒，写入 ${sweep.written} 条记录，${s1(ms)}；内存 ${mb(before)} → 峰值 ${mb(peak)}`)
+  log(`督办提醒：${sweep.obligations} 项未办结事项，${sweep.notices} 条提醒，写入 ${sweep.written} 条记录，${s1(ms)}（CPU ${s1(cpuMs)}；${JSON.stringify(sweep.timings)}）；内存 ${mb(before)} → 峰值 ${mb(peak)}`)
 
   const count = async () => ({ outcome: '计数' })
   const t1 = performance.now()
@@ -63,6 +66,7 @@ async function main() {
 
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}`
   const within = ms <= 10_000 && peak - before <= 300 * 2 ** 20
+  const withinCpu = cpuMs <= 10_000 && peak - before <= 300 * 2 ** 20
   const report = `## 督办 sweep (latest run)
 
 Measured by \`npm run bench:sweep\` (scripts/bench-sweep.ts) on ${new Date().toISOString().slice(0, 10)}; ${machine}; load average
@@ -72,13 +76,18 @@ ${duties.toLocaleString('en')} duty rows). The sweep of Monday 2026-11-30 08:30 
 
 | step | time | |
 |---|---:|---|
-| sweep (read ${sweep.obligations.toLocaleString('en')} obligations, plan, resolve, write) | ${s1(ms)} | ${sweep.notices.toLocaleString('en')} notices, ${sweep.superseded.toLocaleString('en')} earlier steps passed over, ${sweep.written.toLocaleString('en')} ledger records |
+| sweep (read ${sweep.obligations.toLocaleString('en')} obligations, plan, resolve, write) | ${s1(ms)} (CPU ${s1(cpuMs)}) | ${sweep.notices.toLocaleString('en')} notices, ${sweep.superseded.toLocaleString('en')} earlier steps passed over, ${sweep.written.toLocaleString('en')} ledger records; read ${s1(sweep.timings.read ?? 0)}, plan ${s1(sweep.timings.plan ?? 0)}, records ${s1(sweep.timings.records ?? 0)}, write ${s1(sweep.timings.write ?? 0)} |
 | sends (to a sender that only counts) | ${s1(sendMs)} | ${sent.sent.toLocaleString('en')} messages (one digest per staff member, one per representative's notice) |
 | a second sweep the same day | ${s1(againMs)} | ${again.notices} notices |
 
+The first run after the data is loaded is the worst case: every open item is overdue at once (the copies keep the demo's
+deadlines), so each gets its notice (to whoever owes it, their head, the leader and the office: one line in each one's digest,
+by 站内 and e-mail) and every earlier step is recorded as passed over. A day's sweep afterwards writes only what changed.
+Wall time is on the shared cores; the CPU time (user + system of this process) is what it costs without them.
+
 Resident memory of the process: ${mb(before)} before the sweep (Payload and the database loaded), peak ${mb(peak)} during it (+${mb(peak - before)}).
 
-Target (issue 14): a sweep over 10k open proposals ≤ 10 s and ≤ 300 MB — the memory taken as what the sweep adds: ${within ? 'met' : '**not met**'}.
+Target (issue 14): a sweep over 10k open proposals ≤ 10 s and ≤ 300 MB — the memory taken as what the sweep adds: ${within ? 'met' : `**not met** in wall time on the shared cores${withinCpu ? ' (met in CPU time)' : ''}`}.
 `
   const out = writeBenchSection('sweep', report)
   console.log(`\n${report}\n→ ${out}`)
