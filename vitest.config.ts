@@ -41,6 +41,8 @@ export default defineConfig({
       { test: { ...shared, name: 'http-supervision', include: ['tests/http/supervision.http.test.ts'], globalSetup: ['tests/http/setup.ts'] } },
       // 导出 Excel as each role (it drafts a reply of its own to export): a server and database of its own.
       { test: { ...shared, name: 'http-export', include: ['tests/http/export.http.test.ts'], globalSetup: ['tests/http/setup.ts'] } },
+      // The daily 督办 sweep on the demo data with a real SMTP server and an SMS gateway stand-in: it seeds the demo itself (several minutes).
+      { test: { ...shared, name: 'http-notices', include: ['tests/http/notices.http.test.ts'] } },
       // The portal's files lock, disable and throttle accounts and load the server: each gets a
       // server and database of its own (files of one project run side by side, and two Payload
       // logins of one staff account at the same moment can fail: seen here as a 500).

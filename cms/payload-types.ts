@@ -91,6 +91,7 @@ export interface Config {
     'audit-log': AuditLog;
     duties: Duty;
     commitments: Commitment;
+    notices: Notice;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -133,6 +134,7 @@ export interface Config {
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     duties: DutiesSelect<false> | DutiesSelect<true>;
     commitments: CommitmentsSelect<false> | CommitmentsSelect<true>;
+    notices: NoticesSelect<false> | NoticesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -159,6 +161,9 @@ export interface Config {
   jobs: {
     tasks: {
       rebuildSite: TaskRebuildSite;
+      sweep: TaskSweep;
+      deliverNotices: TaskDeliverNotices;
+      notifyEvent: TaskNotifyEvent;
       inline: {
         input: unknown;
         output: unknown;
@@ -362,6 +367,19 @@ export interface User {
   name: string;
   role: 'admin' | 'office' | 'leader' | 'sectionStaff' | 'sectionHead';
   section?: (number | null) | Section;
+  /**
+   * 用于短信通知和短信找回密码
+   */
+  phone?: string | null;
+  /**
+   * 站内消息总会显示在工作台或代表门户的“消息”中；另可选择邮件、短信（须填写电子邮箱或手机号）。免打扰时段内的邮件和短信在时段结束后发出。
+   */
+  notify?: {
+    byEmail?: boolean | null;
+    bySms?: boolean | null;
+    quietFrom?: string | null;
+    quietTo?: string | null;
+  };
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -425,6 +443,21 @@ export interface Session {
     evaluationWorkingDays: number;
     explanationWorkingDays: number;
   };
+  /**
+   * 每个工作日 8:30 的督办提醒：到期前提醒承办人，逾期次日通知其负责人，逾期若干工作日后上报街道领导和代表工作室。
+   */
+  supervision?: {
+    /**
+     * 多个用逗号分隔，如 3,1；留空则不提醒
+     */
+    reminderWorkingDays?: string | null;
+    escalationWorkingDays?: number | null;
+    /**
+     * 如 5,3,2,1
+     */
+    keyReminderWorkingDays?: string | null;
+    keyEscalationWorkingDays?: number | null;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -456,8 +489,20 @@ export interface Representative {
   phone?: string | null;
   idNumber?: string | null;
   address?: string | null;
+  /**
+   * 站内消息总会显示在工作台或代表门户的“消息”中；另可选择邮件、短信（须填写电子邮箱或手机号）。免打扰时段内的邮件和短信在时段结束后发出。
+   */
+  notify?: {
+    byEmail?: boolean | null;
+    bySms?: boolean | null;
+    quietFrom?: string | null;
+    quietTo?: string | null;
+  };
   updatedAt: string;
   createdAt: string;
+  /**
+   * 用于邮件通知和找回密码（可不填）
+   */
   email?: string | null;
   username: string;
   resetPasswordToken?: string | null;
@@ -828,6 +873,37 @@ export interface Commitment {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notices".
+ */
+export interface Notice {
+  id: number;
+  uniqueKey: string;
+  key: string;
+  date: string;
+  stage:
+    'reminder' | 'overdue' | 'escalation' | 'numbered' | 'screened' | 'replyPublished' | 'rehandlingReplyPublished';
+  proposal?: (number | null) | Proposal;
+  user?: (number | null) | User;
+  representative?: (number | null) | Representative;
+  channel?: ('inApp' | 'email' | 'sms') | null;
+  subject?: string | null;
+  text?: string | null;
+  link?: string | null;
+  status: 'pending' | 'sending' | 'sent' | 'failed' | 'superseded' | 'deferred';
+  attempts?: number | null;
+  nextAttemptAt?: string | null;
+  claimedAt?: string | null;
+  sentAt?: string | null;
+  outcome?: string | null;
+  lastError?: string | null;
+  digest?: string | null;
+  position?: number | null;
+  supersededBy?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -883,7 +959,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'rebuildSite';
+        taskSlug: 'inline' | 'rebuildSite' | 'sweep' | 'deliverNotices' | 'notifyEvent';
         taskID: string;
         input?:
           | {
@@ -916,7 +992,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'rebuildSite') | null;
+  taskSlug?: ('inline' | 'rebuildSite' | 'sweep' | 'deliverNotices' | 'notifyEvent') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1031,6 +1107,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'commitments';
         value: number | Commitment;
+      } | null)
+    | ({
+        relationTo: 'notices';
+        value: number | Notice;
       } | null);
   globalSlug?: string | null;
   user:
@@ -1347,6 +1427,14 @@ export interface RepresentativesSelect<T extends boolean = true> {
   phone?: T;
   idNumber?: T;
   address?: T;
+  notify?:
+    | T
+    | {
+        byEmail?: T;
+        bySms?: T;
+        quietFrom?: T;
+        quietTo?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   email?: T;
@@ -1394,6 +1482,15 @@ export interface UsersSelect<T extends boolean = true> {
   name?: T;
   role?: T;
   section?: T;
+  phone?: T;
+  notify?:
+    | T
+    | {
+        byEmail?: T;
+        bySms?: T;
+        quietFrom?: T;
+        quietTo?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   email?: T;
@@ -1455,6 +1552,14 @@ export interface SessionsSelect<T extends boolean = true> {
         rehandlingMonths?: T;
         evaluationWorkingDays?: T;
         explanationWorkingDays?: T;
+      };
+  supervision?:
+    | T
+    | {
+        reminderWorkingDays?: T;
+        escalationWorkingDays?: T;
+        keyReminderWorkingDays?: T;
+        keyEscalationWorkingDays?: T;
       };
   updatedAt?: T;
   createdAt?: T;
@@ -1549,6 +1654,35 @@ export interface CommitmentsSelect<T extends boolean = true> {
   standing?: T;
   corrected?: T;
   commitmentId?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notices_select".
+ */
+export interface NoticesSelect<T extends boolean = true> {
+  uniqueKey?: T;
+  key?: T;
+  date?: T;
+  stage?: T;
+  proposal?: T;
+  user?: T;
+  representative?: T;
+  channel?: T;
+  subject?: T;
+  text?: T;
+  link?: T;
+  status?: T;
+  attempts?: T;
+  nextAttemptAt?: T;
+  claimedAt?: T;
+  sentAt?: T;
+  outcome?: T;
+  lastError?: T;
+  digest?: T;
+  position?: T;
+  supersededBy?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1710,6 +1844,45 @@ export interface TaskRebuildSite {
   };
   output: {
     buildId: string;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSweep".
+ */
+export interface TaskSweep {
+  input?: unknown;
+  output: {
+    date: string;
+    notices: number;
+    written: number;
+    sent: number;
+    failed: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDeliverNotices".
+ */
+export interface TaskDeliverNotices {
+  input?: unknown;
+  output: {
+    sent: number;
+    failed: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskNotifyEvent".
+ */
+export interface TaskNotifyEvent {
+  input: {
+    event: 'numbered' | 'screened' | 'replyPublished' | 'rehandlingReplyPublished';
+    proposal: string;
+    subject: string;
+  };
+  output: {
+    written: number;
   };
 }
 /**

@@ -32,6 +32,12 @@ import { withSiteRebuild } from './site/publicChanges'
 import { Duties } from './collections/Duties'
 import { Commitments } from './collections/Commitments'
 import { withCommitmentLedger } from './lib/commitmentLedger'
+import { Notices } from './collections/Notices'
+import { createTransport } from 'nodemailer'
+import { nodemailerAdapter } from 'payload-email-nodemailer'
+import { mailFrom } from './notices/channels'
+import { withEventNotices } from './notices/events'
+import { NoticesQueue, NoticeTasks, noticesAutoRun } from './notices/tasks'
 import { withDerivedRefresh } from './lib/derived'
 import { RebuildSiteTask, recoverInterruptedBuilds, SiteQueue, siteAutoBuild } from './site/rebuildTask'
 import { adminOnly, nobody, siteManagers, staffOnly } from './access'
@@ -63,6 +69,19 @@ export default buildConfig(chineseConfig({
   // Attachments (and any upload): one file at a time, at most this size.
   upload: { limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1 } },
   db: databaseAdapter(),
+  // E-mail through Payload's nodemailer adapter when SMTP_URL is set (smtp://user:pass@host:587,
+  // smtps://…; sender MAIL_FROM); without it Payload writes each message to the log (README: 邮件).
+  ...(process.env.SMTP_URL?.trim()
+    ? {
+        email: nodemailerAdapter({
+          defaultFromAddress: mailFrom().address,
+          defaultFromName: mailFrom().name,
+          transport: createTransport(process.env.SMTP_URL.trim()),
+          // A mail server down at start must not stop the server: failures are recorded per message and retried.
+          skipVerify: true,
+        }),
+      }
+    : {}),
   admin: {
     user: Users.slug,
     avatar: 'default',
@@ -125,12 +144,15 @@ export default buildConfig(chineseConfig({
     AuditLog,
     Duties,
     Commitments,
+    Notices,
   ]
     .map(withSiteRebuild)
     // The deadline in force and what waits on whom, kept in the database (cms/lib/derived.ts).
     .map(withDerivedRefresh)
     // 承诺台账: every commitment of a published reply as a record, kept in step (cms/lib/commitmentLedger.ts).
     .map(withCommitmentLedger)
+    // Representatives told of their proposal's number, screening and replies (cms/notices/events.ts).
+    .map(withEventNotices)
     // 导出 Excel on the proposals' and replies' lists (endpoint and button).
     .map(withExcelExport)
     // "+" beside a relationship only where a record made there could be chosen (cms/lib/inlineCreate.ts).
@@ -143,12 +165,17 @@ export default buildConfig(chineseConfig({
   globals: [Letterhead],
   endpoints: [...publicExportEndpoints, ...siteEndpoints, ...portalEndpoints, ...graphqlOffEndpoints],
   jobs: {
-    tasks: [RebuildSiteTask],
+    tasks: [RebuildSiteTask, ...NoticeTasks],
     enableConcurrencyControl: true,
     // Checks the site queue every 5 seconds in the serving process (publish latency), and
-    // queues the daily rebuild from the task's schedule.
-    autoRun: [{ cron: '*/5 * * * * *', queue: SiteQueue, limit: 1, silent: { info: true } }],
-    shouldAutoRun: () => siteAutoBuild(),
+    // queues the daily rebuild from the task's schedule; the notices' queue every 10 seconds
+    // (sends, retries, events), which also queues the daily 督办 sweep at 08:30 China time
+    // (cms/notices/tasks.ts). Each is on unless SITE_AUTOBUILD=0 / NOTICES_AUTORUN=0.
+    autoRun: () => [
+      ...(siteAutoBuild() ? [{ cron: '*/5 * * * * *', queue: SiteQueue, limit: 1, silent: { info: true } }] : []),
+      ...(noticesAutoRun() ? [{ cron: '*/10 * * * * *', queue: NoticesQueue, limit: 20, silent: { info: true } }] : []),
+    ],
+    shouldAutoRun: () => siteAutoBuild() || noticesAutoRun(),
     // Payload's default lets any signed-in account (representatives too) run or queue jobs.
     access: { run: siteManagers, queue: siteManagers, cancel: siteManagers },
   },

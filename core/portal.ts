@@ -84,6 +84,20 @@ export const ChangePasswordSchema = strict({
 })
 export type ChangePassword = z.infer<typeof ChangePasswordSchema>
 
+/** 忘记密码: the login (name or phone); a link to set a new password goes to the account's e-mail or phone. */
+export const ForgotPasswordSchema = strict({ login: text('登录名或手机号', 64) })
+export type ForgotPassword = z.infer<typeof ForgotPasswordSchema>
+
+/** 重设密码: the link's token and the new password (the same rule as a change). */
+export const ResetPasswordSchema = strict({
+  token: z.string({ error: '重设密码的链接不完整，请重新申请' }).regex(/^[0-9a-f]{40}$/, '重设密码的链接不完整，请重新申请'),
+  newPassword: z.string({ error: '请填写新密码' }).max(256, '密码过长'),
+}).superRefine((v, ctx) => {
+  const problem = passwordProblem(v.newPassword)
+  if (problem) ctx.addIssue({ code: 'custom', path: ['newPassword'], message: problem })
+})
+export type ResetPassword = z.infer<typeof ResetPasswordSchema>
+
 const Category = z.enum(CategoryOptions.map((c) => c.value) as [string, ...string[]], { error: '请选择类别' })
 
 /** The content of a proposal while it is the proposer's draft. */

@@ -8,10 +8,12 @@ import {
   ChangePasswordSchema,
   DraftSchema,
   EvaluationSchema,
+  ForgotPasswordSchema,
   InvitationAnswerSchema,
   InviteSchema,
   NewProposalSchema,
   ResolutionAnswers,
+  ResetPasswordSchema,
   ResolutionSchema,
   SignInSchema,
   type PortalError,
@@ -174,6 +176,25 @@ export const RepresentativesAnswerSchema = z.strictObject({
   representatives: z.array(z.strictObject({ id: Id, name: z.string(), residentialArea: z.string() })),
 })
 
+// ── messages ────────────────────────────────────────────────────────────────────────────────
+
+/** One 站内 message: a reminder of the daily 督办 sweep, or an event of their proposal (core/notices.ts). */
+export const PortalNoticeSchema = z.strictObject({
+  id: Id,
+  /** The day it was sent (YYYY-MM-DD, China). */
+  date: LocalDate,
+  /** What kind of message it is, in words (到期提醒, 答复已公开 …). */
+  kind: z.string(),
+  subject: z.string(),
+  text: z.string(),
+  /** The proposal it is about (its page in the portal), if any. */
+  proposal: Id.nullable(),
+  sentAt: Timestamp.nullable(),
+})
+
+/** GET /notices: the representative's own messages, newest first (at most 100). */
+export const NoticesAnswerSchema = z.strictObject({ notices: z.array(PortalNoticeSchema) })
+
 // ── the table ───────────────────────────────────────────────────────────────────────────────
 
 /** Every portal endpoint (under /api/portal): the body it takes, if any, and what it answers. */
@@ -182,6 +203,9 @@ export const PortalRoutes = {
   'POST /sign-out': { answer: z.strictObject({ signedOut: z.literal(true) }) },
   'GET /me': { answer: MeAnswerSchema },
   'POST /password': { body: ChangePasswordSchema, answer: MeAnswerSchema },
+  /** The same answer whatever the login (no account is revealed); a link goes by e-mail or SMS when the server can send them. */
+  'POST /forgot-password': { body: ForgotPasswordSchema, answer: z.strictObject({ message: z.string() }) },
+  'POST /reset-password': { body: ResetPasswordSchema, answer: z.strictObject({ reset: z.literal(true) }) },
   'GET /sessions': { answer: SessionsAnswerSchema },
   'DELETE /sessions/:id': { answer: z.strictObject({ ended: z.number().int().min(1) }) },
 
@@ -203,6 +227,8 @@ export const PortalRoutes = {
 
   'POST /proposals/:id/evaluations': { body: EvaluationSchema, answer: EvaluatedSchema },
   'POST /proposals/:id/resolution': { body: ResolutionSchema, answer: z.strictObject({ resolution: ResolutionRecordSchema }) },
+
+  'GET /notices': { answer: NoticesAnswerSchema },
 } as const satisfies Record<`${'GET' | 'POST' | 'PATCH' | 'DELETE'} /${string}`, { body?: z.ZodType; answer: z.ZodType }>
 
 export type PortalRoute = keyof typeof PortalRoutes
@@ -225,3 +251,5 @@ export type ProposalSaved = z.output<typeof ProposalSavedSchema>
 export type ProposalCreated = z.output<typeof ProposalCreatedSchema>
 export type Evaluated = z.output<typeof EvaluatedSchema>
 export type Representatives = z.output<typeof RepresentativesAnswerSchema>
+export type PortalNotice = z.output<typeof PortalNoticeSchema>
+export type NoticesAnswer = z.output<typeof NoticesAnswerSchema>

@@ -1,19 +1,20 @@
 // The benchmarks' data: a fresh database with the demo data (seeded through the real lifecycle),
 // grown to any number of proposals by copying the demo's records at the adapter level.
-// Used by `npm run bench` (scripts/bench.ts), `npm run bench:xlsx` (scripts/bench-xlsx.ts) and
-// `npm run bench:workbench` (scripts/bench-workbench.ts).
+// Used by `npm run bench` (scripts/bench.ts), `npm run bench:xlsx` (scripts/bench-xlsx.ts),
+// `npm run bench:workbench` (scripts/bench-workbench.ts), `npm run bench:board` (scripts/bench-board.ts)
+// and `npm run bench:sweep` (scripts/bench-sweep.ts).
 import { randomBytes } from 'node:crypto'
 import type { CollectionSlug, Payload } from 'payload'
 
 type Log = (message: string) => void
 
 /** A fresh database with the demo data (seeded through the real lifecycle). */
-export async function demoDatabase(log: Log): Promise<Payload> {
+export async function demoDatabase(log: Log, now?: Date): Promise<Payload> {
   log('载入演示数据（约 1 分钟）…')
   const { startPayload } = await import('../tests/helpers/payload')
   const payload = await startPayload()
   const { seedDemo } = await import('../cms/seed/demo')
-  await seedDemo(payload)
+  await seedDemo(payload, now ? { now } : {})
   return payload
 }
 
@@ -31,16 +32,23 @@ function withoutIds(value: unknown): unknown {
 /** Numbers of the copies, per year, over all calls (numbers are unique). */
 const seq = new Map<string, number>()
 
+/** Which proposals to copy: only those matching `template`. */
+export interface GrowOptions {
+  template?: (proposal: Record<string, unknown>) => boolean
+  /** Count only the proposals matching `template` towards n (default: every submitted one). */
+  countTemplatesOnly?: boolean
+}
+
 /**
  * Grows the database to n submitted proposals by copying the demo's rows at the adapter level
  * (proposal, instructions, replies, evaluations, co-opinions, follow-ups, events, and the duties
  * cms/lib/derived.ts stored for it: the adapter runs no hooks, so a copy owes what its original owes).
  */
-export async function growDatabase(payload: Payload, n: number, log: Log): Promise<void> {
+export async function growDatabase(payload: Payload, n: number, log: Log, opts: GrowOptions = {}): Promise<void> {
   const find = async (collection: CollectionSlug) =>
     (await payload.find({ collection, pagination: false, depth: 0, overrideAccess: true, showHiddenFields: true })).docs.map((d): Record<string, unknown> => ({ ...d }))
-  const templates = (await find('proposals')).filter((p) => p.status !== 'draft')
-  // …and what waits on whom (the workbench's and the 督办台's rows: derived, copied as they are).
+  const templates = (await find('proposals')).filter((p) => p.status !== 'draft' && (opts.template?.(p) ?? true))
+  // …and what waits on whom (the workbench's, the 督办台's and the sweep's rows: derived, copied as they are).
   const related: CollectionSlug[] = ['instructions', 'replies', 'evaluations', 'co-opinions', 'follow-ups', 'proposal-events', 'duties']
   const byProposal = new Map<string, { collection: CollectionSlug; doc: Record<string, unknown> }[]>()
   for (const collection of related) {
@@ -50,7 +58,7 @@ export async function growDatabase(payload: Payload, n: number, log: Log): Promi
       byProposal.get(k)!.push({ collection, doc })
     }
   }
-  let count = (await payload.count({ collection: 'proposals', where: { status: { not_equals: 'draft' } }, overrideAccess: true })).totalDocs
+  let count = opts.countTemplatesOnly ? templates.length : (await payload.count({ collection: 'proposals', where: { status: { not_equals: 'draft' } }, overrideAccess: true })).totalDocs
   for (let i = 0; count < n; i++, count++) {
     const t = templates[i % templates.length]
     const year = String(t.number).slice(0, 4)
@@ -59,7 +67,7 @@ export async function growDatabase(payload: Payload, n: number, log: Log): Promi
     const { id, createdAt: _c, updatedAt: _u, ...data } = t
     const number = `${year}-${k}`
     // The sort key of 当前期限 is left out of every read (cms/lib/derived.ts): the copy's is its deadline's.
-    const copy = await payload.db.create({ collection: 'proposals', data: { ...(withoutIds(data) as object), number, undated: !data.currentDue } })
+    const copy = await payload.db.create({ collection: 'proposals', data: { ...(withoutIds(data) as object), number, clientKey: null, undated: !data.currentDue } })
     for (const r of byProposal.get(String(id)) ?? []) {
       const { id: _id, createdAt: _rc, updatedAt: _ru, ...rest } = r.doc
       // A signed-off reply's 文号 is unique: the copy's names the copy's proposal besides.

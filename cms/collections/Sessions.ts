@@ -1,6 +1,7 @@
 import type { CollectionConfig, Field } from 'payload'
 import { DefaultDeadlineSettings, type DeadlineSettings } from '../../core/types'
 import { adminOnly, anyone } from '../access'
+import { supervisionField } from '../lib/supervision'
 
 const DeadlineLabels: Record<keyof DeadlineSettings, string> = {
   screeningWorkingDays: '甄别期限（工作日）',
@@ -51,5 +52,7 @@ export const Sessions: CollectionConfig = {
     },
     { name: 'current', type: 'checkbox', defaultValue: false, label: { zh: '当前届次（新提案归入）', en: 'Current session' } },
     { name: 'deadlines', type: 'group', label: { zh: '办理期限', en: 'Deadlines' }, fields: deadlineFields },
+    // 督办: reminders and escalation of the daily sweep (cms/lib/supervision.ts, core/sweep.ts).
+    supervisionField,
   ],
 }

@@ -14,6 +14,8 @@ import { actorOf } from '../access/actor'
 import { getCalendar } from '../lib/calendar'
 import { nowISO } from '../lib/clock'
 import { queueCounts, queueItems, type QueueItem } from '../lib/queues'
+import { channelConfig } from '../notices/channels'
+import { MyMessages, Reachability } from './Messages'
 
 /** Items shown per queue on the workbench; the queue's own page lists them all. */
 const Shown = 5
@@ -35,6 +37,9 @@ export async function Workbench(props: AdminViewServerProps) {
       )}
       {actor.role === 'admin' ? <SystemStatus payload={payload} /> : <Queues payload={payload} user={user} />}
       {(actor.role === 'office' || actor.role === 'leader' || actor.role === 'sectionHead') && <Deadlines payload={payload} user={user} actor={actor} />}
+      {/* 消息: the 督办 reminders sent to this person; the office also sees whom the system cannot reach. */}
+      <MyMessages payload={payload} user={user} />
+      {(actor.role === 'office' || actor.role === 'admin') && <Reachability payload={payload} />}
     </div>
   )
 }
@@ -185,6 +190,7 @@ async function SystemStatus({ payload }: { payload: Payload }) {
     payload.count({ collection: 'payload-jobs', where: { hasError: { equals: true } }, overrideAccess: true }),
   ])
   const last = build.docs[0]
+  const channels = channelConfig()
   const BuildStatus: Record<string, string> = { running: '正在生成', succeeded: '成功', failed: '失败' }
   return (
     <section aria-labelledby="workbench-system">
@@ -199,7 +205,9 @@ async function SystemStatus({ payload }: { payload: Payload }) {
         <dt>数据库</dt>
         <dd>{payload.db.name === 'sqlite' ? 'SQLite（内置数据库文件）' : payload.db.name === 'postgres' ? 'PostgreSQL' : payload.db.name}</dd>
         <dt>电子邮件</dt>
-        <dd>未配置：密码由管理员或代表工作室重置，提醒只在工作台显示。</dd>
+        <dd>{channels.email ? '已配置（SMTP_URL）：督办提醒和通知按各人选择发送邮件。' : '未配置（SMTP_URL）：邮件只写入服务器日志，提醒只在工作台和门户“消息”中显示；密码由管理员或代表工作室重置。'}</dd>
+        <dt>短信</dt>
+        <dd>{channels.sms ? '已配置（SMS_URL）：通知按各人选择发送短信。' : '未配置（SMS_URL）：短信只写入服务器日志。'}</dd>
       </dl>
     </section>
   )

@@ -56,6 +56,9 @@ export default function Dashboard() {
           <a className="btn primary" href="/portal/new/">
             写新提案
           </a>
+          <a className="btn plain" href="/portal/messages/">
+            消息
+          </a>
           <a className="btn plain" href="/portal/password/">
             修改密码
           </a>

@@ -38,7 +38,9 @@ export default function SignIn() {
       <Button busy={busy} type="submit">
         登录
       </Button>
-      <p className="muted">忘记密码或账号被锁定，请联系街道代表工作室重置。</p>
+      <p className="muted">
+        <a href="/portal/forgot/">忘记密码？</a>（账号被锁定或没有登记邮箱、手机号，请联系街道代表工作室重置。）
+      </p>
     </form>
   )
 }

@@ -33,8 +33,8 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
   const url = `http://localhost:${port}`
   const child: ChildProcess = spawn(process.execPath, [path.join(root, 'scripts/serve.mjs'), '--port', String(port), '--host', '127.0.0.1'], {
     cwd: root,
-    // The site is not rebuilt by itself unless a test asks (SITE_AUTOBUILD=1); builds go to a temporary directory.
-    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', SERVER_URL: url, SITE_AUTOBUILD: '0', SITE_DIR: mkdtempSync(path.join(os.tmpdir(), 'site-')), UPLOAD_DIR: mkdtempSync(path.join(os.tmpdir(), 'uploads-')), ...env },
+    // The site is not rebuilt by itself unless a test asks (SITE_AUTOBUILD=1), nor notices sent (NOTICES_AUTORUN=1); builds go to a temporary directory.
+    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', SERVER_URL: url, SITE_AUTOBUILD: '0', NOTICES_AUTORUN: '0', SITE_DIR: mkdtempSync(path.join(os.tmpdir(), 'site-')), UPLOAD_DIR: mkdtempSync(path.join(os.tmpdir(), 'uploads-')), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   })

@@ -7,6 +7,7 @@
 import { createLocalReq, initTransaction, killTransaction, type CollectionSlug, type Payload, type TypedUser, type Where } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { idOf } from '../../cms/access/actor'
+import { loadObligations, runSweep } from '../../cms/notices/sweep'
 import { buildPublicExport } from '../../cms/lib/publicExport'
 import { commitmentFilters } from '../../cms/lib/listFilterOptions'
 import { withChoice, type ListFilter } from '../../cms/lib/listFilters'
@@ -191,6 +192,36 @@ describe(`the commitments ledger on ${databaseLabel()}`, () => {
       ['三月底前修复路灯', 'unkept', '2026-04-02T02:00:00.000Z'],
       ['五月底前增设护栏', 'kept', '2026-04-02T02:00:00.000Z'],
     ])
+  })
+})
+
+describe(`the 督办 sweep reads its commitments from the ledger, on ${databaseLabel()}`, () => {
+  it('each commitment still owed is an obligation with the ledger’s state; a superseded one none; its section reminded before the 完成时限, not the day before', async () => {
+    const mine = new Map<string, Id>()
+    for (const title of ['承诺台账测试', '承诺台账更正答复测试'])
+      mine.set(title, (await payload.find({ collection: 'proposals', where: { title: { equals: title } }, depth: 0, overrideAccess: true })).docs[0]!.id)
+    const { obligations } = await loadObligations(payload)
+    const of = (title: string) =>
+      obligations
+        .filter((o) => o.kind === 'commitment' && String(o.proposal) === String(mine.get(title)))
+        .map((o) => (o.kind === 'commitment' ? [o.text, o.due, o.state, String(o.section)] : []))
+    const chengguan = String(w.ref.sections.chengguan)
+    expect(of('承诺台账测试')).toEqual([
+      ['三月底前修复路灯', '2026-03-31', 'unkept', chengguan],
+      ['五月底前增设护栏', '2026-05-29', 'kept', chengguan],
+    ])
+    expect(of('承诺台账更正答复测试')).toEqual([['六月底前清理河道', '2026-06-30', 'open', chengguan]])
+    // 2026-06-25 is 3 working days before Tuesday 30 June (Monday 29, Friday 26, Thursday 25): the section's staff are reminded.
+    const remindedOn = async (day: string) => {
+      at(`${day}T00:30:00.000Z`)
+      const { rows } = await runSweep(payload, { dryRun: true })
+      return rows.filter((r) => r.stage === 'reminder' && r.channel === 'inApp' && r.text?.includes('六月底前清理河道'))
+    }
+    const rows = await remindedOn('2026-06-25')
+    expect(rows.map((r) => String(r.user))).toContain(String(w.staff.sectionStaff.id))
+    expect(rows.every((r) => String(r.proposal) === String(mine.get('承诺台账更正答复测试')))).toBe(true)
+    expect(await remindedOn('2026-06-24')).toEqual([])
+    at(Monday)
   })
 })
 

@@ -48,6 +48,8 @@ const Creators: Record<string, StaffRole[]> = {
   duties: [],
   // 承诺台账: kept by the system from the replies and verifications (cms/lib/commitmentLedger.ts).
   commitments: [],
+  // 通知记录: written by the server alone (the sweep, the events).
+  notices: [],
   // Payload's own: an edit lock is taken by opening a document (never from a list, which is hidden).
   'payload-locked-documents': ['admin', 'office', 'leader', 'sectionStaff', 'sectionHead'],
   'payload-preferences': ['admin', 'office', 'leader', 'sectionStaff', 'sectionHead'],

@@ -10,6 +10,7 @@ import { endSessions } from './hooks/endSessions'
 import { normalizePhone } from './hooks/normalizePhone'
 import { onlyThroughPortal, PORTAL_ONLY_MESSAGE } from './hooks/onlyThroughPortal'
 import { passwordChange } from './hooks/passwordChange'
+import { notifyField } from '../../notices/preferences'
 
 /** Set on the request by the portal's password change once the current password has been checked. */
 export const CURRENT_PASSWORD_CONFIRMED = 'currentPasswordConfirmed'
@@ -106,7 +107,7 @@ export const Representatives: CollectionConfig = {
       required: false,
       unique: false,
       label: { zh: '电子邮箱', en: 'Email' },
-      admin: { hidden: true },
+      admin: { description: { zh: '用于邮件通知和找回密码（可不填）', en: 'For e-mail notices and password reset (optional)' } },
       access: { read: staffOrSelfField, update: managersOnly },
     },
     { name: 'name', type: 'text', required: true, label: { zh: '姓名', en: 'Name' }, access: { update: managersOnly } },
@@ -162,6 +163,8 @@ export const Representatives: CollectionConfig = {
         { name: 'address', type: 'text', label: { zh: '住址', en: 'Address' }, access: { read: privateOrSelf, update: managersOnly } },
       ],
     },
+    // 通知方式: SMS by default; set by the office, read by the representative (cms/notices/preferences.ts).
+    notifyField({ byEmail: false, bySms: true }, { read: staffOrSelfField, update: managersOnly }),
     // Payload's own timestamps, redeclared with read access: when an account record last changed
     // tells of others' sign-in failures and password changes (staff and the representative
     // themself only). Field access, not an afterRead hook, so nobody else can filter or sort on them either.

@@ -8,6 +8,8 @@ import { secureCookies } from '../../lib/env'
 import { passwordField, passwordOnlyThroughEndpoint, passwordPanel, setPasswordEndpoint } from '../../lib/passwordChange'
 import { staffAuthEndpoints, staffPasswordChange } from '../../lib/staffAuth'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
+import { notifyField } from '../../notices/preferences'
+import { canReadPrivate } from '../../../core/permissions'
 
 /** Staff accounts: office, leaders, section staff and heads, admins. */
 export const Users: CollectionConfig = {
@@ -64,5 +66,15 @@ export const Users: CollectionConfig = {
           : true,
       saveToJWT: true,
     },
+    // For SMS notices (and a password reset by SMS): the person themself, the office and the admin read it.
+    {
+      name: 'phone',
+      type: 'text',
+      label: { zh: '手机号', en: 'Phone' },
+      admin: { description: { zh: '用于短信通知和短信找回密码', en: 'For SMS notices and password reset' } },
+      access: { read: ({ req, doc, id }) => canReadPrivate(actorOfReq(req)) || String(req.user?.id) === String(doc?.id ?? id) },
+    },
+    // 通知方式: e-mail by default; each person sets their own (cms/notices/preferences.ts).
+    notifyField({ byEmail: true, bySms: false }),
   ],
 }

@@ -24,7 +24,7 @@ const badCredentials = () => refusal(401, 'badCredentials', '登录名（或手�
  * The account to check: the login itself (Payload stores usernames in lower case, so ZhangSan
  * is zhangsan), or the one account whose phone it is.
  */
-async function accountFor(payload: Payload, login: string): Promise<{ id: number; username: string } | null> {
+export async function accountFor(payload: Payload, login: string): Promise<{ id: number; username: string } | null> {
   const system = { overrideAccess: true, depth: 0, pagination: false, limit: 2 } as const
   const byName = await payload.find({ collection: 'representatives', where: { username: { equals: login.trim().toLowerCase() } }, select: { username: true }, ...system })
   if (byName.docs.length === 1) return byName.docs[0]

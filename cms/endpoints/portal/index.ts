@@ -5,6 +5,8 @@ import { portalAuthEndpoints } from './auth'
 import { draftEndpoints } from './drafts'
 import { evaluationEndpoints } from './evaluations'
 import { invitationEndpoints } from './invitations'
+import { noticeEndpoints } from './notices'
+import { resetEndpoints } from './reset'
 import { proposalEndpoints } from './proposals'
 
-export const portalEndpoints = [...portalAuthEndpoints, ...proposalEndpoints, ...draftEndpoints, ...invitationEndpoints, ...attachmentEndpoints, ...evaluationEndpoints]
+export const portalEndpoints = [...portalAuthEndpoints, ...proposalEndpoints, ...draftEndpoints, ...invitationEndpoints, ...attachmentEndpoints, ...evaluationEndpoints, ...noticeEndpoints, ...resetEndpoints]

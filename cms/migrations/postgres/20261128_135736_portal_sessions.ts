@@ -39,7 +39,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   
   ALTER TABLE "portal_sessions" DISABLE ROW LEVEL SECURITY;
   DROP TABLE "portal_sessions" CASCADE;
-  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_portal_sessions_fk";
+  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT IF EXISTS "payload_locked_documents_rels_portal_sessions_fk";
   
   DROP INDEX "payload_locked_documents_rels_portal_sessions_id_idx";
   ALTER TABLE "representatives_sessions" ADD CONSTRAINT "representatives_sessions_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."representatives"("id") ON DELETE cascade ON UPDATE no action;

@@ -42,7 +42,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.execute(sql`
    ALTER TABLE "audit_log" DISABLE ROW LEVEL SECURITY;
   DROP TABLE "audit_log" CASCADE;
-  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_audit_log_fk";
+  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT IF EXISTS "payload_locked_documents_rels_audit_log_fk";
   
   DROP INDEX "payload_locked_documents_rels_audit_log_id_idx";
   ALTER TABLE "proposals" DROP COLUMN "public_title";

@@ -48,7 +48,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.execute(sql`
    ALTER TABLE "duties" DISABLE ROW LEVEL SECURITY;
   DROP TABLE "duties" CASCADE;
-  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_duties_fk";
+  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT IF EXISTS "payload_locked_documents_rels_duties_fk";
   
   DROP INDEX "payload_locked_documents_rels_duties_id_idx";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "duties_id";

@@ -45,7 +45,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.execute(sql`
    ALTER TABLE "extension_requests" DISABLE ROW LEVEL SECURITY;
   DROP TABLE "extension_requests" CASCADE;
-  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_extension_requests_fk";
+  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT IF EXISTS "payload_locked_documents_rels_extension_requests_fk";
   
   DELETE FROM "duties" WHERE "action" = 'decideExtension';
   ALTER TABLE "duties" ALTER COLUMN "action" SET DATA TYPE text;

@@ -58,7 +58,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
 // The lock table's foreign key is dropped before the table: DROP TABLE … CASCADE would take it along, and dropping it after fails.
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
   await db.execute(sql`
-   ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_commitments_fk";
+   ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT IF EXISTS "payload_locked_documents_rels_commitments_fk";
   ALTER TABLE "commitments" DISABLE ROW LEVEL SECURITY;
   DROP TABLE "commitments" CASCADE;
   

@@ -15,6 +15,7 @@ import * as migration_20261130_093749_lists_sort_and_reply_class from './2026113
 import * as migration_20261130_131645_duties_role_action from './20261130_131645_duties_role_action';
 import * as migration_20261130_133901_commitments_ledger from './20261130_133901_commitments_ledger';
 import * as migration_20261130_171326_board_key_items_and_urging from './20261130_171326_board_key_items_and_urging';
+import * as migration_20261130_171728_notices from './20261130_171728_notices';
 
 export const migrations = [
   {
@@ -100,6 +101,11 @@ export const migrations = [
   {
     up: migration_20261130_171326_board_key_items_and_urging.up,
     down: migration_20261130_171326_board_key_items_and_urging.down,
-    name: '20261130_171326_board_key_items_and_urging'
+    name: '20261130_171326_board_key_items_and_urging',
+  },
+  {
+    up: migration_20261130_171728_notices.up,
+    down: migration_20261130_171728_notices.down,
+    name: '20261130_171728_notices'
   },
 ];

@@ -11,11 +11,14 @@ import { passwordChangeOf } from '../../../lib/passwordChange'
 import { refuse } from '../../../lib/refuse'
 import type { Representative } from '../../../payload-types'
 
+/** Set by the portal's 重设密码 (a link sent to the representative): the new password is theirs, as a change of their own. */
+export const PORTAL_PASSWORD_RESET = 'portalPasswordReset'
+
 export const passwordChange: CollectionBeforeChangeHook<Representative> = async ({ data, req, operation, originalDoc }) => {
   if (operation !== 'update') return data
   const a = actorOfReq(req)
   if (typeof data.password === 'string' && data.password) {
-    if (a.role === 'representative') {
+    if (a.role === 'representative' || (!req.user && req.context[PORTAL_PASSWORD_RESET] === true)) {
       const problem = passwordProblem(data.password, originalDoc?.username)
       if (problem) refuse(problem, 'password')
       data.mustChangePassword = false
