@@ -248,6 +248,31 @@ test('A evaluates the second reply 满意 on the phone', async ({ browser }) => 
   await context.close()
 })
 
+test('A reads her 消息 on the phone: the number, the screening and both replies, newest first, each opening the proposal', async ({ browser }) => {
+  const context = await phone(browser)
+  const page = await context.newPage()
+  await portalSignIn(page, 'rep-a')
+  await page.getByRole('link', { name: '消息' }).click()
+  await page.waitForURL(/\/portal\/messages\//)
+  // Told as it happened (cms/notices/events.ts), in the 站内 ledger: newest first (a 督办 reminder, 【提醒】, only if the run crosses 08:30 China time).
+  const mine = page.locator('.card').filter({ hasText: TITLE }).filter({ hasNotText: '【提醒】' })
+  await expect(mine.locator('strong')).toHaveText([
+    `【重新办理答复已公开】${story.number}「${TITLE}」`,
+    `【答复已公开】${story.number}「${TITLE}」`,
+    `【提案已甄别】${story.number}「${TITLE}」`,
+    `【提案已编号】${story.number}「${TITLE}」`,
+  ])
+  await expect(mine.nth(3)).toContainText(`已提交，编号 ${story.number}。`)
+  await expect(mine.nth(2)).toContainText('甄别结果：立案。')
+  await expect(mine.nth(1)).toContainText(/请于 \d{4}年\d{1,2}月\d{1,2}日（含当天）前阅读并评价/)
+  await fitsThePhone(page)
+  await accessible(page)
+  await mine.first().getByRole('link', { name: '查看提案' }).click()
+  await page.waitForURL(new RegExp(`/portal/proposal/\\?id=${story.id}$`))
+  await expect(page.getByRole('heading', { name: TITLE })).toBeVisible()
+  await context.close()
+})
+
 test('the public page tells the whole story after the automatic rebuild', async ({ page }) => {
   const url = `${base()}/proposals/${story.number}/`
   await expect(async () => {

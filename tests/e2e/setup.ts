@@ -78,8 +78,9 @@ export default async function setup() {
   // For lists.e2e.ts: proposals overdue today at two sections, one long overdue, one without a deadline.
   await createListsProposals(payload, world)
   await payload.destroy()
-  // The server rebuilds the public site by itself here, as in production.
-  const server = await startServer({ DATABASE_URL: databaseURL, PAYLOAD_SECRET: 'e2e-secret', SITE_AUTOBUILD: '1' })
+  // The server rebuilds the public site by itself here, as in production, and runs the notices'
+  // queue (a representative's 消息 are written by a job; e-mail and SMS, not set up, go to the log).
+  const server = await startServer({ DATABASE_URL: databaseURL, PAYLOAD_SECRET: 'e2e-secret', SITE_AUTOBUILD: '1', NOTICES_AUTORUN: '1' })
   process.env.E2E_BASE_URL = server.url
   process.env.E2E_PROPOSAL_ID = String(submitted.id)
   process.env.E2E_PROPOSAL_NUMBER = String(submitted.number)
