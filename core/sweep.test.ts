@@ -17,6 +17,7 @@ import {
   eventMessageText,
   headOf,
   noticeKey,
+  parseNoticeKey,
   noticeLine,
   planSweep,
   recipientsOf,
@@ -326,6 +327,41 @@ describe('the ledger', () => {
     expect(new Set(variants.map(([, k]) => k)).size).toBe(variants.length)
     // Not the title, the 编号, the key mark, nor whether an id came as a number or a string.
     expect(noticeKey({ ...base, title: '改', number: null, keyItem: true, proposal: '17' }, { stage: 'reminder', threshold: 3 })).toBe(key)
+  })
+
+  it('a key reads back as what it names (ids as strings); any other key reads as nothing', () => {
+    const duty = dutyOf('signOff')
+    expect(parseNoticeKey(noticeKey({ ...duty, person: 'u-1', subject: 7 }, { stage: 'overdue', threshold: 1 }))).toEqual({
+      kind: 'duty',
+      proposal: String(duty.proposal),
+      action: 'signOff',
+      role: duty.role,
+      section: duty.section == null ? null : String(duty.section),
+      person: 'u-1',
+      subject: '7',
+      due: duty.due,
+      stage: 'overdue',
+      threshold: 1,
+    })
+    const c = commitment({ commitment: 'c-2' })
+    expect(parseNoticeKey(noticeKey(c, { stage: 'escalation', threshold: 5 }))).toEqual({
+      kind: 'commitment',
+      proposal: String(c.proposal),
+      commitment: 'c-2',
+      section: c.section == null ? null : String(c.section),
+      due: c.due,
+      stage: 'escalation',
+      threshold: 5,
+    })
+    for (const other of [
+      JSON.stringify(['event', 'numbered', '17']),
+      'not json',
+      JSON.stringify(['17', 'signOff', 'sectionHead', null, null, null, '2026-10-09', 'numbered', 1]),
+      JSON.stringify(['17', 'signOff', 'sectionHead', null, null, null, '2026-10-09', 'reminder', '1']),
+      JSON.stringify(['17', 'commitment', 'office', null, null, 'c-1', '2026-10-09', 'reminder', 1]),
+      JSON.stringify({ proposal: '17' }),
+    ])
+      expect(parseNoticeKey(other), other).toBeNull()
   })
 })
 

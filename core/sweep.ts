@@ -230,6 +230,30 @@ export function noticeKey(o: Obligation, step: Step): string {
   return JSON.stringify([String(o.proposal), ...what, o.due, step.stage, step.threshold])
 }
 
+/** What a sweep notice's ledger key names (noticeKey read back): ids as strings. */
+export type NoticeKeyParts =
+  | { kind: 'duty'; proposal: string; action: string; role: string; section: string | null; person: string | null; subject: string | null; due: string; stage: SweepStage; threshold: number }
+  | { kind: 'commitment'; proposal: string; commitment: string; section: string | null; due: string; stage: SweepStage; threshold: number }
+
+const isIdPart = (v: unknown): v is string | null => v === null || typeof v === 'string'
+
+/** A sweep notice's ledger key read back (noticeKey's inverse); null for any other key (an event's, or one malformed). */
+export function parseNoticeKey(key: string): NoticeKeyParts | null {
+  let v: unknown
+  try {
+    v = JSON.parse(key)
+  } catch {
+    return null
+  }
+  if (!Array.isArray(v) || v.length !== 9) return null
+  const [proposal, action, role, section, person, subject, due, stage, threshold] = v as unknown[]
+  if (typeof proposal !== 'string' || typeof action !== 'string' || typeof due !== 'string' || typeof threshold !== 'number') return null
+  if (!(SweepStages as readonly unknown[]).includes(stage) || !isIdPart(section) || !isIdPart(person) || !isIdPart(subject)) return null
+  const at = { due, stage: stage as SweepStage, threshold }
+  if (action === 'commitment') return role === null && person === null && typeof subject === 'string' ? { kind: 'commitment', proposal, commitment: subject, section, ...at } : null
+  return typeof role === 'string' ? { kind: 'duty', proposal, action, role, section, person, subject, ...at } : null
+}
+
 /** Who owes the step. */
 export function responsibleOf(o: Obligation): RecipientGroup {
   if (o.kind === 'commitment') return o.section != null ? { role: 'sectionStaff', section: o.section, as: 'responsible' } : { role: 'office', as: 'responsible' }

@@ -12,9 +12,10 @@ import { DeadlineStateLabels } from '../../core/labels'
 import { deadlineState, dueText } from '../../core/deadlines'
 import { canSupervise } from '../../core/permissions'
 import { BoardStageLabels, KeyItemLabel, type BoardStage } from '../../core/supervision'
+import { SweepStageLabels } from '../../core/sweep'
 import type { Actor } from '../../core/types'
 import { actorOf } from '../access/actor'
-import { boardData, PageSize, type BoardDay, type BoardRow } from '../lib/board'
+import { boardData, PageSize, type BoardDay, type BoardRow, type Reminded } from '../lib/board'
 import { getCalendar } from '../lib/calendar'
 import { UrgeButton, UrgeProvider } from './UrgeDialog'
 
@@ -53,7 +54,7 @@ export async function SupervisionBoard(props: AdminViewServerProps) {
 
 async function Board({ payload, user, actor, search }: { payload: Payload; user: TypedUser; actor: Actor; search: Search }) {
   const d = await boardData({ payload, user }, await getCalendar(payload), { who: one(search?.who), stage: one(search?.stage), page: Number(one(search?.page)) })
-  const { day, parties, chosen, stage, page, unknown, counts, commitmentsOf, all, commitmentCount, single, groups, stageChoices } = d
+  const { day, parties, chosen, stage, page, unknown, counts, commitmentsOf, all, commitmentCount, single, groups, stageChoices, reminded } = d
   return (
     <>
       <h1>督办台</h1>
@@ -145,7 +146,7 @@ async function Board({ payload, user, actor, search }: { payload: Payload; user:
               <h2 id={id}>
                 {g.p.name} · {BoardStageLabels[g.stage]}（{g.total} 件）
               </h2>
-              <BoardTable rows={g.rows} day={day} actor={actor} />
+              <BoardTable rows={g.rows} day={day} actor={actor} reminded={reminded} />
               {!single && g.total > g.rows.length && <Link href={hrefOf({ who: g.p.slug, stage: g.stage })}>查看全部 {g.total} 件</Link>}
               {single && pages > 1 && (
                 <nav aria-label="分页" className="supervision-board__pager">
@@ -164,8 +165,8 @@ async function Board({ payload, user, actor, search }: { payload: Payload; user:
   )
 }
 
-/** A group's rows: number, title (opens the proposal; 重点督办 marked), what is owed, deadline, working days left or overdue, 催办. */
-function BoardTable({ rows, day, actor }: { rows: BoardRow[]; day: BoardDay; actor: Actor }) {
+/** A group's rows: number, title (opens the proposal; 重点督办 marked), what is owed, deadline, working days left or overdue, the sweep's latest notice, 催办. */
+function BoardTable({ rows, day, actor, reminded }: { rows: BoardRow[]; day: BoardDay; actor: Actor; reminded: Map<string, Reminded> }) {
   return (
     <table className="workbench__table supervision-board__table">
       <thead>
@@ -175,6 +176,7 @@ function BoardTable({ rows, day, actor }: { rows: BoardRow[]; day: BoardDay; act
           <th scope="col">事项</th>
           <th scope="col">期限</th>
           <th scope="col">剩余或逾期</th>
+          <th scope="col">系统提醒</th>
           <th scope="col">督办</th>
         </tr>
       </thead>
@@ -182,6 +184,7 @@ function BoardTable({ rows, day, actor }: { rows: BoardRow[]; day: BoardDay; act
         {rows.map((row) => {
           const state = row.due ? deadlineState(row.due, day.now, day.calendar).state : null
           const name = [row.proposal.number, row.proposal.title].filter(Boolean).join(' ')
+          const sent = reminded.get(row.key)
           return (
             <tr key={row.key} data-state={state ?? 'none'} data-key-item={row.proposal.keyItem ? 'true' : undefined}>
               <td>{row.proposal.number ?? '—'}</td>
@@ -192,6 +195,7 @@ function BoardTable({ rows, day, actor }: { rows: BoardRow[]; day: BoardDay; act
               <td>{row.stage === 'commitment' ? `承诺事项“${row.commitment}”` : BoardStageLabels[row.stage]}</td>
               <td>{row.due ? chineseDate(row.due) : '不限'}</td>
               <td className={state ?? undefined}>{row.due ? dueText(row.due, day.now, day.calendar) : '—'}</td>
+              <td>{sent ? `${chineseDate(sent.date)}${SweepStageLabels[sent.stage]}` : '—'}</td>
               <td>
                 {mayTakeSupervisionAction('urge', actor, { status: row.proposal.status }) && <UrgeButton id={row.proposal.id} subject={name} />}
               </td>

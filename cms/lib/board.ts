@@ -11,7 +11,7 @@ import { toLocalDate, type WorkingCalendar } from '../../core/calendar'
 import { deadlineStateRange } from '../../core/deadlines'
 import { DutyActions, type DutyAction } from '../../core/duties'
 import { SupervisedStatuses } from '../../core/lifecycle'
-import { commitmentObligations } from '../../core/sweep'
+import { commitmentObligations, parseNoticeKey, SweepStages, type SweepStage } from '../../core/sweep'
 import { BoardTiers, boardOrderKey, compareBoardKeys, partyOfCommitment, partyOfDuty, tierOf, PartyRoleLabels, PartyRoles, type BoardStage, type BoardTier, type Party } from '../../core/supervision'
 import { idOf } from '../access/actor'
 import type { FollowUp, Proposal, Reply } from '../payload-types'
@@ -276,6 +276,50 @@ function groupByProposal<D extends { proposal: unknown }>(docs: D[]): Map<string
   return m
 }
 
+/** The latest 督办 notice of a row: its stage (到期提醒, 逾期提醒, 逾期督办) and the day of the sweep that sent it. */
+export interface Reminded {
+  stage: SweepStage
+  date: string
+}
+
+/**
+ * The latest notice the daily sweep recorded (cms/notices/sweep.ts, the 通知记录 ledger) for each
+ * row shown, by the row's key: the notice's ledger key names the proposal, the step owed and by
+ * whom, the deadline (core noticeKey), so a notice of an earlier deadline (before an extension) is
+ * not this row's. Only the stage and the day are read (no recipient, no text): the board is the
+ * office's and the leaders', who may see that an item was chased.
+ */
+export async function remindedOf(payload: Payload, rows: readonly BoardRow[]): Promise<Map<string, Reminded>> {
+  const found = new Map<string, Reminded>()
+  const ids = [...new Set(rows.map((r) => r.proposal.id))]
+  if (ids.length === 0) return found
+  const { docs } = await payload.find({
+    collection: 'notices',
+    where: { and: [{ proposal: { in: ids } }, { stage: { in: [...SweepStages] } }, { status: { not_equals: 'superseded' } }] },
+    select: { key: true, date: true, stage: true },
+    sort: '-date',
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+  })
+  const byProposal = new Map<string, { parts: NonNullable<ReturnType<typeof parseNoticeKey>>; date: string }[]>()
+  for (const d of docs) {
+    const parts = parseNoticeKey(d.key)
+    if (parts) byProposal.set(parts.proposal, [...(byProposal.get(parts.proposal) ?? []), { parts, date: d.date }])
+  }
+  for (const row of rows) {
+    const latest = (byProposal.get(String(row.proposal.id)) ?? []).find(({ parts }) => {
+      if (parts.due !== row.due) return false
+      if (row.stage === 'commitment') return parts.kind === 'commitment' && `commitment-${parts.commitment}` === row.key
+      if (parts.kind !== 'duty' || parts.action !== row.stage) return false
+      const owner = partyOfDuty({ role: parts.role as Role, section: parts.section })
+      return owner != null && sameParty(owner, row.party)
+    })
+    if (latest) found.set(row.key, { stage: latest.parts.stage, date: latest.date })
+  }
+  return found
+}
+
 /** The parties in the board's order: the sections by name, then the office, a leader, the proposer. */
 export async function partiesOf(r: Reader): Promise<{ party: Party; name: string; slug: string }[]> {
   const sections = await r.payload.find({ collection: 'sections', pagination: false, depth: 0, sort: 'name', select: { name: true, slug: true }, ...asReader(r) })
@@ -350,5 +394,6 @@ export async function boardData(r: Reader, calendar: WorkingCalendar, f: BoardFi
   }))
 
   const stageChoices: BoardStage[] = chosen ? stagesOf(chosen.party) : [...new Set(parties.flatMap((p) => stagesOf(p.party)))]
-  return { day, parties, chosen, stage, page, unknown, counts, commitmentsOf, all, commitmentCount, single, groups, stageChoices }
+  const reminded = await remindedOf(r.payload, groups.flatMap((g) => g.rows))
+  return { day, parties, chosen, stage, page, unknown, counts, commitmentsOf, all, commitmentCount, single, groups, stageChoices, reminded }
 }

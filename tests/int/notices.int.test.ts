@@ -10,7 +10,8 @@ import { deliverDue, type Senders } from '../../cms/notices/deliver'
 import { insertRecords, uniqueKeyOf } from '../../cms/notices/ledger'
 import { runSweep } from '../../cms/notices/sweep'
 import type { Outgoing } from '../../cms/notices/channels'
-import { invalidateCalendar } from '../../cms/lib/calendar'
+import { getCalendar, invalidateCalendar } from '../../cms/lib/calendar'
+import { boardData, remindedOf } from '../../cms/lib/board'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { MyMessages, Reachability } from '../../cms/components/Messages'
 import { connectPayload, databaseLabel, startPayload } from '../helpers/payload'
@@ -184,6 +185,20 @@ describe(`督办 sweep on ${databaseLabel()}`, () => {
     expect(outbox.map((m) => m.to).sort()).toEqual([w.staff.leader.email, w.staff.office.email].sort())
     const done = (await all()).filter((r) => r.date === '2026-02-25' && r.channel === 'email')
     expect(done.every((r) => r.status === 'sent' && r.attempts === 2 && r.sentAt)).toBe(true)
+  })
+
+  it('the 督办台 shows each item’s latest notice (the escalation of 25 February, not the earlier steps); an item never chased shows none', async () => {
+    setNow('2026-02-25T03:00:00.000Z')
+    const board = await boardData({ payload, user: office() }, await getCalendar(payload), {})
+    const rows = board.groups.flatMap((g) => g.rows)
+    const mine = rows.filter((r) => proposals.some((p) => p.id === r.proposal.id))
+    expect(mine.map((r) => [r.proposal.number, r.stage, board.reminded.get(r.key)]).sort()).toEqual(
+      proposals.map((p) => [p.number, 'screen', { stage: 'escalation', date: '2026-02-25' }]).sort(),
+    )
+    // The office's own rows of other items (none swept for them) show nothing.
+    expect(rows.filter((r) => !mine.includes(r)).every((r) => !board.reminded.has(r.key))).toBe(true)
+    // Nor does a row of the same proposal whose deadline the notices did not name.
+    expect(await remindedOf(payload, [{ ...mine[0]!, due: '2026-03-31' }])).toEqual(new Map())
   })
 
   it('gives up after the last try', async () => {
