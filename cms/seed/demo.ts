@@ -20,6 +20,11 @@ import { numberSignedOffReplies } from '../lib/docNumbers'
 import * as T from './demoText'
 import type { SectionSlug, Topic } from './demoText'
 import { SeedContext } from './context'
+import { createLocalReq, type TypedUser } from 'payload'
+import { mayTakeSupervisionAction } from '../../core/actions'
+import { UrgeAction } from '../../core/supervision'
+import { actorOf } from '../access/actor'
+import { appendEvent } from '../collections/Proposals/hooks/recordEvent'
 
 /* ------------------------------------------------------------------ randomness */
 
@@ -183,6 +188,10 @@ interface Scenario {
   silent?: boolean
   /** The first commitment's verification is entered wrongly (not kept), then corrected by a second record. */
   fixVerify?: boolean
+  /** `inProgress` only: a leader has marked it 重点督办. */
+  key?: boolean
+  /** `inProgress` only: 催办 by the office (its note made public) or a leader (its note internal). */
+  urge?: 'office' | 'leader'
 }
 
 /** Last year's session: nearly all closed, two B replies with commitments still open. */
@@ -259,10 +268,10 @@ const CurrentScenarios: Scenario[] = [
   /* 30 */ { to: 'inProgress', age: 33 },
   /* 31 */ { to: 'inProgress', age: 44, note: true },
   /* 32 */ { to: 'inProgress', age: 52 },
-  /* 33 */ { to: 'inProgress', age: 82 },
+  /* 33 */ { to: 'inProgress', age: 82, urge: 'leader' },
   /* 34 */ { to: 'inProgress', age: 96, note: true },
   /* 35 */ { to: 'inProgress', age: 55, ext: [2] },
-  /* 36 */ { to: 'inProgress', age: 106, ext: [2, 3] },
+  /* 36 */ { to: 'inProgress', age: 106, ext: [2, 3], key: true, urge: 'office' },
   // instructed: waiting for the lead section to take it on
   /* 37 */ { to: 'instructed', age: 7 },
   /* 38 */ { to: 'instructed', age: 14 },
@@ -320,6 +329,8 @@ export type Step =
   | { kind: 'evaluate'; at: number; round: number; who: number; rating: Rating; comment?: string }
   | { kind: 'followUp'; at: number; followUp: 'visit' | 'call' | 'verification'; notes: string; commitment?: { round: number; index: number }; verified?: boolean; correctionNote?: string }
   | { kind: 'close'; at: number; noEvaluationReason?: string }
+  | { kind: 'markKey'; at: number }
+  | { kind: 'urge'; at: number; by: 'office' | 'leader'; note: string; notePublic: boolean }
 
 export interface PlannedProposal {
   key: string
@@ -617,7 +628,18 @@ function planSteps(s: Scenario, p: PlannedProposal, c: StepContext): Step[] {
     if (s.held === 'signed') steps.push({ kind: 'signOff', at: tl.after(1), round: 1 })
     return steps
   }
-  if (s.to === 'inProgress') return steps
+  if (s.to === 'inProgress') {
+    // 督办: the next working morning after its last step (or just after it, near the load day), a
+    // leader marks it 重点督办, then it is 催办ed; no random draw, so the rest of the plan stays as it was.
+    let at = Math.max(tl.t + 5 * MINUTE, Math.min(instant(cal.addWorkingDays(tl.local, 1), 10 * 60), c.limit))
+    if (s.key && at < c.hardLimit) {
+      steps.push({ kind: 'markKey', at })
+      at += 30 * MINUTE
+    }
+    if (s.urge && at < c.hardLimit)
+      steps.push({ kind: 'urge', at, by: s.urge, notePublic: s.urge === 'office', note: fill(s.urge === 'office' ? T.UrgeNotes.office : T.UrgeNotes.leader, v) })
+    return steps
+  }
 
   // Replies: drafted by staff (or the head), signed off by the head, published by the office.
   let round = 1
@@ -964,6 +986,19 @@ async function replay(payload: Payload, p: PlannedProposal, x: ReplayContext): P
       case 'close':
         await update(office, { status: 'closed', ...(step.noEvaluationReason ? { noEvaluationReason: step.noEvaluationReason } : {}) })
         break
+      case 'markKey':
+        // The mark is the proposal's field, saved as the leader (its access decides, as on the action bar).
+        await update(leader, { keyItem: true })
+        if (!doc.keyItem) throw new Error(`演示数据：${p.title} 未能列为重点督办`)
+        break
+      case 'urge': {
+        // As the action bar's 催办 (cms/endpoints/actions.ts): offered by core, appended to the log as the person.
+        const who = step.by === 'office' ? office : leader
+        if (!mayTakeSupervisionAction('urge', actorOf(who as TypedUser), { status: doc.status! })) throw new Error(`演示数据：${p.title} 不能催办`)
+        const req = await createLocalReq({ user: who as TypedUser, context: SeedContext }, payload)
+        await appendEvent(req, id!, { action: UrgeAction, note: step.note, notePublic: step.notePublic })
+        break
+      }
     }
   }
   return payload.findByID({ collection: 'proposals', id: id!, depth: 0, joins: false, overrideAccess: true })

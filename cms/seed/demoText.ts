@@ -1064,3 +1064,9 @@ export const CorrectionNote = '原答复中的完工日期写错，已改正'
 export const ReturnReason = '答复未写明完成时间和后续管护安排，请补充后再报签发。'
 /** Why a verification was corrected. */
 export const VerificationCorrectionNote = '原记录误录为未兑现：现场核查时该事项已完成，录入时选错了结论。'
+
+/** 催办 notes: the office's is made public (公开说明), a leader's stays internal. */
+export const UrgeNotes = {
+  office: '该件已严重逾期，请{lead}本周内向代表书面说明进展。',
+  leader: '请{lead}加快办理，月底前拿出方案。',
+}

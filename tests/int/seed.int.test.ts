@@ -256,6 +256,19 @@ describe(`demo seed on ${databaseLabel()}`, () => {
     }
   })
 
+  it('has 督办 to show: an open item marked 重点督办 by a leader, a 催办 by the office with its note public, one by a leader with its note internal', async () => {
+    const key = (await all(payload, 'proposals')).filter((p) => p.keyItem)
+    expect(key.map((p) => p.status)).toEqual(['inProgress'])
+    expect(key[0].keyItemAt).toBeTruthy()
+    const urged = (await all(payload, 'proposal-events')).filter((e) => e.action === '催办')
+    expect(urged.map((e) => [e.actorRole, !!e.notePublic, !!e.note]).sort()).toEqual([
+      ['leader', false, true],
+      ['office', true, true],
+    ])
+    expect(urged.find((e) => e.actorRole === 'office')!.proposal).toBe(key[0].id)
+    expect(urged.every((e) => !/[{}]/.test(e.note))).toBe(true)
+  })
+
   it('closes only what the rules allow: instruction, published reply, follow-up, verified commitments', async () => {
     const proposals = await all(payload, 'proposals')
     const instructions = byProposal(await all(payload, 'instructions'))
