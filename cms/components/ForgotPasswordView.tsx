@@ -7,7 +7,7 @@ import { FORGOT_PASSWORD_MESSAGE } from '../lib/staffAuth'
 import { channelConfig } from '../notices/channels'
 import { ForgotPasswordForm } from './ForgotPasswordForm'
 
-const ENGLISH = 'This system sends no e-mail, so a forgotten password cannot be reset here: staff ask the system administrator, representatives ask the representatives’ office.'
+const ENGLISH = 'E-mail and SMS are not set up here, so a forgotten password cannot be reset by a link: staff ask the system administrator, representatives ask the representatives’ office.'
 
 export function ForgotPasswordView({ initPageResult }: AdminViewServerProps) {
   const { i18n, payload } = initPageResult.req

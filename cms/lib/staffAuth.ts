@@ -1,6 +1,6 @@
 // Staff accounts' sign-in and password rules: Payload's login behind the same throttle and the same
-// equal work for unknown accounts as the portal's (cms/lib/signIn.ts); forgot-password answered at
-// once (there is no e-mail); a password change needs the current password (one's own) or a reason
+// equal work for unknown accounts as the portal's (cms/lib/signIn.ts); forgot-password sends a
+// one-hour link by e-mail or SMS, or, with neither set up, says at once who resets passwords; a password change needs the current password (one's own) or a reason
 // (someone else's, recorded in the audit log).
 import {
   addDataAndFileToRequest,
@@ -23,8 +23,8 @@ import { channelConfig, emailSender, smsSender } from '../notices/channels'
 import { nowISO } from './clock'
 import { serverURL } from './env'
 
-/** What the forgot-password page and endpoint say: nothing is sent by e-mail; people reset passwords. */
-export const FORGOT_PASSWORD_MESSAGE = '本系统不发送电子邮件，不能自助找回密码：工作人员请联系系统管理员重置密码，居民代表请联系代表工作室。'
+/** What the forgot-password page and endpoint say when neither e-mail nor SMS is set up: people reset passwords. */
+export const FORGOT_PASSWORD_MESSAGE = '本系统未开通邮件和短信，不能自助找回密码：工作人员请联系系统管理员重置密码，居民代表请联系代表工作室。'
 
 const throttle = new FailureThrottle()
 

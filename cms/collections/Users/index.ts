@@ -32,7 +32,7 @@ export const Users: CollectionConfig = {
     unlock: adminOnly,
     readVersions: adminOnly,
   },
-  // Sign-in throttled like the portal's; forgot-password says who resets passwords (no e-mail here);
+  // Sign-in throttled like the portal's; forgot-password sends a link by e-mail or SMS, or says who resets passwords when neither is set up;
   // a new password only through /:id/password (cms/lib/passwordChange.ts).
   endpoints: [...staffAuthEndpoints, setPasswordEndpoint('users')],
   hooks: {
