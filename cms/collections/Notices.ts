@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { NoticeChannelLabels, NoticeChannels, NoticeEventLabels, NoticeEvents, NoticeStatusLabels, NoticeStatuses } from '../../core/notices'
 import { SweepStageLabels, SweepStages } from '../../core/sweep'
 import { nobody } from '../access'
-import { noticesReadable } from '../access/notices'
+import { noticeDeliveryReadable, noticesReadable } from '../access/notices'
 
 /** What a record is about: a step of the sweep (core/sweep.ts) or an event told to a representative (core/notices.ts). */
 export const NoticeStages = [...SweepStages, ...NoticeEvents] as const
@@ -33,7 +33,7 @@ export const Notices: CollectionConfig = {
   access: { read: noticesReadable, create: nobody, update: nobody, delete: nobody, readVersions: nobody, unlock: nobody },
   fields: [
     { name: 'uniqueKey', type: 'text', required: true, unique: true, label: { zh: '唯一键', en: 'Unique key' }, admin: { hidden: true } },
-    { name: 'key', type: 'text', required: true, label: { zh: '台账键', en: 'Ledger key' }, admin: { hidden: true } },
+    { name: 'key', type: 'text', required: true, label: { zh: '台账键', en: 'Ledger key' }, admin: { hidden: true }, access: { read: noticeDeliveryReadable } },
     { name: 'date', type: 'text', required: true, index: true, label: { zh: '日期', en: 'Date' } },
     { name: 'stage', type: 'select', required: true, label: { zh: '类别', en: 'Stage' }, options: NoticeStages.map((s) => ({ value: s, label: StageLabels[s] })) },
     { name: 'proposal', type: 'relationship', relationTo: 'proposals', label: { zh: '提案', en: 'Proposal' } },
@@ -48,10 +48,10 @@ export const Notices: CollectionConfig = {
     { name: 'nextAttemptAt', type: 'date', index: true, label: { zh: '下次发送时间', en: 'Next attempt' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'claimedAt', type: 'date', label: { zh: '开始发送时间', en: 'Claimed at' }, admin: { hidden: true } },
     { name: 'sentAt', type: 'date', label: { zh: '发送时间', en: 'Sent at' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
-    { name: 'outcome', type: 'text', label: { zh: '发送结果', en: 'Outcome' } },
-    { name: 'lastError', type: 'textarea', label: { zh: '最近一次错误', en: 'Last error' } },
+    { name: 'outcome', type: 'text', label: { zh: '发送结果', en: 'Outcome' }, access: { read: noticeDeliveryReadable } },
+    { name: 'lastError', type: 'textarea', label: { zh: '最近一次错误', en: 'Last error' }, access: { read: noticeDeliveryReadable } },
     // A staff member's digest of one day gathers their records of that day and channel into one message.
-    { name: 'digest', type: 'text', index: true, label: { zh: '合并发送批次', en: 'Digest' }, admin: { hidden: true } },
+    { name: 'digest', type: 'text', index: true, label: { zh: '合并发送批次', en: 'Digest' }, admin: { hidden: true }, access: { read: noticeDeliveryReadable } },
     { name: 'position', type: 'number', label: { zh: '批次内顺序', en: 'Position' }, admin: { hidden: true } },
     // An earlier step passed over (已合并): the key of the notice that was sent instead.
     { name: 'supersededBy', type: 'text', label: { zh: '合并至', en: 'Superseded by' }, admin: { hidden: true } },

@@ -63,7 +63,7 @@ export function UrgeProvider({ outlook, children }: { outlook: string[]; childre
             {errors.form}
           </p>
         )}
-        <TextArea uid={uid} name="note" label="催办说明（可不填）" value={values.note} error={errors.note} onChange={(note) => set({ note })} rows={3} description="说明只有工作人员看到；勾选下面的“公开说明”后，公开网站的办理过程同时显示。" />
+        <TextArea uid={uid} name="note" label="催办说明（可不填）" value={values.note} error={errors.note} onChange={(note) => set({ note })} rows={3} description="说明只有工作人员看到；勾选下面的“公开说明”后，公开网站的办理过程同时显示（公开前请勿写入姓名、电话、住址等个人信息）。" />
         <div className="field-type">
           <label className="action-dialog__choice">
             <input type="checkbox" checked={values.notePublic} onChange={(e) => set({ notePublic: e.target.checked })} />

@@ -7,12 +7,14 @@ import {
   AuthenticationError,
   headersWithCors,
   loginOperation,
+  resetPasswordOperation,
   type CollectionBeforeChangeHook,
   type Endpoint,
   type PayloadRequest,
 } from 'payload'
 import { generatePayloadCookie } from 'payload/shared'
 import { sameId } from '../../core/lifecycle'
+import { passwordProblem, SIGN_IN_LIMITS } from '../../core/portal'
 import { clientAddress, FailureThrottle } from '../portal/throttle'
 import { recordAudit } from './audit'
 import { passwordChangeOf } from './passwordChange'
@@ -27,6 +29,24 @@ import { serverURL } from './env'
 export const FORGOT_PASSWORD_MESSAGE = '本系统未开通邮件和短信，不能自助找回密码：工作人员请联系系统管理员重置密码，居民代表请联系代表工作室。'
 
 const throttle = new FailureThrottle()
+/** Requests for a reset link, counted per address (each one, whatever the account): at most 10 in the sign-in window. */
+export const resetRequests = new FailureThrottle({ ...SIGN_IN_LIMITS, perAddress: 10 })
+
+/** A 429 for an address past its reset-link requests, or null. */
+export function tooManyResetRequests(req: PayloadRequest, who: string): Response | null {
+  const address = clientAddress(req.headers)
+  const wait = resetRequests.addressWait(address)
+  resetRequests.failAt(address)
+  return wait > 0 ? json(req, { errors: [{ message: tooManyMessage(wait, who) }] }, 429, { 'Retry-After': String(wait) }) : null
+}
+
+/**
+ * Sends a reset link after the answer has gone (the answer must not take longer when the account
+ * exists: the time of a send would tell which logins and phones are real). A failed send is logged.
+ */
+export function sendInBackground(req: PayloadRequest, send: () => Promise<unknown>): void {
+  void send().catch((e) => req.payload.logger.error({ err: e }, '重设密码的链接未能发出'))
+}
 
 const json = (req: PayloadRequest, body: unknown, status: number, headers: Record<string, string> = {}) =>
   Response.json(body, { status, headers: headersWithCors({ headers: new Headers({ 'Cache-Control': 'no-store', ...headers }), req }) })
@@ -77,6 +97,9 @@ export const RESET_LINK_SENT = '如果该邮箱属于本系统的工作人员账
 const RESET_VALID_MS = 60 * 60_000
 const RESET_INTERVAL_MS = 5 * 60_000
 
+/** A reset link used, expired or never made (in words; Payload's own says it in English). */
+const BAD_RESET_LINK = '重设密码的链接无效或已过期，请重新申请'
+
 /** The subject of the reset e-mail. */
 export const STAFF_RESET_SUBJECT = '重设密码 · 代表提案追踪平台'
 
@@ -95,6 +118,8 @@ const forgotPassword: Endpoint = {
   handler: async (req) => {
     const channels = channelConfig()
     if (!channels.email && !channels.sms) return json(req, { errors: [{ message: FORGOT_PASSWORD_MESSAGE }] }, 400)
+    const refused = tooManyResetRequests(req, '系统管理员')
+    if (refused) return refused
     await addDataAndFileToRequest(req)
     const email = typeof req.data?.email === 'string' ? req.data.email.toLowerCase().trim() : ''
     const user = email ? (await req.payload.find({ collection: 'users', where: { email: { equals: email } }, limit: 1, depth: 0, overrideAccess: true, showHiddenFields: true })).docs[0] : undefined
@@ -106,9 +131,11 @@ const forgotPassword: Endpoint = {
       if (user && !recent && (channels.email || (channels.sms && user.phone?.trim()))) {
         const token = String(await req.payload.forgotPassword({ collection: 'users', data: { email }, disableEmail: true, expiration: RESET_VALID_MS }))
         const link = staffResetLink(token)
-        if (channels.email)
-          await emailSender(req.payload)({ to: user.email, subject: STAFF_RESET_SUBJECT, text: `${user.name}，您好：\n\n请打开以下链接设置新密码（1 小时内有效）：\n${link}\n\n如非本人操作，请忽略本邮件，密码不会改变。` })
-        else await smsSender(req.payload)({ to: user.phone!.trim(), subject: '重设密码', text: `您正在重设代表提案追踪平台的密码，请打开链接设置新密码（1 小时内有效）：${link}` })
+        sendInBackground(req, () =>
+          channels.email
+            ? emailSender(req.payload)({ to: user.email, subject: STAFF_RESET_SUBJECT, text: `${user.name}，您好：\n\n请打开以下链接设置新密码（1 小时内有效）：\n${link}\n\n如非本人操作，请忽略本邮件，密码不会改变。` })
+            : smsSender(req.payload)({ to: user.phone!.trim(), subject: '重设密码', text: `您正在重设代表提案追踪平台的密码，请打开链接设置新密码（1 小时内有效）：${link}` }),
+        )
       }
     } catch (e) {
       req.payload.logger.error({ err: e }, '重设密码的链接未能发出')
@@ -117,7 +144,39 @@ const forgotPassword: Endpoint = {
   },
 }
 
-export const staffAuthEndpoints: Endpoint[] = [login, forgotPassword]
+/**
+ * POST /api/users/reset-password (the admin's reset page posts here): the password rule every new
+ * password follows (core passwordProblem) first, then Payload's own reset with the token (it checks
+ * the token and its hour, clears it, and signs the person in).
+ */
+const resetPassword: Endpoint = {
+  path: '/reset-password',
+  method: 'post',
+  handler: async (req) => {
+    await addDataAndFileToRequest(req)
+    const password = typeof req.data?.password === 'string' ? req.data.password : ''
+    const token = typeof req.data?.token === 'string' ? req.data.token : ''
+    if (!/^[0-9a-f]{40}$/.test(token)) refuse(BAD_RESET_LINK, 'token')
+    const problem = passwordProblem(password)
+    if (problem) refuse(problem, 'password')
+    const collection = req.payload.collections.users
+    const found = await req.payload.find({
+      collection: 'users',
+      // Payload stamps the token's hour by the real clock (not the injected one): read it so.
+      where: { and: [{ resetPasswordToken: { equals: token } }, { resetPasswordExpiration: { greater_than: new Date().toISOString() } }] },
+      select: {},
+      limit: 1,
+      depth: 0,
+      overrideAccess: true,
+    })
+    if (found.docs.length === 0) refuse(BAD_RESET_LINK, 'token')
+    const result = await resetPasswordOperation({ collection, data: { password, token }, req })
+    const cookie = generatePayloadCookie({ collectionAuthConfig: collection.config.auth, cookiePrefix: req.payload.config.cookiePrefix, token: result.token! })
+    return json(req, { message: req.t('authentication:passwordResetSuccessfully'), user: result.user }, 200, { 'Set-Cookie': cookie })
+  },
+}
+
+export const staffAuthEndpoints: Endpoint[] = [login, forgotPassword, resetPassword]
 
 /**
  * A new password for a staff account. One's own: only with the current one (a session alone is not
@@ -126,6 +185,8 @@ export const staffAuthEndpoints: Endpoint[] = [login, forgotPassword]
  */
 export const staffPasswordChange: CollectionBeforeChangeHook<User> = async ({ data, req, operation, originalDoc }) => {
   if (operation !== 'update' || typeof data.password !== 'string' || !data.password || !req.user || !originalDoc) return data
+  // Any new password ends a reset link already sent (it would otherwise stay good for its hour).
+  Object.assign(data, { resetPasswordToken: null, resetPasswordExpiration: null })
   const change = passwordChangeOf(req) ?? {}
   if (req.user.collection === 'users' && sameId(req.user.id, originalDoc.id)) {
     if (!change.currentPassword) refuse('修改自己的密码须填写当前密码', 'currentPassword')

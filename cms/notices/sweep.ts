@@ -31,7 +31,7 @@ import {
   type RecipientGroup,
   type SupervisionSettings,
 } from '../../core/sweep'
-import { RoleLabels } from '../../core/lifecycle'
+import { isIn, RoleLabels, SupervisedStatuses } from '../../core/lifecycle'
 import type { Duty as CoreDuty } from '../../core/duties'
 import { idOf } from '../access/actor'
 import type { Duty } from '../payload-types'
@@ -122,6 +122,8 @@ export async function loadObligations(payload: Payload): Promise<{ obligations: 
   const refs = new Map<string, ProposalRef>()
   const sessionOf = new Map<string, Id | null>()
   for (const p of proposals) {
+    // Open items only (as the 督办台): a closed proposal owes nothing, even a commitment found not kept.
+    if (!isIn(SupervisedStatuses, p.status)) continue
     refs.set(key(p.id), { proposal: p.id, number: p.number ?? null, title: p.title, keyItem: keyItemOf(p) })
     sessionOf.set(key(p.id), idOf(p.session))
   }

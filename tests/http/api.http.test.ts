@@ -83,6 +83,27 @@ describe('private fields', () => {
     expect(r.json.address === 'PRIVATE-ADDRESS-rep-a').toBe(seen)
   })
 
+  it("a representative's e-mail address and 通知方式 (where reset links and notices go) are as private as the phone: the office, the admin and themself", async () => {
+    const set = await api('office', `/representatives/${world.reps.C.id}`, { method: 'PATCH', body: JSON.stringify({ email: 'c-private-mail@test.local' }) })
+    expect(set.status, set.text).toBe(200)
+    for (const [who, seen] of [['office', true], ['admin', true], ['C', true], ['leader', false], ['sectionHead', false], ['sectionStaff', false], ['B', false]] as [Who, boolean][]) {
+      const r = await api(who, `/representatives/${world.reps.C.id}?depth=0`)
+      expect(r.status, who).toBe(200)
+      expect([who, r.json.email === 'c-private-mail@test.local', r.json.notify !== undefined]).toEqual([who, seen, seen])
+    }
+  })
+
+  it('staff change their own name, not their e-mail or phone (a stolen session must not redirect a reset link); the admin changes them', async () => {
+    const me = (await api('sectionStaff', '/users/me')).json.user
+    const own = await api('sectionStaff', `/users/${me.id}`, { method: 'PATCH', body: JSON.stringify({ name: me.name, email: 'taken-over@test.local', phone: '13900000000' }) })
+    expect(own.status, own.text).toBe(200)
+    const after = (await api('admin', `/users/${me.id}?depth=0`)).json
+    expect([after.email, after.phone ?? null]).toEqual([me.email, me.phone ?? null])
+    const byAdmin = await api('admin', `/users/${me.id}`, { method: 'PATCH', body: JSON.stringify({ phone: '13900000001' }) })
+    expect(byAdmin.status, byAdmin.text).toBe(200)
+    expect((await api('admin', `/users/${me.id}?depth=0`)).json.phone).toBe('13900000001')
+  })
+
   it('the public reads no representative at all', async () => {
     const r = await api('public', '/representatives')
     expect(r.status).toBe(403)

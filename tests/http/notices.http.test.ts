@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { toLocalDate } from '../../core/calendar'
 import { startPayload, connectPayload } from '../helpers/payload'
 import { freePort, startServer, type RunningServer } from '../helpers/server'
-import { answerOf, login, representativeLogin, type Credential } from '../helpers/http'
+import { answerOf, login, postFrom, representativeLogin, type Credential } from '../helpers/http'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 // The demo's load day (Friday), and the sweep's: Monday 08:30 in Beijing.
@@ -297,6 +297,8 @@ describe('督办 sweep over HTTP with a real SMTP server and an SMS gateway', ()
     const known = await post('/forgot-password', { login: rep.phone })
     expect([unknown.status, known.status]).toEqual([200, 200])
     expect(known.json).toEqual(unknown.json)
+    // Sent after the answer (its time must not tell a real login from another).
+    await until('the reset SMS', () => smses.length > before)
     expect(smses.length).toBe(before + 1)
     const sms = smses.at(-1)!
     expect(sms.phone).toBe(rep.phone)
@@ -327,8 +329,40 @@ describe('督办 sweep over HTTP with a real SMTP server and an SMS gateway', ()
     expect(mail.from.address).toBe('duban@jiedao.test')
     const token = new RegExp(`${server.url}/admin/reset/([0-9a-f]{40})`).exec(mail.text)?.[1]
     expect(token, mail.text).toBeTruthy()
-    const reset = await fetch(`${server.url}/api/users/reset-password`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, password: 'Leader-2026-new' }) })
-    expect(reset.status).toBe(200)
+    // The password rule every new password follows holds here too, and a refusal leaves the link good.
+    const resetWith = (password: string) =>
+      fetch(`${server.url}/api/users/reset-password`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, password }) }).then(answerOf)
+    const weak = await resetWith('12345678')
+    expect([weak.status, weak.json.errors[0].data.errors[0]]).toEqual([400, { message: '新密码须同时包含数字和字母（或其他符号）', path: 'password' }])
+    expect((await resetWith('Leader-2026-new')).status).toBe(200)
     await login(server.url, { email: 'leader@demo.local', password: 'Leader-2026-new' })
+    // Used once: then refused in words.
+    const used = await resetWith('Leader-2026-again')
+    expect([used.status, used.json.errors[0].message]).toEqual([400, '重设密码的链接无效或已过期，请重新申请'])
+  })
+
+  it('忘记密码 from one address: the 11th request within the window is refused (429 + Retry-After), staff’s and the portal’s alike', async () => {
+    const from = (address: string, path: string, body: unknown) => postFrom(server.url, address, path, body, { origin: server.url })
+    for (let i = 0; i < 10; i++) expect((await from('127.0.0.77', '/api/users/forgot-password', { email: `nobody-${i}@demo.local` })).status).toBe(200)
+    const refused = await from('127.0.0.77', '/api/portal/forgot-password', { login: 'nobody-else' })
+    expect(refused.status).toBe(429)
+    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/)
+    expect((await refused.json()).error.message).toMatch(/分钟后再试|代表工作室/)
+    // Another address is not held up.
+    expect((await from('127.0.0.78', '/api/users/forgot-password', { email: 'nobody@demo.local' })).status).toBe(200)
+  })
+
+  it('a new password ends a reset link already sent', async () => {
+    const before = mails.length
+    await fetch(`${server.url}/api/users/forgot-password`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'office@demo.local' }) })
+    await until('the reset e-mail', () => mails.length > before)
+    const token = new RegExp(`${server.url}/admin/reset/([0-9a-f]{40})`).exec(mails.at(-1)!.text)?.[1]
+    const session = await login(server.url, { email: 'office@demo.local', password: Password })
+    const me = (await fetch(`${server.url}/api/users/me`, { headers: session }).then((r) => r.json())).user
+    const changed = await fetch(`${server.url}/api/users/${me.id}/password`, { method: 'POST', headers: { 'content-type': 'application/json', ...session }, body: JSON.stringify({ password: 'Office-2026-own', currentPassword: Password }) })
+    expect(changed.status, await changed.clone().text()).toBe(200)
+    const late = await fetch(`${server.url}/api/users/reset-password`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, password: 'Office-2026-link' }) })
+    expect(late.status).toBe(400)
+    await login(server.url, { email: 'office@demo.local', password: 'Office-2026-own' })
   })
 })

@@ -100,7 +100,7 @@ export const Representatives: CollectionConfig = {
       label: { zh: '登录名', en: 'Username' },
       access: { read: staffOrSelfField, update: managersOnly },
     },
-    // Payload's own email field as it makes it here (optional, not unique, not shown), with the same read rule.
+    // Payload's own email field as it makes it here (optional, not unique): a contact, private like the phone.
     {
       name: 'email',
       type: 'email',
@@ -108,7 +108,7 @@ export const Representatives: CollectionConfig = {
       unique: false,
       label: { zh: '电子邮箱', en: 'Email' },
       admin: { description: { zh: '用于邮件通知和找回密码（可不填）', en: 'For e-mail notices and password reset (optional)' } },
-      access: { read: staffOrSelfField, update: managersOnly },
+      access: { read: privateOrSelf, update: managersOnly },
     },
     { name: 'name', type: 'text', required: true, label: { zh: '姓名', en: 'Name' }, access: { update: managersOnly } },
     {
@@ -164,7 +164,7 @@ export const Representatives: CollectionConfig = {
       ],
     },
     // 通知方式: SMS by default; set by the office, read by the representative (cms/notices/preferences.ts).
-    notifyField({ byEmail: false, bySms: true }, { read: staffOrSelfField, update: managersOnly }),
+    notifyField({ byEmail: false, bySms: true }, { read: privateOrSelf, update: managersOnly }),
     // Payload's own timestamps, redeclared with read access: when an account record last changed
     // tells of others' sign-in failures and password changes (staff and the representative
     // themself only). Field access, not an afterRead hook, so nobody else can filter or sort on them either.

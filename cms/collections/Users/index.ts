@@ -26,7 +26,7 @@ export const Users: CollectionConfig = {
     admin: ({ req }) => isStaff(actorOfReq(req)),
     read: staffOnly,
     create: adminOnly,
-    // Staff may change their own name and password; everything else is the admin's.
+    // Staff may change their own name, password and 通知方式; everything else (their e-mail and phone too) is the admin's.
     update: ({ req, id }) => canAdminister(actorOfReq(req)) || (isStaff(actorOfReq(req)) && String(req.user?.id) === String(id)),
     delete: adminOnly,
     unlock: adminOnly,
@@ -42,6 +42,9 @@ export const Users: CollectionConfig = {
   fields: [
     passwordField,
     passwordPanel,
+    // Payload's own e-mail field (the sign-in name), and below the phone: where a reset link goes, so
+    // only the admin changes them (a stolen session must not redirect a password-reset link).
+    { name: 'email', type: 'email', label: { zh: '电子邮箱', en: 'Email' }, access: { update: adminOnlyField } },
     { name: 'name', type: 'text', required: true, label: { zh: '姓名', en: 'Name' } },
     {
       name: 'role',
@@ -72,7 +75,7 @@ export const Users: CollectionConfig = {
       type: 'text',
       label: { zh: '手机号', en: 'Phone' },
       admin: { description: { zh: '用于短信通知和短信找回密码', en: 'For SMS notices and password reset' } },
-      access: { read: ({ req, doc, id }) => canReadPrivate(actorOfReq(req)) || String(req.user?.id) === String(doc?.id ?? id) },
+      access: { read: ({ req, doc, id }) => canReadPrivate(actorOfReq(req)) || String(req.user?.id) === String(doc?.id ?? id), update: adminOnlyField },
     },
     // 通知方式: e-mail by default; each person sets their own (cms/notices/preferences.ts).
     notifyField({ byEmail: true, bySms: false }),

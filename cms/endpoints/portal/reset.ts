@@ -12,6 +12,9 @@ import { serverURL } from '../../lib/env'
 import { channelConfig, emailSender, smsSender } from '../../notices/channels'
 import { portalEndpoint, refusal } from '../../portal/endpoint'
 import { accountFor } from './auth'
+import { resetRequests, sendInBackground } from '../../lib/staffAuth'
+import { clientAddress } from '../../portal/throttle'
+import { tooManyMessage } from '../../lib/signIn'
 
 /** A link is valid this long. */
 const VALID_MS = 60 * 60_000
@@ -26,6 +29,9 @@ export const resetEndpoints = [
   portalEndpoint({ route: 'POST /forgot-password', auth: 'none' }, async ({ req, body, answer }) => {
     const channels = channelConfig()
     if (!channels.email && !channels.sms) throw refusal(503, 'noChannel', NO_CHANNEL)
+    const wait = resetRequests.addressWait(clientAddress(req.headers))
+    resetRequests.failAt(clientAddress(req.headers))
+    if (wait > 0) throw refusal(429, 'tooMany', tooManyMessage(wait, '代表工作室'), undefined, { 'Retry-After': String(wait) })
     const account = await accountFor(req.payload, body.login)
     const rep = account ? await req.payload.findByID({ collection: 'representatives', id: account.id, depth: 0, overrideAccess: true, showHiddenFields: true }) : null
     const now = Date.parse(nowISO())
@@ -36,12 +42,11 @@ export const resetEndpoints = [
       const token = await req.payload.forgotPassword({ collection: 'representatives', data: { username: rep.username } as unknown as { email: string }, disableEmail: true, expiration: VALID_MS, context: { [PORTAL_SIGN_IN]: true } })
       const link = `${serverURL}/portal/reset/?token=${token}`
       const text = `${rep.name}，您好：请打开以下链接设置新密码（1 小时内有效）：${link}  如非本人操作，请忽略。`
-      try {
-        if (byEmail) await emailSender(req.payload)({ to: rep.email!.trim(), subject: '重设代表门户密码', text })
-        else await smsSender(req.payload)({ to: rep.phone!.trim(), subject: '重设密码', text: `您正在重设代表门户密码，请打开链接设置新密码（1 小时内有效）：${link}` })
-      } catch (e) {
-        req.payload.logger.error({ err: e }, '重设密码的链接未能发出')
-      }
+      sendInBackground(req, () =>
+        byEmail
+          ? emailSender(req.payload)({ to: rep.email!.trim(), subject: '重设代表门户密码', text })
+          : smsSender(req.payload)({ to: rep.phone!.trim(), subject: '重设密码', text: `您正在重设代表门户密码，请打开链接设置新密码（1 小时内有效）：${link}` }),
+      )
     }
     return answer({ message: SENT })
   }),
