@@ -4,6 +4,7 @@
 // (admin.components.providers). Everything else is Payload's own i18n (cms/lib/chinese.ts).
 // - the toaster's region and close button (sonner: "Notifications alt+T", "Close toast");
 // - a relationship's edit button ("Edit 杨丽萍") and a multi-select's remove button ("Remove …");
+// - a checkbox's tooltip, which is its field's path ("notify.byEmail"): its label instead;
 // - the list's select-all box (title "select-all") and the id Payload adds to every list's
 //   column chooser and filter ("ID");
 // - dialogs named by their internal slug ("drawer_1_follow-ups…");
@@ -59,6 +60,13 @@ function translateAttributes(el: Element) {
       continue
     }
     if (!/[A-Za-z]/.test(v)) continue
+    // A checkbox titled by its field's path (Payload's checkbox sets title = name, e.g. "notify.byEmail"): by its label instead.
+    if (attr === 'title' && el instanceof HTMLInputElement && el.type === 'checkbox' && v === el.name) {
+      const label = el.id ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`)?.textContent?.trim() : ''
+      if (label) el.setAttribute('title', label.replace(/\s*\*$/, ''))
+      else el.removeAttribute('title')
+      continue
+    }
     const zh = apply(v, AttributeRules)
     if (zh !== v) el.setAttribute(attr, zh)
   }

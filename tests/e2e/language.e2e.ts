@@ -14,8 +14,12 @@ test.afterEach(async ({ page }) => leaveDocument(page))
  * key's name, and the systems and browsers a representative's portal sign-in was made from.
  */
 const AllowedWords = new Set(['PDF', 'Excel', 'SQLite', 'PostgreSQL', 'Alt', 'Windows', 'Linux', 'Mac', 'Android', 'iPhone', 'iPad', 'Chrome', 'Firefox', 'Safari', 'Edge'])
-/** Demo accounts' e-mail addresses and representatives' login names are data, not language. */
-const DataPatterns = [/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, /\brep-[a-z]\b/g]
+/**
+ * Data, not language: demo accounts' e-mail addresses, representatives' login names, the test world's
+ * planted private values (a phone "PRIVATE-PHONE-rep-a" the office may see), and the names of the
+ * server's settings the admin's 系统状态 tells them to set (SMTP_URL, SMS_URL).
+ */
+const DataPatterns = [/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, /\bPRIVATE-[A-Z]+-rep-[a-z]\b/g, /\brep-[a-z]\b/g, /\b[A-Z]+(?:_[A-Z]+)+\b/g]
 /** US dates (11/30/2026, Nov 30, 2026, 2:04 AM) and date-fns' default formats in zh (11月 30, 2026; 下午 2:04). */
 const USDate = /\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}:\d{2}\s*[AP]M\b|\d{1,2}月\s*\d{1,2},\s*\d{4}|[上下]午\s*\d{1,2}:\d{2}/
 

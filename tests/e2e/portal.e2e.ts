@@ -81,6 +81,8 @@ test('signing in works with the keyboard alone', async ({ browser }) => {
   // The first things to reach by Tab on the portal's own content are its actions.
   await page.getByRole('link', { name: '写新提案' }).focus()
   await page.keyboard.press('Tab')
+  await expect(page.getByRole('link', { name: '消息' })).toBeFocused()
+  await page.keyboard.press('Tab')
   await expect(page.getByRole('link', { name: '修改密码' })).toBeFocused()
   await context.close()
 })

@@ -6,9 +6,9 @@ import { axeViolations, base, leaveDocument, signIn } from './helpers'
 test.describe.configure({ mode: 'serial' })
 test.afterEach(async ({ page }) => leaveDocument(page))
 
-/** The workbench's text has no English word (numbers and dates are fine). */
+/** The workbench's text has no English word (numbers and dates are fine; the test world's planted phones, "PRIVATE-PHONE-rep-a", are data the office may see). */
 async function speaksChinese(page: Page) {
-  const text = await page.locator('.workbench').innerText()
+  const text = (await page.locator('.workbench').innerText()).replace(/\bPRIVATE-[A-Z]+-rep-[a-z]\b/g, '')
   expect(text).not.toMatch(/[A-Za-z]{2,}/)
 }
 

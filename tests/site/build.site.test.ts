@@ -480,16 +480,23 @@ describe('the built site', () => {
         expect(html).toContain(`${who}催办（${chineseDate(t.at)}）`)
         if (t.note) expect(html).toContain(`说明：${t.note}`)
       }
-      // The office's own notes were planted as private: none is in the data, none on the page.
-      expect(p.timeline.filter((t) => t.role === 'office' && t.action === '催办').every((t) => t.note === null)).toBe(true)
+      // The notes planted as private (not made public) are not in the data, nor on the page.
+      expect(p.timeline.every((t) => !t.note?.includes(Marker))).toBe(true)
     }
+    // The demo's office 催办 made its note public: it is shown; the demo leader's internal note is not.
+    expect(urged.some((p) => p.timeline.some((t) => t.action === '催办' && t.role === 'office' && t.note))).toBe(true)
+    expect(JSON.stringify(exp)).not.toContain('月底前拿出方案')
+    // 重点督办: the demo's item and the one planted.
     const key = exp.proposals.filter((p) => p.keyItem)
-    expect(key).toHaveLength(1)
-    expect(read(`proposals/${key[0]!.number}/index.html`)).toContain('<span class="badge key">重点督办</span>')
-    // In every list that names it (facet pages, section pages, the home page).
-    const listed = [...files(dist)].filter((f) => f.endsWith('.html')).map((f) => readFileSync(f, 'utf8')).filter((html) => html.includes(`data-number="${key[0]!.number}"`))
-    expect(listed.length).toBeGreaterThan(0)
-    for (const html of listed) expect(html.split(`data-number="${key[0]!.number}"`)[1]!.split('</li>')[0]).toContain('重点督办')
+    expect(key).toHaveLength(2)
+    const pages = [...files(dist)].filter((f) => f.endsWith('.html')).map((f) => readFileSync(f, 'utf8'))
+    for (const k of key) {
+      expect(read(`proposals/${k.number}/index.html`)).toContain('<span class="badge key">重点督办</span>')
+      // In every list that names it (facet pages, section pages, the home page).
+      const listed = pages.filter((html) => html.includes(`data-number="${k.number}"`))
+      expect(listed.length).toBeGreaterThan(0)
+      for (const html of listed) expect(html.split(`data-number="${k.number}"`)[1]!.split('</li>')[0]).toContain('重点督办')
+    }
     // Everywhere else, no badge: the mark is the leader's, not a default.
     expect(exp.proposals.filter((p) => !p.keyItem).some((p) => read(`proposals/${p.number}/index.html`).includes('badge key'))).toBe(false)
   })
