@@ -21,9 +21,12 @@ const titlesIn = async (page: Page, heading: string) => (await group(page, headi
 
 /** From wherever the person is, the 督办台 by the navigation's link. */
 async function openBoardFromNav(page: Page) {
-  const opener = page.getByRole('button', { name: '打开 菜单' })
-  if (await opener.isVisible()) await opener.click()
-  await page.locator('#nav-supervision').click()
+  // The navigation may be closed (Payload keeps each person's choice): open it first, once the page
+  // has come alive (the link is inert while the menu is closed).
+  const link = page.locator('#nav-supervision')
+  await expect(page.locator('html[data-chinese="on"]')).toHaveCount(1)
+  if (await link.evaluate((el) => el.closest('[inert]') !== null)) await page.getByRole('button', { name: '打开 菜单' }).click()
+  await link.click()
   await page.waitForURL((url) => url.pathname === '/admin/supervision')
   await expect(page.getByRole('heading', { name: '督办台', level: 1 })).toBeVisible()
 }
