@@ -22,6 +22,7 @@ import { nowISO } from './clock'
 import { replyFromDoc } from './facts'
 import { owedOnDay, QueuesOf } from './queues'
 import { keyItemOf } from './supervision'
+import { groupByProposal } from './groupByProposal'
 
 type Id = string | number
 
@@ -265,16 +266,6 @@ export async function overdueCommitments(r: Reader, day: BoardDay): Promise<Boar
   return keyed.sort((a, b) => compareBoardKeys(a.key, b.key)).map((k) => k.row)
 }
 
-function groupByProposal<D extends { proposal: unknown }>(docs: D[]): Map<string, D[]> {
-  const m = new Map<string, D[]>()
-  for (const d of docs) {
-    const k = String(idOf(d.proposal))
-    const list = m.get(k)
-    if (list) list.push(d)
-    else m.set(k, [d])
-  }
-  return m
-}
 
 /** The latest 督办 notice of a row: its stage (到期提醒, 逾期提醒, 逾期督办) and the day of the sweep that sent it. */
 export interface Reminded {
@@ -302,11 +293,11 @@ export async function remindedOf(payload: Payload, rows: readonly BoardRow[]): P
     pagination: false,
     overrideAccess: true,
   })
-  const byProposal = new Map<string, { parts: NonNullable<ReturnType<typeof parseNoticeKey>>; date: string }[]>()
-  for (const d of docs) {
+  const parsed = docs.flatMap((d) => {
     const parts = parseNoticeKey(d.key)
-    if (parts) byProposal.set(parts.proposal, [...(byProposal.get(parts.proposal) ?? []), { parts, date: d.date }])
-  }
+    return parts ? [{ parts, date: d.date }] : []
+  })
+  const byProposal = groupByProposal(parsed, (n) => n.parts.proposal)
   for (const row of rows) {
     const latest = (byProposal.get(String(row.proposal.id)) ?? []).find(({ parts }) => {
       if (parts.due !== row.due) return false

@@ -10,7 +10,7 @@
 import type { Payload, Where } from 'payload'
 import { toLocalDate, type WorkingCalendar } from '../../core/calendar'
 import { channelsOf, quietHoursOf, type NoticeChannel, type NoticePerson } from '../../core/notices'
-import { ledgerObligations, type LedgerObligationRow } from '../../core/commitmentObligations'
+import { ledgerObligations } from '../../core/commitmentObligations'
 import type { CommitmentRecordState } from '../../core/commitments'
 import {
   deliveryTime,
@@ -39,6 +39,7 @@ import { getCalendar } from '../lib/calendar'
 import { nowISO } from '../lib/clock'
 import { serverURL } from '../lib/env'
 import { keyItemOf, supervisionSettingsOf } from '../lib/supervision'
+import { groupByProposal } from '../lib/groupByProposal'
 import { insertRecords, recordedKeys, uniqueKeyOf, type NoticeRow } from './ledger'
 import { withSweepLock } from './lock'
 
@@ -128,33 +129,28 @@ export async function loadObligations(payload: Payload): Promise<{ obligations: 
     sessionOf.set(key(p.id), idOf(p.session))
   }
   const obligations: Obligation[] = []
-  const dutiesBy = new Map<string, CoreDuty[]>()
-  for (const d of duties) {
-    const p = key(idOf(d.proposal))
-    if (!refs.has(p)) continue
-    const row: CoreDuty = {
-      action: d.action,
-      role: d.role,
-      section: idOf(d.section),
-      person: idOf(d.person),
-      due: d.due ?? null,
-      ...(d.from ? { from: d.from } : {}),
-      ...(d.until ? { until: d.until } : {}),
-      ...(d.subject ? { subject: d.subject } : {}),
-    }
-    dutiesBy.set(p, [...(dutiesBy.get(p) ?? []), row])
-  }
-  for (const [p, list] of dutiesBy) obligations.push(...dutyObligations(refs.get(p)!, list))
-  // The ledger's rows per proposal, in the order the replies were published (a reply's commitments in the order it lists them).
-  const ledgerBy = new Map<string, LedgerObligationRow[]>()
-  const ordered = [...ledger].sort((a, b) => Date.parse(String(a.publishedAt)) - Date.parse(String(b.publishedAt)) || Number(a.id) - Number(b.id))
-  for (const r of ordered) {
-    const p = key(idOf(r.proposal))
-    ledgerBy.set(p, [...(ledgerBy.get(p) ?? []), { commitmentId: r.commitmentId, text: r.text, dueDate: r.dueDate, section: idOf(r.section), state: r.state }])
-  }
-  for (const [p, rows] of ledgerBy) {
+  for (const [p, list] of groupByProposal(duties)) {
     const ref = refs.get(p)
-    if (ref) obligations.push(...ledgerObligations(ref, rows))
+    if (!ref) continue
+    const rows = list.map(
+      (d): CoreDuty => ({
+        action: d.action,
+        role: d.role,
+        section: idOf(d.section),
+        person: idOf(d.person),
+        due: d.due ?? null,
+        ...(d.from ? { from: d.from } : {}),
+        ...(d.until ? { until: d.until } : {}),
+        ...(d.subject ? { subject: d.subject } : {}),
+      }),
+    )
+    obligations.push(...dutyObligations(ref, rows))
+  }
+  // The ledger's rows per proposal, in the order the replies were published (a reply's commitments in the order it lists them).
+  const ordered = [...ledger].sort((a, b) => Date.parse(String(a.publishedAt)) - Date.parse(String(b.publishedAt)) || Number(a.id) - Number(b.id))
+  for (const [p, rows] of groupByProposal(ordered)) {
+    const ref = refs.get(p)
+    if (ref) obligations.push(...ledgerObligations(ref, rows.map((r) => ({ commitmentId: r.commitmentId, text: r.text, dueDate: r.dueDate, section: idOf(r.section), state: r.state }))))
   }
   return { obligations, sessionOf }
 }

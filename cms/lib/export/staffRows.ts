@@ -12,6 +12,7 @@ import { deadlineSettingsOf, getCalendar } from '../calendar'
 import { nowISO } from '../clock'
 import { factsFromDoc, replyFromDoc } from '../facts'
 import { readAs, type Doc } from './readAs'
+import { groupByProposal } from '../groupByProposal'
 
 type Named = 'representatives' | 'sections' | 'residential-areas' | 'users'
 
@@ -25,16 +26,6 @@ const nameIn = (names: Map<string, string>, id: unknown): string | null => (id =
 const namesIn = (names: Map<string, string>, ids: unknown): string[] =>
   (Array.isArray(ids) ? ids : []).map((id) => nameIn(names, id)).filter((n): n is string => !!n)
 
-const groupByProposal = (docs: Doc[]): Map<string, Doc[]> => {
-  const m = new Map<string, Doc[]>()
-  for (const d of docs) {
-    const k = String(idOf(d.proposal))
-    const list = m.get(k)
-    if (list) list.push(d)
-    else m.set(k, [d])
-  }
-  return m
-}
 
 export const ProposalSelect = {
   number: true,
@@ -74,7 +65,7 @@ export async function* proposalRows(req: PayloadRequest, pages: AsyncIterable<Do
         readAs(req, 'evaluations', ofPage, { proposal: true, reply: true, representative: true, rating: true, at: true, createdAt: true }),
         readAs(req, 'follow-ups', ofPage, { proposal: true, kind: true, at: true, commitmentId: true, verified: true, createdAt: true }),
       ])
-    ).map(groupByProposal)
+    ).map((docs) => groupByProposal(docs))
     for (const d of docs as (Doc & Partial<Proposal>)[]) {
       const k = String(d.id)
       const facts = factsFromDoc(d, {
