@@ -32,12 +32,12 @@ const throttle = new FailureThrottle()
 /** Requests for a reset link, counted per address (each one, whatever the account): at most 10 in the sign-in window. */
 export const resetRequests = new FailureThrottle({ ...SIGN_IN_LIMITS, perAddress: 10 })
 
-/** A 429 for an address past its reset-link requests, or null. */
-export function tooManyResetRequests(req: PayloadRequest, who: string): Response | null {
+/** Counts a reset-link request from this request's address; the seconds it must wait (past the limit), or 0. */
+export function resetRequestWait(req: PayloadRequest): number {
   const address = clientAddress(req.headers)
   const wait = resetRequests.addressWait(address)
   resetRequests.failAt(address)
-  return wait > 0 ? json(req, { errors: [{ message: tooManyMessage(wait, who) }] }, 429, { 'Retry-After': String(wait) }) : null
+  return wait
 }
 
 /**
@@ -118,8 +118,8 @@ const forgotPassword: Endpoint = {
   handler: async (req) => {
     const channels = channelConfig()
     if (!channels.email && !channels.sms) return json(req, { errors: [{ message: FORGOT_PASSWORD_MESSAGE }] }, 400)
-    const refused = tooManyResetRequests(req, '系统管理员')
-    if (refused) return refused
+    const wait = resetRequestWait(req)
+    if (wait > 0) return json(req, { errors: [{ message: tooManyMessage(wait, '系统管理员') }] }, 429, { 'Retry-After': String(wait) })
     await addDataAndFileToRequest(req)
     const email = typeof req.data?.email === 'string' ? req.data.email.toLowerCase().trim() : ''
     const user = email ? (await req.payload.find({ collection: 'users', where: { email: { equals: email } }, limit: 1, depth: 0, overrideAccess: true, showHiddenFields: true })).docs[0] : undefined

@@ -12,8 +12,7 @@ import { serverURL } from '../../lib/env'
 import { channelConfig, emailSender, smsSender } from '../../notices/channels'
 import { portalEndpoint, refusal } from '../../portal/endpoint'
 import { accountFor } from './auth'
-import { resetRequests, sendInBackground } from '../../lib/staffAuth'
-import { clientAddress } from '../../portal/throttle'
+import { resetRequestWait, sendInBackground } from '../../lib/staffAuth'
 import { tooManyMessage } from '../../lib/signIn'
 
 /** A link is valid this long. */
@@ -29,8 +28,7 @@ export const resetEndpoints = [
   portalEndpoint({ route: 'POST /forgot-password', auth: 'none' }, async ({ req, body, answer }) => {
     const channels = channelConfig()
     if (!channels.email && !channels.sms) throw refusal(503, 'noChannel', NO_CHANNEL)
-    const wait = resetRequests.addressWait(clientAddress(req.headers))
-    resetRequests.failAt(clientAddress(req.headers))
+    const wait = resetRequestWait(req)
     if (wait > 0) throw refusal(429, 'tooMany', tooManyMessage(wait, '代表工作室'), undefined, { 'Retry-After': String(wait) })
     const account = await accountFor(req.payload, body.login)
     const rep = account ? await req.payload.findByID({ collection: 'representatives', id: account.id, depth: 0, overrideAccess: true, showHiddenFields: true }) : null
