@@ -10,6 +10,7 @@ import { ProposalActionBar as ProposalActionBar_d8f57b00eb91432dcfa13cde3f998aca
 import { ReplySummary as ReplySummary_f01c6931d11f00213da00db8c99c482c } from '../../../../cms/components/Summary'
 import { CoOpinionsPanel as CoOpinionsPanel_3d80259b20fa7cf9dba3021c7fbec15f } from '../../../../cms/components/CoOpinionsPanel'
 import { PrintReplyLetterButton as PrintReplyLetterButton_34503c8ae621394b7fcfbaded8ad3897 } from '../../../../cms/components/print/PrintButton'
+import { SettleRows as SettleRows_ce6f74d9c1209f8c26d0aa548b45ae08 } from '../../../../cms/components/SettleRows'
 import { ReplyFilters as ReplyFilters_ba4f481e6b738863265367877ced7240 } from '../../../../cms/components/ListFilters'
 import { ReplyActionBar as ReplyActionBar_d8f57b00eb91432dcfa13cde3f998aca } from '../../../../cms/components/ActionBar'
 import { ExtensionDecision as ExtensionDecision_4c673da34ca12ac46dc061f1026c47e6 } from '../../../../cms/components/ExtensionDecision'
@@ -43,6 +44,7 @@ export const importMap = {
   "/cms/components/Summary#ReplySummary": ReplySummary_f01c6931d11f00213da00db8c99c482c,
   "/cms/components/CoOpinionsPanel#CoOpinionsPanel": CoOpinionsPanel_3d80259b20fa7cf9dba3021c7fbec15f,
   "/cms/components/print/PrintButton#PrintReplyLetterButton": PrintReplyLetterButton_34503c8ae621394b7fcfbaded8ad3897,
+  "/cms/components/SettleRows#SettleRows": SettleRows_ce6f74d9c1209f8c26d0aa548b45ae08,
   "/cms/components/ListFilters#ReplyFilters": ReplyFilters_ba4f481e6b738863265367877ced7240,
   "/cms/components/ActionBar#ReplyActionBar": ReplyActionBar_d8f57b00eb91432dcfa13cde3f998aca,
   "/cms/components/ExtensionDecision#ExtensionDecision": ExtensionDecision_4c673da34ca12ac46dc061f1026c47e6,
