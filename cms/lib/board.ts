@@ -1,7 +1,7 @@
 // The 督办 board's data (cms/components/SupervisionBoard.tsx): every open item, grouped by who owes
 // it (a section, or the office, a leader, the proposer) and its stage, counted in the database.
 // Open items are the stored `duties` rows owed today (core/duties.ts, kept by cms/lib/derived.ts)
-// and the overdue commitments of published replies (core/sweep.ts commitmentObligations). Rows are
+// and the overdue commitments the 承诺台账 keeps (cms/lib/commitmentLedger.ts, as the sweep reads them). Rows are
 // listed in the board's order (core/supervision.ts: 严重逾期 first, 重点督办 first, earliest
 // deadline first), asked of the database tier by tier, a page at a time: nothing loads every
 // document. Access applies: the person reads only what they may (office and leaders read every
@@ -11,18 +11,19 @@ import { toLocalDate, type WorkingCalendar } from '../../core/calendar'
 import { deadlineStateRange } from '../../core/deadlines'
 import { DutyActions, type DutyAction } from '../../core/duties'
 import { SupervisedStatuses } from '../../core/lifecycle'
-import { commitmentObligations, parseNoticeKey, SweepStages, type SweepStage } from '../../core/sweep'
+import { commitmentOverdue } from '../../core/commitments'
+import { parseNoticeKey, SweepStages, type SweepStage } from '../../core/sweep'
 import { BoardTiers, boardOrderKey, compareBoardKeys, partyOfCommitment, partyOfDuty, tierOf, PartyRoleLabels, PartyRoles, type BoardStage, type BoardTier, type Party } from '../../core/supervision'
 import { idOf } from '../access/actor'
-import type { FollowUp, Proposal, Reply } from '../payload-types'
+import type { Proposal } from '../payload-types'
 import type { Role } from '../../core/types'
 import { proposalReadScope } from '../../core/permissions'
 import { actorOf } from '../access/actor'
 import { nowISO } from './clock'
-import { replyFromDoc } from './facts'
 import { owedOnDay, QueuesOf } from './queues'
 import { keyItemOf } from './supervision'
 import { groupByProposal } from './groupByProposal'
+import { LedgerObligationColumns, ledgerObligationsOf, type StoredLedgerRow } from './commitmentLedger'
 
 type Id = string | number
 
@@ -224,43 +225,34 @@ export async function groupRows(r: Reader, party: Party, stage: DutyAction, day:
 }
 
 /**
- * The overdue commitments of published replies on open proposals (past their 完成时限, not
- * verified as kept), each as the sweep sees it (core commitmentObligations), found in the
- * database by the replies of open proposals that have one due before today; read in bulk (four
- * queries), from the database adapter when access may go unasked (through Payload's per-document
- * read work, and with every closed proposal's replies as candidates, this took 40 s at 10k
- * proposals; the public export reads from the adapter for the same reason).
+ * The overdue commitments on open proposals: the 承诺台账's commitments still owed (待兑现 or 未兑现)
+ * past their 完成时限 (core commitmentOverdue), each as the sweep sees it (cms/lib/commitmentLedger.ts
+ * ledgerObligationsOf) — so the board, the sweep's 逾期 notices and the ledger's list agree. Two
+ * queries; from the database adapter when access may go unasked (through Payload's per-document read
+ * work this took 40 s at 10k proposals; the public export reads from the adapter for the same reason).
  */
 export async function overdueCommitments(r: Reader, day: BoardDay): Promise<BoardRow[]> {
   const direct = readsAllOpen(r)
-  const read = async <D>(collection: 'replies' | 'proposals' | 'follow-ups', where: Where, select?: Record<string, true>): Promise<D[]> =>
+  const read = async <D>(collection: 'commitments' | 'proposals', where: Where, select: Record<string, true>): Promise<D[]> =>
     (direct
       ? (await r.payload.db.find({ collection, where, select, joins: false as never, pagination: false, limit: 0 })).docs
       : (await r.payload.find({ collection, where, select, depth: 0, joins: false as never, pagination: false, overrideAccess: false, user: r.user })).docs) as D[]
-  // Replies of open proposals (a closed one owes nothing) with a commitment due before today.
-  const openProposal: Where = { 'proposal.status': { in: [...SupervisedStatuses] } }
-  const candidates = await read<{ proposal: unknown }>('replies', { and: [{ publishedAt: { exists: true } }, { 'commitments.dueDate': { less_than: day.today } }, openProposal] }, { proposal: true })
-  const ids = [...new Set(candidates.map((d) => idOf(d.proposal)).filter((x): x is Id => x != null))]
+  const ledger = await read<StoredLedgerRow>(
+    'commitments',
+    { and: [{ outstanding: { equals: true } }, { dueDate: { less_than: day.today } }, { 'proposal.status': { in: [...SupervisedStatuses] } }] },
+    Object.fromEntries(LedgerObligationColumns.map((c) => [c, true])),
+  )
+  const ids = [...new Set(ledger.map((d) => idOf(d.proposal)).filter((x): x is Id => x != null))]
   if (ids.length === 0) return []
   const proposals = await read<Proposal>('proposals', { id: { in: ids } }, { number: true, title: true, status: true, keyItem: true })
-  const open = proposals.map((p) => p.id)
-  if (open.length === 0) return []
-  const [replies, followUps] = await Promise.all([
-    read<Reply>('replies', { and: [{ proposal: { in: open } }, { publishedAt: { exists: true } }] }),
-    read<FollowUp>('follow-ups', { and: [{ proposal: { in: open } }, { kind: { equals: 'verification' } }] }),
-  ])
-  const repliesOf = groupByProposal(replies)
-  const followUpsOf = groupByProposal(followUps)
+  const shown = new Map(proposals.map((p): [string, BoardProposal] => [String(p.id), { id: p.id, number: p.number, title: p.title, status: p.status, keyItem: keyItemOf(p) }]))
   const rows: BoardRow[] = []
-  for (const p of proposals) {
-    const facts = {
-      replies: (repliesOf.get(String(p.id)) ?? []).map(replyFromDoc),
-      followUps: (followUpsOf.get(String(p.id)) ?? []).map((f) => ({ id: f.id, kind: f.kind, at: f.at ?? f.createdAt, commitmentId: f.commitmentId ?? null, verified: f.verified ?? null, corrects: idOf(f.corrects) })),
-    }
-    const proposal: BoardProposal = { id: p.id, number: p.number, title: p.title, status: p.status, keyItem: keyItemOf(p) }
-    for (const c of commitmentObligations({ proposal: p.id, number: p.number ?? null, title: p.title, keyItem: proposal.keyItem }, facts))
-      if (c.state !== 'kept' && c.due < day.today) rows.push({ key: `commitment-${c.commitment}`, stage: 'commitment', party: partyOfCommitment(c), due: c.due, proposal, commitment: c.text })
-  }
+  for (const c of ledgerObligationsOf(ledger, (p) => {
+    const b = shown.get(p)
+    return b && { proposal: b.id, number: b.number ?? null, title: b.title, keyItem: b.keyItem }
+  }))
+    if (commitmentOverdue({ state: c.state, dueDate: c.due }, day.today))
+      rows.push({ key: `commitment-${c.commitment}`, stage: 'commitment', party: partyOfCommitment(c), due: c.due, proposal: shown.get(String(c.proposal))!, commitment: c.text })
   // The board's order (core boardOrder), each row's place worked out once.
   const keyed = rows.map((row) => ({ row, key: boardOrderKey({ due: row.due, keyItem: row.proposal.keyItem, number: row.proposal.number ?? null }, day.today, day.calendar) }))
   return keyed.sort((a, b) => compareBoardKeys(a.key, b.key)).map((k) => k.row)

@@ -10,7 +10,10 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBe
 import { commitmentOutstanding, commitmentRecords, type CommitmentRecord } from '../../core/commitments'
 import { idOf } from '../access/actor'
 import type { Commitment as CommitmentDoc, FollowUp, Reply } from '../payload-types'
+import { ledgerObligations } from '../../core/commitmentObligations'
+import type { CommitmentObligation, ProposalRef } from '../../core/sweep'
 import { replyFromDoc } from './facts'
+import { groupByProposal } from './groupByProposal'
 
 type Id = string | number
 
@@ -190,4 +193,25 @@ export function withCommitmentLedger(collection: CollectionConfig): CollectionCo
       afterDelete: [...(collection.hooks?.afterDelete ?? []), afterDelete],
     },
   }
+}
+
+/** The columns `ledgerObligationsOf` reads: a stored ledger row as either reader gets it (relationships as ids). */
+export const LedgerObligationColumns = ['proposal', 'commitmentId', 'text', 'dueDate', 'section', 'state', 'publishedAt'] as const
+
+export type StoredLedgerRow = { id: Id; proposal: unknown; section?: unknown; publishedAt: string } & Pick<CommitmentDoc, 'commitmentId' | 'text' | 'dueDate' | 'state'>
+
+/**
+ * Stored ledger rows as the obligations core plans from (core ledgerObligations), per proposal, for
+ * those `refOf` knows (an open one, say): in the order the replies were published, a reply's
+ * commitments in the order it lists them. The sweep (cms/notices/sweep.ts) and the 督办台
+ * (cms/lib/board.ts) both read the commitments owed this way.
+ */
+export function ledgerObligationsOf(rows: readonly StoredLedgerRow[], refOf: (proposal: string) => ProposalRef | undefined): CommitmentObligation[] {
+  const ordered = [...rows].sort((a, b) => Date.parse(String(a.publishedAt)) - Date.parse(String(b.publishedAt)) || Number(a.id) - Number(b.id))
+  const out: CommitmentObligation[] = []
+  for (const [p, list] of groupByProposal(ordered)) {
+    const ref = refOf(p)
+    if (ref) out.push(...ledgerObligations(ref, list.map((r) => ({ commitmentId: r.commitmentId, text: r.text, dueDate: r.dueDate, section: idOf(r.section), state: r.state }))))
+  }
+  return out
 }

@@ -10,8 +10,6 @@
 import type { Payload, Where } from 'payload'
 import { toLocalDate, type WorkingCalendar } from '../../core/calendar'
 import { channelsOf, quietHoursOf, type NoticeChannel, type NoticePerson } from '../../core/notices'
-import { ledgerObligations } from '../../core/commitmentObligations'
-import type { CommitmentRecordState } from '../../core/commitments'
 import {
   deliveryTime,
   digestsOf,
@@ -40,23 +38,12 @@ import { nowISO } from '../lib/clock'
 import { serverURL } from '../lib/env'
 import { keyItemOf, supervisionSettingsOf } from '../lib/supervision'
 import { groupByProposal } from '../lib/groupByProposal'
+import { LedgerObligationColumns, ledgerObligationsOf, type StoredLedgerRow } from '../lib/commitmentLedger'
 import { insertRecords, recordedKeys, uniqueKeyOf, type NoticeRow } from './ledger'
 import { withSweepLock } from './lock'
 
 type Id = string | number
 const key = (id: unknown) => String(id)
-
-/** A 承诺台账 row as the sweep reads it (relationships as ids). */
-interface LedgerRow {
-  id: Id
-  proposal: unknown
-  commitmentId: string
-  text: string
-  dueDate: string
-  section?: unknown
-  state: CommitmentRecordState
-  publishedAt: string
-}
 
 /** A person a notice may go to, with what the channels need. */
 export interface Person extends NoticePerson {
@@ -116,7 +103,7 @@ async function tableRows<T>(payload: Payload, collection: 'duties' | 'proposals'
 export async function loadObligations(payload: Payload): Promise<{ obligations: Obligation[]; sessionOf: Map<string, Id | null> }> {
   const [allDuties, ledger, proposals] = await Promise.all([
     tableRows<Duty>(payload, 'duties', ['proposal', 'action', 'role', 'section', 'person', 'due', 'from', 'until', 'subject']),
-    tableRows<LedgerRow>(payload, 'commitments', ['proposal', 'commitmentId', 'text', 'dueDate', 'section', 'state', 'publishedAt']),
+    tableRows<StoredLedgerRow>(payload, 'commitments', [...LedgerObligationColumns]),
     tableRows<{ id: Id; number?: string | null; title: string; session?: unknown; status: string; keyItem?: unknown }>(payload, 'proposals', ['number', 'title', 'session', 'status', 'keyItem']),
   ])
   const duties = allDuties.filter((d) => d.due)
@@ -146,12 +133,7 @@ export async function loadObligations(payload: Payload): Promise<{ obligations: 
     )
     obligations.push(...dutyObligations(ref, rows))
   }
-  // The ledger's rows per proposal, in the order the replies were published (a reply's commitments in the order it lists them).
-  const ordered = [...ledger].sort((a, b) => Date.parse(String(a.publishedAt)) - Date.parse(String(b.publishedAt)) || Number(a.id) - Number(b.id))
-  for (const [p, rows] of groupByProposal(ordered)) {
-    const ref = refs.get(p)
-    if (ref) obligations.push(...ledgerObligations(ref, rows.map((r) => ({ commitmentId: r.commitmentId, text: r.text, dueDate: r.dueDate, section: idOf(r.section), state: r.state }))))
-  }
+  obligations.push(...ledgerObligationsOf(ledger, (p) => refs.get(p)))
   return { obligations, sessionOf }
 }
 
