@@ -615,6 +615,13 @@ describe('digests', () => {
     expect(noticeLine({ notice: n, as: 'responsible' }, cal)).toBe('「小区停车难」承诺事项“年底前完成划线”待兑现，期限 2026年10月9日，今天到期')
   })
 
+  it('a commitment a verification found not kept says so; a 待验证 names its commitment (one proposal owes one per commitment)', () => {
+    const unkept = plan([commitment({ number: null, state: 'unkept' })], DUE).notices[0]!
+    expect(noticeLine({ notice: unkept, as: 'responsible' }, cal)).toBe('「小区停车难」承诺事项“年底前完成划线”经验证尚未兑现，期限 2026年10月9日，今天到期')
+    const verify = { ...unkept, obligation: dutyOf('verify', DUE, { subjectText: '年底前完成划线' }) }
+    expect(noticeLine({ notice: verify, as: 'responsible' }, cal)).toBe('2026-017「小区停车难」待验证承诺事项“年底前完成划线”，期限 2026年10月9日，今天到期')
+  })
+
   it('a representative\'s message', () => {
     expect(eventMessageText(messages[0]!, cal)).toBe('【提醒】您的提案 2026-005「小区停车难」待评价，期限 2026年10月16日，剩 1 个工作日。')
   })

@@ -23,7 +23,7 @@
 //   planned again, and a changed deadline (an extension) starts the steps afresh.
 
 import { chineseDate, toLocalDate, type WorkingCalendar } from './calendar'
-import { commitmentStatuses, type CommitmentState } from './commitments'
+import { commitmentStatuses, CommitmentStateLabels, type CommitmentState } from './commitments'
 import { deadlineState, dueText, LONG_OVERDUE_WORKING_DAYS } from './deadlines'
 import { owedOn, type Duty } from './duties'
 import { DeadlineStateLabels, DutyLabels } from './labels'
@@ -99,6 +99,8 @@ export interface ProposalRef {
 /** One duty row (core/duties.ts `plannedDuties`) of a proposal: the step owed, by whom, by when, on which days. */
 export interface DutyObligation extends ProposalRef, Duty {
   kind: 'duty'
+  /** What the duty is about, in words, where one proposal owes several of its kind: the commitment's words for a 待验证. */
+  subjectText?: string
 }
 
 /**
@@ -422,8 +424,15 @@ export function digestsOf(
   return { digests: [...digests.values()], messages }
 }
 
-/** The step owed, in words: the queue's name (待起草答复, DutyLabels), or 承诺事项“…”待兑现. */
-export const obligationStep = (o: Obligation): string => (o.kind === 'duty' ? DutyLabels[o.action] : `承诺事项“${o.text}”待兑现`)
+/**
+ * The step owed, in words: the queue's name (待起草答复, DutyLabels), with what it is about where one
+ * proposal can owe several (待验证承诺事项“…”); or a commitment: 承诺事项“…”待兑现, or 经验证尚未兑现
+ * once a verification found it not kept.
+ */
+export const obligationStep = (o: Obligation): string =>
+  o.kind === 'duty'
+    ? `${DutyLabels[o.action]}${o.subjectText ? `承诺事项“${o.subjectText}”` : ''}`
+    : `承诺事项“${o.text}”${o.state === 'unkept' ? CommitmentStateLabels.unkept : '待兑现'}`
 
 /** Who owes an obligation, in words by default: the role's name (科室经办人); the CMS passes one that names the section or person. */
 export const ownerByRole = (o: Obligation): string => RoleLabels[responsibleOf(o).role]

@@ -37,8 +37,10 @@ export interface BoardRow {
   party: Party
   due: string | null
   proposal: BoardProposal
-  /** The commitment's words (承诺事项), for an overdue commitment. */
+  /** The commitment's words (承诺事项), for an overdue commitment, and for a 待验证 (owed per commitment). */
   commitment?: string
+  /** The commitment a 待验证 is owed for (its id: the duty's subject). */
+  subject?: string
 }
 
 /** The stages a party can owe, in the lifecycle's order (the workbench's queues, cms/lib/queues.ts), then overdue commitments. */
@@ -115,8 +117,8 @@ export async function boardDay(r: Reader, calendar: WorkingCalendar, now = nowIS
 const countDuties = async (r: Reader, where: Where) => (await r.payload.count({ collection: 'duties', where, ...asReader(r) })).totalDocs
 
 /** A duty row as the board reads it. */
-type DutyDoc = { id: Id; action: DutyAction; role: Role; section?: unknown; due?: string | null; proposal: unknown }
-const DutySelect = { action: true, role: true, section: true, due: true, proposal: true } as const
+type DutyDoc = { id: Id; action: DutyAction; role: Role; section?: unknown; due?: string | null; proposal: unknown; subject?: string | null }
+const DutySelect = { action: true, role: true, section: true, due: true, proposal: true, subject: true } as const
 
 const partyOfDutyDoc = (d: DutyDoc): Party | null => partyOfDuty({ role: d.role, section: idOf(d.section) })
 
@@ -215,13 +217,28 @@ async function proposalsOf(r: Reader, docs: DutyDoc[]): Promise<Map<string, Boar
 const rowsOf = (docs: DutyDoc[], party: Party, proposals: Map<string, BoardProposal>): BoardRow[] =>
   docs.flatMap((d) => {
     const proposal = proposals.get(String(idOf(d.proposal)))
-    return proposal ? [{ key: `duty-${d.id}`, stage: d.action, party, due: d.due ?? null, proposal }] : []
+    return proposal ? [{ key: `duty-${d.id}`, stage: d.action, party, due: d.due ?? null, proposal, ...(d.action === 'verify' && d.subject ? { subject: String(d.subject) } : {}) }] : []
   })
+
+/** Each 待验证 row with its commitment's words, from the 承诺台账 (one query): one proposal owes one per commitment. */
+async function withCommitmentWords(r: Reader, rows: BoardRow[]): Promise<BoardRow[]> {
+  const subjects = [...new Set(rows.flatMap((row) => (row.subject ? [row.subject] : [])))]
+  if (subjects.length === 0) return rows
+  const where: Where = { commitmentId: { in: subjects } }
+  const select = { commitmentId: true, text: true } as const
+  const docs = (
+    readsAllOpen(r)
+      ? (await r.payload.db.find({ collection: 'commitments', where, select, pagination: false, limit: 0 })).docs
+      : (await r.payload.find({ collection: 'commitments', where, select, depth: 0, pagination: false, overrideAccess: false, user: r.user })).docs
+  ) as unknown as { commitmentId: string; text: string }[]
+  const words = new Map(docs.map((d) => [d.commitmentId, d.text]))
+  return rows.map((row) => (row.subject && words.has(row.subject) ? { ...row, commitment: words.get(row.subject) } : row))
+}
 
 /** A window of a party's items of a stage, as the board's rows (dutyWindow, with their proposals). */
 export async function groupRows(r: Reader, party: Party, stage: DutyAction, day: BoardDay, window: { offset: number; limit: number }): Promise<BoardRow[]> {
   const docs = await dutyWindow(r, party, stage, day, window)
-  return rowsOf(docs, party, await proposalsOf(r, docs))
+  return withCommitmentWords(r, rowsOf(docs, party, await proposalsOf(r, docs)))
 }
 
 /**
@@ -371,9 +388,10 @@ export async function boardData(r: Reader, calendar: WorkingCalendar, f: BoardFi
   const window = single ? { offset: (page - 1) * PageSize, limit: PageSize } : { offset: 0, limit: Shown }
   const windows = await Promise.all(listed.map((g) => (g.stage === 'commitment' ? Promise.resolve([]) : dutyWindow(r, g.p.party, g.stage, day, window, keyDuties))))
   const proposals = await proposalsOf(r, windows.flat())
-  const groups = listed.map((g, i) => ({
+  const dutyRows = await withCommitmentWords(r, windows.flatMap((w, i) => rowsOf(w, listed[i]!.p.party, proposals)))
+  const groups = listed.map((g) => ({
     ...g,
-    rows: g.stage === 'commitment' ? commitmentsOf(g.p.party).slice(window.offset, window.offset + window.limit) : rowsOf(windows[i]!, g.p.party, proposals),
+    rows: g.stage === 'commitment' ? commitmentsOf(g.p.party).slice(window.offset, window.offset + window.limit) : dutyRows.filter((row) => row.party === g.p.party && row.stage === g.stage),
   }))
 
   const stageChoices: BoardStage[] = chosen ? stagesOf(chosen.party) : [...new Set(parties.flatMap((p) => stagesOf(p.party)))]

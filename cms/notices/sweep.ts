@@ -107,6 +107,7 @@ export async function loadObligations(payload: Payload): Promise<{ obligations: 
     tableRows<{ id: Id; number?: string | null; title: string; session?: unknown; status: string; keyItem?: unknown }>(payload, 'proposals', ['number', 'title', 'session', 'status', 'keyItem']),
   ])
   const duties = allDuties.filter((d) => d.due)
+  const commitmentWords = new Map(ledger.map((r) => [r.commitmentId, r.text]))
   const refs = new Map<string, ProposalRef>()
   const sessionOf = new Map<string, Id | null>()
   for (const p of proposals) {
@@ -131,7 +132,11 @@ export async function loadObligations(payload: Payload): Promise<{ obligations: 
         ...(d.subject ? { subject: d.subject } : {}),
       }),
     )
-    obligations.push(...dutyObligations(ref, rows))
+    // A 待验证 is owed per commitment: its words tell one proposal's apart.
+    for (const o of dutyObligations(ref, rows)) {
+      const words = o.action === 'verify' && o.subject != null ? commitmentWords.get(String(o.subject)) : undefined
+      obligations.push(words ? { ...o, subjectText: words } : o)
+    }
   }
   obligations.push(...ledgerObligationsOf(ledger, (p) => refs.get(p)))
   return { obligations, sessionOf }

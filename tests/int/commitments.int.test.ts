@@ -211,6 +211,9 @@ describe(`the 督办 sweep reads its commitments from the ledger, on ${databaseL
       ['五月底前增设护栏', '2026-05-29', 'kept', chengguan],
     ])
     expect(of('承诺台账更正答复测试')).toEqual([['六月底前清理河道', '2026-06-30', 'open', chengguan]])
+    // The office's 待验证 is owed per commitment: each names its commitment's words (the 督办 lines tell them apart).
+    const verifying = obligations.filter((o) => o.kind === 'duty' && o.action === 'verify' && String(o.proposal) === String(mine.get('承诺台账测试')))
+    expect(verifying.map((o) => (o.kind === 'duty' ? [o.due, o.subjectText] : []))).toEqual([['2026-03-31', '三月底前修复路灯']])
     // 2026-06-25 is 3 working days before Tuesday 30 June (Monday 29, Friday 26, Thursday 25): the section's staff are reminded.
     const remindedOn = async (day: string) => {
       at(`${day}T00:30:00.000Z`)

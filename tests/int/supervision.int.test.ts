@@ -290,7 +290,7 @@ describe(`the 督办 board on ${databaseLabel()}`, () => {
     const day = await boardDay(reader(), await getCalendar(payload))
     const rows = (await overdueCommitments(reader(), day)).filter((r) => r.proposal.id === p.id)
     expect(rows.map((r) => [r.commitment, r.due, r.party])).toEqual([['修复路面', '2026-02-20', { kind: 'section', section: S().chengguan }]])
-    // The office owes its verification from that day: a duty row of its own.
-    expect((await groupRows(reader(), { kind: 'role', role: 'office' }, 'verify', day, { offset: 0, limit: 100 })).filter((r) => r.proposal.id === p.id).map((r) => r.due)).toEqual(['2026-02-20'])
+    // The office owes its verification from that day: a duty row of its own, naming the commitment (one is owed per commitment).
+    expect((await groupRows(reader(), { kind: 'role', role: 'office' }, 'verify', day, { offset: 0, limit: 100 })).filter((r) => r.proposal.id === p.id).map((r) => [r.due, r.commitment])).toEqual([['2026-02-20', '修复路面']])
   })
 })
