@@ -84,8 +84,10 @@ export async function Reachability({ payload }: { payload: Payload }) {
           </Link>
         </li>
         <li className={unreachable.length > 0 ? 'has-overdue' : 'is-empty'}>
-          <span className="workbench__label">无法通过邮件或短信通知的人员</span>
-          <strong className="workbench__count">{unreachable.length}</strong>
+          <div className="workbench__tile">
+            <span className="workbench__label">无法通过邮件或短信通知的人员</span>
+            <strong className="workbench__count">{unreachable.length}</strong>
+          </div>
         </li>
       </ul>
       {unreachable.length > 0 && (

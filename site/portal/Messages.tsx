@@ -7,6 +7,11 @@ import type { NoticesAnswer, PortalNotice } from '../../core/portalApi'
 import { api, formatDay, formatTime } from './api'
 import { LoadFailed, Loading } from './ui'
 
+/** What the text adds to the subject: a reminder's text repeats its subject (the SMS carries both), shown once here. */
+export function bodyOf(n: Pick<PortalNotice, 'subject' | 'text'>): string {
+  return n.text.startsWith(n.subject) ? n.text.slice(n.subject.length).replace(/^[，,：:\s]+/, '') : n.text
+}
+
 export default function Messages() {
   const [notices, setNotices] = useState<PortalNotice[] | null>(null)
   const [error, setError] = useState<PortalError | null>(null)
@@ -34,7 +39,7 @@ export default function Messages() {
               <p>
                 <strong>{n.subject}</strong>
               </p>
-              <p>{n.text}</p>
+              {bodyOf(n) && <p>{bodyOf(n)}</p>}
               {n.proposal != null && (
                 <a className="btn plain" href={`/portal/proposal/?id=${n.proposal}`}>
                   查看提案
