@@ -114,7 +114,7 @@ export const Replies: CollectionConfig = {
       ],
     },
     // A new 承诺事项 row never stays a grey placeholder (cms/components/SettleRows.tsx); shows nothing.
-    { name: 'settleRows', type: 'ui', label: { zh: '新行', en: 'New rows' }, admin: { components: { Field: '/cms/components/SettleRows#SettleRows' } } },
+    { name: 'settleRows', type: 'ui', label: { zh: '新行', en: 'New rows' }, admin: { components: { Field: '/cms/components/SettleRows#SettleRows' }, disableListColumn: true } },
     {
       type: 'collapsible',
       label: { zh: '更正', en: 'Correction' },
