@@ -33,7 +33,7 @@ function peakOf(measure: () => number): () => number {
 const closed = new Set(['closed', 'draft'])
 
 /**
- * Grows the database, then measures in a process of its own started on it (BENCH_SWEEP_DATABASE_URL):
+ * Grows the database (and stops there with BENCH_SWEEP_GROW_ONLY=1, printing its address), then measures in a process of its own started on it (BENCH_SWEEP_DATABASE_URL):
  * growing it leaves this process holding gigabytes that no sweep needs, which would hide what the
  * sweep itself takes. Given BENCH_SWEEP_DATABASE_URL (a database this script grew), only measures.
  */
@@ -47,6 +47,10 @@ async function main() {
     await growDatabase(grown, SIZE, log, { template: (p) => !closed.has(String(p.status)), countTemplatesOnly: true })
     const url = process.env.DATABASE_URL!
     await grown.destroy()
+    if (process.env.BENCH_SWEEP_GROW_ONLY === '1') {
+      log(`已生成，未测量：BENCH_SWEEP_DATABASE_URL=${url}（测量时每次用一份副本：第一次运行后，数据库中已有当天的提醒）`)
+      return
+    }
     log(`在新的进程中测量（BENCH_SWEEP_DATABASE_URL=${url}）…`)
     const child = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
       stdio: 'inherit',
@@ -87,8 +91,9 @@ async function main() {
   await payload.destroy()
 
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}`
-  const within = ms <= 10_000 && peak - before <= 300 * 2 ** 20
-  const withinCpu = cpuMs <= 10_000 && peak - before <= 300 * 2 ** 20
+  const fastEnough = ms <= 10_000
+  const fastInCpu = cpuMs <= 10_000
+  const smallEnough = peak - before <= 300 * 2 ** 20
   const report = `## 督办 sweep (latest run)
 
 Measured by \`npm run bench:sweep\` (scripts/bench-sweep.ts) on ${new Date().toISOString().slice(0, 10)}; ${machine}; load average
@@ -109,9 +114,8 @@ by 站内 and e-mail) and every earlier step is recorded as passed over. A day's
 Wall time is on the shared cores; the CPU time (user + system of this process) is what it costs without them.
 
 Resident memory of the process: ${mb(before)} before the sweep (Payload and the database loaded), peak ${mb(peak)} during it (+${mb(peak - before)}).
-The whole process stayed within ${mb(peak)}.
 
-Target (issue 14): a sweep over 10k open proposals ≤ 10 s and ≤ 300 MB — the memory taken as what the sweep adds: ${within ? 'met' : `**not met** in wall time on the shared cores${withinCpu ? ' (met in CPU time)' : ''}`}.
+Target (issue 14): a sweep over 10k open proposals ≤ 10 s and ≤ 300 MB — the memory taken as what the sweep adds: time ${fastEnough ? 'met' : `**not met** in wall time on the shared cores${fastInCpu ? ' (met in CPU time)' : ''}`}; memory ${smallEnough ? 'met' : '**not met**'}.
 `
   const out = writeBenchSection('sweep', report)
   console.log(`\n${report}\n→ ${out}`)

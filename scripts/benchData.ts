@@ -68,12 +68,29 @@ export async function growDatabase(payload: Payload, n: number, log: Log, opts: 
     const number = `${year}-${k}`
     // The sort key of 当前期限 is left out of every read (cms/lib/derived.ts): the copy's is its deadline's.
     const copy = await payload.db.create({ collection: 'proposals', data: { ...(withoutIds(data) as object), number, clientKey: null, undated: !data.currentDue } })
+    // The copy's commitments get ids of their own: its verifications and 待验证 duties name them.
+    const commitmentIds = new Map<string, string>()
     for (const r of byProposal.get(String(id)) ?? []) {
       const { id: _id, createdAt: _rc, updatedAt: _ru, ...rest } = r.doc
+      const fresh = withoutIds(rest) as Record<string, unknown>
       // A signed-off reply's 文号 is unique: the copy's names the copy's proposal besides.
-      const own = r.collection === 'replies' && rest.docNumber ? { docNumber: `${String(rest.docNumber)}（${number}）` } : {}
-      await payload.db.create({ collection: r.collection, data: { ...(withoutIds(rest) as object), ...own, proposal: copy.id } })
+      if (r.collection === 'replies') {
+        if (rest.docNumber) fresh.docNumber = `${String(rest.docNumber)}（${number}）`
+        const was = (rest.commitments ?? []) as { id: string }[]
+        ;((fresh.commitments ?? []) as { id: string }[]).forEach((c, i) => commitmentIds.set(String(was[i]!.id), c.id))
+      }
+      if (r.collection === 'follow-ups' && rest.commitmentId) fresh.commitmentId = commitmentIds.get(String(rest.commitmentId)) ?? rest.commitmentId
+      if (r.collection === 'duties' && rest.action === 'verify' && rest.subject) fresh.subject = commitmentIds.get(String(rest.subject)) ?? rest.subject
+      await payload.db.create({ collection: r.collection, data: { ...fresh, proposal: copy.id } })
     }
     if (count % 1000 === 0) log(`  数据库已有 ${count} 件公开提案…`)
   }
+  // The 承诺台账 is derived (cms/lib/commitmentLedger.ts) and the adapter runs no hooks: rebuilt for the copies.
+  const { createLocalReq } = await import('payload')
+  const { refreshAllCommitments } = await import('../cms/lib/commitmentLedger')
+  const req = await createLocalReq({}, payload)
+  const added = await refreshAllCommitments(req, (done, total) => {
+    if (done % 2000 === 0 || done === total) log(`  承诺台账：${done}/${total} 件提案…`)
+  })
+  log(`  承诺台账已重建（${added} 件提案的承诺事项写入）`)
 }
