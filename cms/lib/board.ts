@@ -220,17 +220,21 @@ const rowsOf = (docs: DutyDoc[], party: Party, proposals: Map<string, BoardPropo
     return proposal ? [{ key: `duty-${d.id}`, stage: d.action, party, due: d.due ?? null, proposal, ...(d.action === 'verify' && d.subject ? { subject: String(d.subject) } : {}) }] : []
   })
 
+/**
+ * Every record of `where`, as the person reads them: from the database adapter when access may go
+ * unasked (through Payload's per-document read work, the overdue commitments took 40 s at 10k
+ * proposals; the public export reads from the adapter for the same reason), else through Payload's find.
+ */
+const readRows = async <D>(r: Reader, collection: 'commitments' | 'proposals', where: Where, select: Record<string, true>): Promise<D[]> =>
+  (readsAllOpen(r)
+    ? (await r.payload.db.find({ collection, where, select, joins: false as never, pagination: false, limit: 0 })).docs
+    : (await r.payload.find({ collection, where, select, depth: 0, joins: false as never, pagination: false, overrideAccess: false, user: r.user })).docs) as D[]
+
 /** Each 待验证 row with its commitment's words, from the 承诺台账 (one query): one proposal owes one per commitment. */
 async function withCommitmentWords(r: Reader, rows: BoardRow[]): Promise<BoardRow[]> {
   const subjects = [...new Set(rows.flatMap((row) => (row.subject ? [row.subject] : [])))]
   if (subjects.length === 0) return rows
-  const where: Where = { commitmentId: { in: subjects } }
-  const select = { commitmentId: true, text: true } as const
-  const docs = (
-    readsAllOpen(r)
-      ? (await r.payload.db.find({ collection: 'commitments', where, select, pagination: false, limit: 0 })).docs
-      : (await r.payload.find({ collection: 'commitments', where, select, depth: 0, pagination: false, overrideAccess: false, user: r.user })).docs
-  ) as unknown as { commitmentId: string; text: string }[]
+  const docs = await readRows<{ commitmentId: string; text: string }>(r, 'commitments', { commitmentId: { in: subjects } }, { commitmentId: true, text: true })
   const words = new Map(docs.map((d) => [d.commitmentId, d.text]))
   return rows.map((row) => (row.subject && words.has(row.subject) ? { ...row, commitment: words.get(row.subject) } : row))
 }
@@ -245,23 +249,18 @@ export async function groupRows(r: Reader, party: Party, stage: DutyAction, day:
  * The overdue commitments on open proposals: the 承诺台账's commitments still owed (待兑现 or 未兑现)
  * past their 完成时限 (core commitmentOverdue), each as the sweep sees it (cms/lib/commitmentLedger.ts
  * ledgerObligationsOf) — so the board, the sweep's 逾期 notices and the ledger's list agree. Two
- * queries; from the database adapter when access may go unasked (through Payload's per-document read
- * work this took 40 s at 10k proposals; the public export reads from the adapter for the same reason).
+ * queries (readRows).
  */
 export async function overdueCommitments(r: Reader, day: BoardDay): Promise<BoardRow[]> {
-  const direct = readsAllOpen(r)
-  const read = async <D>(collection: 'commitments' | 'proposals', where: Where, select: Record<string, true>): Promise<D[]> =>
-    (direct
-      ? (await r.payload.db.find({ collection, where, select, joins: false as never, pagination: false, limit: 0 })).docs
-      : (await r.payload.find({ collection, where, select, depth: 0, joins: false as never, pagination: false, overrideAccess: false, user: r.user })).docs) as D[]
-  const ledger = await read<StoredLedgerRow>(
+  const ledger = await readRows<StoredLedgerRow>(
+    r,
     'commitments',
     { and: [{ outstanding: { equals: true } }, { dueDate: { less_than: day.today } }, { 'proposal.status': { in: [...SupervisedStatuses] } }] },
     Object.fromEntries(LedgerObligationColumns.map((c) => [c, true])),
   )
   const ids = [...new Set(ledger.map((d) => idOf(d.proposal)).filter((x): x is Id => x != null))]
   if (ids.length === 0) return []
-  const proposals = await read<Proposal>('proposals', { id: { in: ids } }, { number: true, title: true, status: true, keyItem: true })
+  const proposals = await readRows<Proposal>(r, 'proposals', { id: { in: ids } }, { number: true, title: true, status: true, keyItem: true })
   const shown = new Map(proposals.map((p): [string, BoardProposal] => [String(p.id), { id: p.id, number: p.number, title: p.title, status: p.status, keyItem: keyItemOf(p) }]))
   const rows: BoardRow[] = []
   for (const c of ledgerObligationsOf(ledger, (p) => {
