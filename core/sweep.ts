@@ -424,6 +424,9 @@ export function digestsOf(
   return { digests: [...digests.values()], messages }
 }
 
+/** A commitment named by its words: 承诺事项“年底前完成划线” (the digests' lines and the 督办台's rows). */
+export const commitmentPhrase = (text: string): string => `承诺事项“${text}”`
+
 /**
  * The step owed, in words: the queue's name (待起草答复, DutyLabels), with what it is about where one
  * proposal can owe several (待验证承诺事项“…”); or a commitment: 承诺事项“…”待兑现, or 经验证尚未兑现
@@ -431,8 +434,8 @@ export function digestsOf(
  */
 export const obligationStep = (o: Obligation): string =>
   o.kind === 'duty'
-    ? `${DutyLabels[o.action]}${o.subjectText ? `承诺事项“${o.subjectText}”` : ''}`
-    : `承诺事项“${o.text}”${o.state === 'unkept' ? CommitmentStateLabels.unkept : '待兑现'}`
+    ? `${DutyLabels[o.action]}${o.subjectText ? commitmentPhrase(o.subjectText) : ''}`
+    : `${commitmentPhrase(o.text)}${o.state === 'unkept' ? CommitmentStateLabels.unkept : '待兑现'}`
 
 /** Who owes an obligation, in words by default: the role's name (科室经办人); the CMS passes one that names the section or person. */
 export const ownerByRole = (o: Obligation): string => RoleLabels[responsibleOf(o).role]

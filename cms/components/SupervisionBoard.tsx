@@ -12,7 +12,7 @@ import { DeadlineStateLabels } from '../../core/labels'
 import { deadlineState, dueText } from '../../core/deadlines'
 import { canSupervise } from '../../core/permissions'
 import { BoardStageLabels, KeyItemLabel, type BoardStage } from '../../core/supervision'
-import { SweepStageLabels } from '../../core/sweep'
+import { commitmentPhrase, SweepStageLabels } from '../../core/sweep'
 import type { Actor } from '../../core/types'
 import { actorOf } from '../access/actor'
 import { boardData, PageSize, type BoardDay, type BoardRow, type Reminded } from '../lib/board'
@@ -192,7 +192,7 @@ function BoardTable({ rows, day, actor, reminded }: { rows: BoardRow[]; day: Boa
                 {row.proposal.keyItem && <span className="supervision-board__key">{KeyItemLabel}</span>}
                 <Link href={`/admin/collections/proposals/${row.proposal.id}`}>{row.proposal.title}</Link>
               </td>
-              <td>{row.stage === 'commitment' ? `承诺事项“${row.commitment}”` : `${BoardStageLabels[row.stage]}${row.commitment ? `承诺事项“${row.commitment}”` : ''}`}</td>
+              <td>{row.stage === 'commitment' ? commitmentPhrase(row.commitment ?? '') : `${BoardStageLabels[row.stage]}${row.commitment ? commitmentPhrase(row.commitment) : ''}`}</td>
               <td>{row.due ? chineseDate(row.due) : '不限'}</td>
               <td className={state ?? undefined}>{row.due ? dueText(row.due, day.now, day.calendar) : '—'}</td>
               <td>{sent ? `${chineseDate(sent.date)}${SweepStageLabels[sent.stage]}` : '—'}</td>
