@@ -19,6 +19,7 @@ import {
   noticeKey,
   parseNoticeKey,
   noticeLine,
+  keysToCheck,
   planSweep,
   recipientsOf,
   stepsOf,
@@ -73,8 +74,17 @@ function commitment(over: Partial<CommitmentObligation> = {}): CommitmentObligat
   return { ...ref, kind: 'commitment', commitment: 'c-1', text: '年底前完成划线', due: DUE, section: 'sec-lead', state: 'open', ...over }
 }
 
-const plan = (obligations: Obligation[], today: string, sent: Iterable<string> = [], settings: SupervisionSettings = S): SweepPlan =>
-  planSweep(obligations, { today, calendar: cal, settings, sent: new Set(sent) })
+/**
+ * The day's plan. Planned twice, as the CMS asks the ledger only for keysToCheck's keys: from the
+ * whole ledger and from the part of it those keys find; both must agree (every test below checks it).
+ */
+const plan = (obligations: Obligation[], today: string, sent: Iterable<string> = [], settings: SupervisionSettings = S): SweepPlan => {
+  const ledger = new Set(sent)
+  const full = planSweep(obligations, { today, calendar: cal, settings, sent: ledger })
+  const asked = keysToCheck(obligations, { today, calendar: cal, settings })
+  expect(planSweep(obligations, { today, calendar: cal, settings, sent: new Set([...ledger].filter((k) => asked.has(k))) }), `${today}: the ledger's keys asked for`).toEqual(full)
+  return full
+}
 
 /** The ledger after a plan is carried out: what was sent, and what was superseded. */
 const recorded = (p: SweepPlan): string[] => [...p.notices.map((n) => n.key), ...p.superseded.map((s) => s.key)]
@@ -280,6 +290,10 @@ describe('the ledger', () => {
   it.each(Positions.map(([name, day]) => [name, day]))('a second run on the same day (%s) sends nothing', (_, day) => {
     const first = plan(all, day)
     expect(plan(all, day, recorded(first))).toEqual({ date: day, notices: [], superseded: [] })
+  })
+
+  it.each(Positions.map(([name, day]) => [name, day]))('the keys asked of the ledger (%s): exactly every step reached of every open obligation', (_, day) => {
+    expect(keysToCheck(all, { today: day, calendar: cal, settings: S })).toEqual(new Set(recorded(plan(all, day))))
   })
 
   it('only keys in the ledger are held back', () => {

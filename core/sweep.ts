@@ -198,7 +198,7 @@ export interface SweepOptions {
   calendar: WorkingCalendar
   /** The session's settings, or a function giving each obligation its session's. */
   settings: SupervisionSettings | ((o: Obligation) => SupervisionSettings)
-  /** The ledger: every key sent or superseded before. */
+  /** The ledger: the keys sent or superseded before (at least those of `keysToCheck`). */
   sent: ReadonlySet<string>
 }
 
@@ -304,6 +304,25 @@ function open(o: Obligation, today: string): o is Obligation & { due: string } {
   return o.kind === 'commitment' ? o.state !== 'kept' : owedOn(o, today)
 }
 
+/** The steps of an obligation reached when it has `workingDaysLeft` (negative: overdue), in order. */
+const reachedSteps = (o: Obligation, workingDaysLeft: number, s: SupervisionSettings): Step[] => stepsOf(o.keyItem, s).filter((step) => position(step) <= -workingDaysLeft)
+
+/**
+ * The ledger keys planSweep may look up on `today` (every step reached of every open obligation):
+ * what to ask the ledger for, so that its answer (`sent`) is the size of the day's work, not of
+ * every notice ever recorded.
+ */
+export function keysToCheck(obligations: Iterable<Obligation>, { today, calendar, settings }: Omit<SweepOptions, 'sent'>): Set<string> {
+  const keys = new Set<string>()
+  if (!calendar.isWorkingDay(today)) return keys
+  for (const o of obligations) {
+    if (!open(o, today)) continue
+    const s = typeof settings === 'function' ? settings(o) : settings
+    for (const step of reachedSteps(o, deadlineState(o.due, today, calendar).workingDaysLeft, s)) keys.add(noticeKey(o, step))
+  }
+  return keys
+}
+
 /**
  * The notices to send on `today`, and the earlier steps they supersede. Nothing on a day that is
  * not a working day; for each open obligation at most one notice, its latest step reached, unless
@@ -323,7 +342,7 @@ export function planSweep(obligations: Iterable<Obligation>, { today, calendar, 
       checked.add(s)
     }
     const { state, workingDaysLeft } = deadlineState(o.due, today, calendar)
-    const reached = stepsOf(o.keyItem, s).filter((step) => position(step) <= -workingDaysLeft)
+    const reached = reachedSteps(o, workingDaysLeft, s)
     const latest = reached.at(-1)
     if (!latest) continue
     const key = noticeKey(o, latest)

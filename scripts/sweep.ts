@@ -43,11 +43,10 @@ async function main(): Promise<void> {
     }
     console.log(`  写入通知记录 ${r.written} 条${r.planned > r.written ? `（${r.planned - r.written} 条此前已记录，不再发送）` : ''}`)
     const d = await deliverDue(payload)
-    const deferred = r.rows.filter((x) => x.status === 'deferred').length
-    console.log(`✔ 已发出 ${d.sent} 封（条）邮件或短信，失败 ${d.failed}${deferred ? `；${deferred} 条在免打扰时段结束后由服务器发出` : ''}${d.failed ? '；失败的将由服务器稍后重试' : ''}。`)
-    if (d.retries.length || deferred) {
+    console.log(`✔ 已发出 ${d.sent} 封（条）邮件或短信，失败 ${d.failed}${r.deferred ? `；${r.deferred} 条在免打扰时段结束后由服务器发出` : ''}${d.failed ? '；失败的将由服务器稍后重试' : ''}。`)
+    if (d.retries.length || r.later.length) {
       const { queueDelivery } = await import('../cms/notices/tasks')
-      await queueDelivery(payload, [...d.retries, ...r.rows.filter((x) => x.status === 'deferred').map((x) => x.nextAttemptAt!)])
+      await queueDelivery(payload, [...d.retries, ...r.later])
     }
   } finally {
     await payload.destroy()

@@ -33,7 +33,7 @@ export const Notices: CollectionConfig = {
   access: { read: noticesReadable, create: nobody, update: nobody, delete: nobody, readVersions: nobody, unlock: nobody },
   fields: [
     { name: 'uniqueKey', type: 'text', required: true, unique: true, label: { zh: '唯一键', en: 'Unique key' }, admin: { hidden: true } },
-    { name: 'key', type: 'text', required: true, label: { zh: '台账键', en: 'Ledger key' }, admin: { hidden: true }, access: { read: noticeDeliveryReadable } },
+    { name: 'key', type: 'text', required: true, index: true, label: { zh: '台账键', en: 'Ledger key' }, admin: { hidden: true }, access: { read: noticeDeliveryReadable } },
     { name: 'date', type: 'text', required: true, index: true, label: { zh: '日期', en: 'Date' } },
     { name: 'stage', type: 'select', required: true, label: { zh: '类别', en: 'Stage' }, options: NoticeStages.map((s) => ({ value: s, label: StageLabels[s] })) },
     { name: 'proposal', type: 'relationship', relationTo: 'proposals', label: { zh: '提案', en: 'Proposal' } },

@@ -8,8 +8,12 @@
 // on each other forever; on PostgreSQL, transactions that each hold a pooled connection while
 // waiting for one more (seen with ten simultaneous submissions) starve the pool. One write at
 // a time per process is ample for an office, and other instances still coordinate in the database.
+// Two instances of Payload in one process on one SQLite file (the tests' "two servers") share one
+// queue: one's transaction waiting on a lock the other holds across an await would hold the event
+// loop, and with it the other, until the busy timeout.
 import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
 import type { BaseDatabaseAdapter, CommitTransaction, Payload } from 'payload'
+import { sqliteFilePath } from './dataFiles'
 import { poolTransactionConnections } from './sqliteTransactions'
 
 const BusyTimeoutMs = 10_000
@@ -25,19 +29,24 @@ export function hardenDatabase(payload: Payload): void {
       for (const pragma of perConnection) await connection.execute(pragma)
     })
   }
-  queueWriteTransactions(db)
+  const file = db.name === 'sqlite' ? sqliteFilePath(String((db as unknown as SQLiteAdapter).clientConfig.url)) : null
+  queueWriteTransactions(db, file ? sharedQueue(file) : { tail: Promise.resolve() })
 }
 
-function queueWriteTransactions(db: Pick<BaseDatabaseAdapter, 'beginTransaction' | 'commitTransaction' | 'rollbackTransaction'>): void {
+/** A queue of writes: the promise the next one waits for. */
+type Queue = { tail: Promise<void> }
+const queues = new Map<string, Queue>()
+const sharedQueue = (key: string): Queue => queues.get(key) ?? queues.set(key, { tail: Promise.resolve() }).get(key)!
+
+function queueWriteTransactions(db: Pick<BaseDatabaseAdapter, 'beginTransaction' | 'commitTransaction' | 'rollbackTransaction'>, queue: Queue): void {
   const begin = db.beginTransaction.bind(db)
   const commit = db.commitTransaction.bind(db)
   const rollback = db.rollbackTransaction.bind(db)
   const releases = new Map<string | number, () => void>()
-  let queue: Promise<void> = Promise.resolve()
   db.beginTransaction = async (options) => {
     let release!: () => void
-    const previous = queue
-    queue = new Promise<void>((r) => (release = r))
+    const previous = queue.tail
+    queue.tail = new Promise<void>((r) => (release = r))
     await previous
     try {
       const id = await begin(options)
@@ -74,8 +83,8 @@ function queueWriteTransactions(db: Pick<BaseDatabaseAdapter, 'beginTransaction'
   // (cms/lib/sqliteTransactions.ts renewAfterBusy): the HTTP tests' first sign-ins got 500s.
   const alone = async <T>(work: () => Promise<T>): Promise<T> => {
     let release!: () => void
-    const previous = queue
-    queue = new Promise<void>((r) => (release = r))
+    const previous = queue.tail
+    queue.tail = new Promise<void>((r) => (release = r))
     await previous
     try {
       return await work()

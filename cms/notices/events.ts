@@ -121,7 +121,6 @@ export async function recordEvent(payload: Payload, input: EventInput): Promise<
       })
     }
   }
-  const written = await insertRecords(payload, rows)
-  const later = rows.filter((r) => written.has(r.uniqueKey) && r.status === 'deferred').map((r) => r.nextAttemptAt!)
-  return { written: written.size, later }
+  const { written, later } = await insertRecords(payload, rows)
+  return { written, later }
 }

@@ -1,9 +1,10 @@
 // The notices ledger at the database's level (cms/collections/Notices.ts): records written in
 // bulk with the unique key as the guard (a record already there is left as it is and reported as
-// not written, whoever wrote it and when), the keys already recorded (what planSweep must not plan
-// again), and a batch of due records claimed by one sender at a time. Through the adapter's
-// Drizzle instance on SQLite and PostgreSQL (one statement each, atomic); through Payload's
-// adapter one record at a time elsewhere (MongoDB).
+// not written, whoever wrote it and when), which keys are recorded (what planSweep must not plan
+// again), and a batch of due records claimed by one sender at a time. On SQLite and PostgreSQL
+// every write is a transaction of Payload's (queued with the process's others) on the adapter's
+// Drizzle handle; elsewhere (MongoDB) through Payload's adapter one record at a time.
+import { setImmediate } from 'node:timers/promises'
 import { and, eq, inArray, lte, sql } from '@payloadcms/db-postgres/drizzle'
 import type { Payload } from 'payload'
 import { DueStatuses, type NoticeChannel, type NoticeStatus } from '../../core/notices'
@@ -40,11 +41,9 @@ export interface NoticeRow {
 export const uniqueKeyOf = (key: string, recipient: { collection: 'users' | 'representatives'; id: Id } | null, channel: NoticeChannel | null): string =>
   JSON.stringify([key, recipient?.collection ?? null, recipient ? String(recipient.id) : null, channel])
 
-type Insert = (t: unknown) => { values: (v: unknown[]) => { onConflictDoNothing: () => { returning: (f: unknown) => Promise<{ uniqueKey: string }[]> } } }
 interface Drizzle {
-  insert: Insert
-  transaction: <T>(f: (tx: { insert: Insert }) => Promise<T>) => Promise<T>
   select: (f: unknown) => { from: (t: unknown) => { where: (w: unknown) => Promise<Record<string, unknown>[]> } & Promise<Record<string, unknown>[]> }
+  selectDistinct: (f: unknown) => { from: (t: unknown) => { where: (w: unknown) => Promise<Record<string, unknown>[]> } }
   update: (t: unknown) => { set: (v: unknown) => { where: (w: unknown) => { returning: (f?: unknown) => Promise<Record<string, unknown>[]> } & Promise<unknown> } }
 }
 type Table = Record<string, unknown>
@@ -54,7 +53,7 @@ function drizzleOf(payload: Payload): { db: Drizzle; t: Table } | null {
   return db.drizzle && db.tables?.notices ? { db: db.drizzle, t: db.tables.notices } : null
 }
 
-/** Rows per INSERT (SQLite allows some 32 000 bound values; a row has about 22). */
+/** Rows per INSERT (SQLite allows some 32 000 bound values; a row has 22). */
 const CHUNK = 500
 
 /** The columns a record is written with, in order. */
@@ -83,97 +82,155 @@ const Columns = [
   'updatedAt',
 ] as const
 
-type LibsqlClient = { batch: (stmts: { sql: string; args: unknown[] }[], mode: 'write') => Promise<{ rows: Record<string, unknown>[] }[]> }
-type PgPool = { connect: () => Promise<{ query: (text: string, values?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>; release: () => void }> }
+/** What a write did. */
+export interface Written {
+  /** Records offered. */
+  offered: number
+  /** Records written (a key already in the ledger is not). */
+  written: number
+  /** Of those written, the ones held for the end of quiet hours (待发送, later). */
+  deferred: number
+  /** When those are due, each time once, in order: when the server should send again. */
+  later: string[]
+}
+
+/** The records in groups of `size`, taken from `rows` as they come (a generator is never held whole). */
+function* chunksOf<T>(rows: Iterable<T>, size: number): Generator<T[]> {
+  let chunk: T[] = []
+  for (const r of rows) {
+    chunk.push(r)
+    if (chunk.length === size) {
+      yield chunk
+      chunk = []
+    }
+  }
+  if (chunk.length) yield chunk
+}
+
+/** A Drizzle handle in a transaction. */
+type Tx = Drizzle
+
+type Rows = Promise<{ rows: Record<string, unknown>[] }>
+/**
+ * Plain statements on the connection of a Drizzle transaction: libsql's transaction (SQLite) or
+ * node-postgres's client (PostgreSQL), as Drizzle's sessions hold them (drizzle-orm/libsql and
+ * node-postgres session.js; the tests of both adapters would fail if Drizzle changed this).
+ */
+function statementsOf(tx: Tx, adapter: string): (text: string, args: unknown[]) => Rows {
+  type Libsql = { execute: (s: { sql: string; args: unknown[] }) => Rows }
+  type Pg = { query: (text: string, values: unknown[]) => Rows }
+  const session = (tx as unknown as { session?: { tx?: Libsql; client?: Partial<Libsql & Pg> } }).session
+  const libsql = session?.tx ?? session?.client
+  if (adapter === 'sqlite' && libsql?.execute) return (sql, args) => (libsql as Libsql).execute({ sql, args })
+  const pg = session?.client
+  if (adapter === 'postgres' && pg?.query) return (text, args) => (pg as Pg).query(text, args)
+  throw new Error(`通知记录无法写入：不支持的数据库连接（${adapter}）`)
+}
 
 /**
- * The day's records in plain multi-row INSERT … ON CONFLICT DO NOTHING RETURNING statements, all in
- * one transaction, on SQLite (libsql's batch) and PostgreSQL (one pooled connection): the sweep may
- * write tens of thousands at once, and Drizzle's query builder spends longer building such
- * statements than the database takes to run them. The column names are the Drizzle table's.
- * null when the adapter is neither.
+ * Runs `work` in a transaction of Payload's, on its Drizzle handle; committed when `work` resolves,
+ * rolled back when it throws. Every write to the ledger goes this way: Payload's transactions are
+ * queued one at a time in the process (cms/lib/checkDatabase.ts), and on SQLite a write outside
+ * that queue, while a transaction of the same process holds the write lock across an await, waits
+ * for it with the event loop held (libsql's calls are synchronous): the transaction cannot go on,
+ * and the write fails busy after the timeout (seen with two event jobs run at once).
  */
-async function rawInsert(payload: Payload, t: Table, rows: readonly NoticeRow[], now: string): Promise<Set<string> | null> {
-  const db = payload.db as unknown as { name: string; client?: LibsqlClient; pool?: PgPool }
-  const names = Columns.map((c) => (t[c] as { name?: string } | undefined)?.name)
-  if (names.some((n) => !n)) return null
-  const quoted = names.map((n) => `"${n}"`).join(', ')
-  const valuesOf = (r: NoticeRow) => Columns.map((c) => (c === 'createdAt' || c === 'updatedAt' ? now : (r[c] ?? null)))
-  const chunks: NoticeRow[][] = []
-  for (let i = 0; i < rows.length; i += CHUNK) chunks.push(rows.slice(i, i + CHUNK))
-  const written = new Set<string>()
-  if (db.name === 'sqlite' && db.client) {
-    const row = `(${Columns.map(() => '?').join(', ')})`
-    const stmts = chunks.map((chunk) => ({
-      sql: `INSERT INTO "notices" (${quoted}) VALUES ${chunk.map(() => row).join(', ')} ON CONFLICT DO NOTHING RETURNING "unique_key"`,
-      args: chunk.flatMap(valuesOf),
-    }))
-    for (const result of await db.client.batch(stmts, 'write')) for (const r of result.rows) written.add(String(r.unique_key))
-    return written
+async function inTransaction<T>(payload: Payload, d: { db: Drizzle }, work: (tx: Tx) => Promise<T>): Promise<T> {
+  const id = await payload.db.beginTransaction()
+  const sessions = (payload.db as unknown as { sessions?: Record<string, { db: Tx }> }).sessions
+  const tx = (id != null && sessions?.[String(id)]?.db) || d.db
+  try {
+    const value = await work(tx)
+    if (id != null) await payload.db.commitTransaction(id)
+    return value
+  } catch (e) {
+    if (id != null) await payload.db.rollbackTransaction(id)
+    throw e
   }
-  if (db.name === 'postgres' && db.pool) {
-    const client = await db.pool.connect()
-    try {
-      await client.query('BEGIN')
-      for (const chunk of chunks) {
-        const values = chunk.map((_, i) => `(${Columns.map((__, j) => `$${i * Columns.length + j + 1}`).join(', ')})`).join(', ')
-        const result = await client.query(`INSERT INTO "notices" (${quoted}) VALUES ${values} ON CONFLICT DO NOTHING RETURNING "unique_key"`, chunk.flatMap(valuesOf))
-        for (const r of result.rows) written.add(String(r.unique_key))
-      }
-      await client.query('COMMIT')
-    } catch (e) {
-      await client.query('ROLLBACK').catch(() => undefined)
-      throw e
-    } finally {
-      client.release()
-    }
-    return written
-  }
-  return null
 }
 
-/** Writes the records; returns the unique keys of those written (a key already in the ledger is not). */
-export async function insertRecords(payload: Payload, rows: readonly NoticeRow[]): Promise<Set<string>> {
-  const written = new Set<string>()
+/**
+ * Writes the records, taken from `rows` a chunk at a time as they are made (the sweep's tens of
+ * thousands are never all in memory), in one transaction of Payload's (queued with the process's
+ * other writes, cms/lib/checkDatabase.ts): a crash or a failed statement writes none of them, so
+ * a notice is never recorded for some of its recipients only. On SQLite and PostgreSQL each chunk
+ * is one multi-row INSERT … ON CONFLICT DO NOTHING RETURNING (Drizzle's query builder spends
+ * longer building such statements than the database takes to run them); elsewhere (MongoDB)
+ * through Payload's adapter one record at a time.
+ */
+export async function insertRecords(payload: Payload, rows: Iterable<NoticeRow>): Promise<Written> {
   const now = new Date().toISOString()
-  const d = drizzleOf(payload)
-  if (d && rows.length > 0) {
-    const raw = await rawInsert(payload, d.t, rows, now)
-    if (raw) return raw
+  const out = { offered: 0, written: 0, deferred: 0 }
+  const later = new Set<string>()
+  const count = (r: NoticeRow, written: boolean) => {
+    out.offered++
+    if (!written) return
+    out.written++
+    if (r.status === 'deferred' && r.nextAttemptAt) {
+      out.deferred++
+      later.add(r.nextAttemptAt)
+    }
   }
-  if (d) {
-    // One transaction for the whole day's records: one commit (a sync to disk) instead of one per statement.
-    await d.db.transaction(async (tx) => {
-      for (let i = 0; i < rows.length; i += CHUNK) {
-        const values = rows.slice(i, i + CHUNK).map((r) => ({ ...r, createdAt: now, updatedAt: now }))
-        const done = await tx.insert(d.t).values(values).onConflictDoNothing().returning({ uniqueKey: d.t.uniqueKey })
-        for (const r of done) written.add(r.uniqueKey)
+  const d = drizzleOf(payload)
+  const names = d ? Columns.map((c) => (d.t[c] as { name?: string } | undefined)?.name) : []
+  if (d && names.every(Boolean)) {
+    const columns = names.map((n) => `"${n}"`).join(', ')
+    const adapter = payload.db.name
+    const placeholders = (count: number) =>
+      Array.from({ length: count }, (_, i) => `(${Columns.map((__, j) => (adapter === 'postgres' ? `$${i * Columns.length + j + 1}` : '?')).join(', ')})`).join(', ')
+    const valuesOf = (r: NoticeRow) => Columns.map((c) => (c === 'createdAt' || c === 'updatedAt' ? now : (r[c] ?? null)))
+    await inTransaction(payload, d, async (tx) => {
+      const run = statementsOf(tx, adapter)
+      for (const chunk of chunksOf(rows, CHUNK)) {
+        const { rows: returned } = await run(`INSERT INTO "notices" (${columns}) VALUES ${placeholders(chunk.length)} ON CONFLICT DO NOTHING RETURNING "unique_key"`, chunk.flatMap(valuesOf))
+        const written = new Set(returned.map((r) => String(r.unique_key)))
+        for (const r of chunk) count(r, written.has(r.uniqueKey))
+        // A turn of the event loop: libsql frees a statement's native memory only once Node has run
+        // its finalizer, which waits for one; without it a day's 70,000 records held some 250 MB
+        // until the write ended (docs/benchmarks.md).
+        await setImmediate()
       }
     })
-    return written
-  }
-  for (const r of rows) {
-    const exists = await payload.db.count({ collection: 'notices', where: { uniqueKey: { equals: r.uniqueKey } } })
-    if (exists.totalDocs > 0) continue
-    try {
-      await payload.db.create({ collection: 'notices', data: { ...r } })
-      written.add(r.uniqueKey)
-    } catch (e) {
-      if (!/duplicate|unique/i.test(String((e as Error)?.message))) throw e
+  } else
+    for (const r of rows) {
+      let written = false
+      const exists = await payload.db.count({ collection: 'notices', where: { uniqueKey: { equals: r.uniqueKey } } })
+      if (exists.totalDocs === 0)
+        try {
+          await payload.db.create({ collection: 'notices', data: { ...r } })
+          written = true
+        } catch (e) {
+          if (!/duplicate|unique/i.test(String((e as Error)?.message))) throw e
+        }
+      count(r, written)
     }
-  }
-  return written
+  return { ...out, later: [...later].sort() }
 }
 
-/** Every ledger key recorded so far (sent, due, failed or passed over): what the sweep does not plan again. */
-export async function recordedKeys(payload: Payload): Promise<Set<string>> {
+/** Keys per lookup (well under SQLite's and PostgreSQL's limits on bound values). */
+const KEYS_PER_QUERY = 2000
+
+/**
+ * Which of these ledger keys are recorded (sent, due, failed or passed over): what the sweep does
+ * not plan again. Asked for the day's candidate keys only (core keysToCheck), so the answer stays the
+ * size of the day's work however long the ledger grows (`key` is indexed).
+ */
+export async function recordedKeys(payload: Payload, keys: Iterable<string>): Promise<Set<string>> {
+  const wanted = [...new Set(keys)]
+  const found = new Set<string>()
   const d = drizzleOf(payload)
-  if (d) {
-    const rows = (await d.db.select({ key: d.t.key }).from(d.t)) as { key: string }[]
-    return new Set(rows.map((r) => r.key))
+  for (let i = 0; i < wanted.length; i += KEYS_PER_QUERY) {
+    const chunk = wanted.slice(i, i + KEYS_PER_QUERY)
+    if (d) {
+      const t = d.t as Record<string, never>
+      const rows = (await d.db.selectDistinct({ key: t.key }).from(d.t).where(inArray(t.key, chunk))) as { key: string }[]
+      for (const r of rows) found.add(r.key)
+    } else {
+      const { docs } = await payload.find({ collection: 'notices', where: { key: { in: chunk } }, pagination: false, depth: 0, select: { key: true }, overrideAccess: true })
+      for (const r of docs) found.add(r.key)
+    }
   }
-  const { docs } = await payload.find({ collection: 'notices', pagination: false, depth: 0, select: { key: true }, overrideAccess: true })
-  return new Set(docs.map((r) => r.key))
+  return found
 }
 
 /** A record as a sender has it once claimed. */
@@ -191,23 +248,25 @@ export async function claimBatch(payload: Payload, digest: string, now: string):
   const d = drizzleOf(payload)
   if (d) {
     const t = d.t as Record<string, never>
-    const rows = await d.db
-      .update(d.t)
-      .set({ status: 'sending', claimedAt: now, updatedAt: now, attempts: sql`coalesce(${t.attempts}, 0) + 1` })
-      .where(and(eq(t.digest, digest), inArray(t.status, [...DueStatuses]), lte(t.nextAttemptAt, now)))
-      .returning({
-        id: t.id,
-        channel: t.channel,
-        subject: t.subject,
-        text: t.text,
-        link: t.link,
-        position: t.position,
-        attempts: t.attempts,
-        stage: t.stage,
-        date: t.date,
-        user: t.user,
-        representative: t.representative,
-      })
+    const rows = await inTransaction(payload, d, (tx) =>
+      tx
+        .update(d.t)
+        .set({ status: 'sending', claimedAt: now, updatedAt: now, attempts: sql`coalesce(${t.attempts}, 0) + 1` })
+        .where(and(eq(t.digest, digest), inArray(t.status, [...DueStatuses]), lte(t.nextAttemptAt, now)))
+        .returning({
+          id: t.id,
+          channel: t.channel,
+          subject: t.subject,
+          text: t.text,
+          link: t.link,
+          position: t.position,
+          attempts: t.attempts,
+          stage: t.stage,
+          date: t.date,
+          user: t.user,
+          representative: t.representative,
+        }),
+    )
     return rows as unknown as ClaimedRecord[]
   }
   const { docs } = await payload.find({
@@ -233,7 +292,9 @@ export async function updateRecords(payload: Payload, ids: readonly Id[], data: 
   const d = drizzleOf(payload)
   if (d) {
     const t = d.t as Record<string, never>
-    for (let i = 0; i < ids.length; i += CHUNK) await d.db.update(d.t).set({ ...data, updatedAt: now }).where(inArray(t.id, ids.slice(i, i + CHUNK)))
+    await inTransaction(payload, d, async (tx) => {
+      for (let i = 0; i < ids.length; i += CHUNK) await tx.update(d.t).set({ ...data, updatedAt: now }).where(inArray(t.id, ids.slice(i, i + CHUNK)))
+    })
     return
   }
   for (const id of ids) await payload.db.updateOne({ collection: 'notices', id, data })
@@ -245,11 +306,9 @@ export async function releaseStale(payload: Payload, now: string, minutes = 10):
   const d = drizzleOf(payload)
   if (d) {
     const t = d.t as Record<string, never>
-    const rows = await d.db
-      .update(d.t)
-      .set({ status: 'pending', nextAttemptAt: now, updatedAt: now })
-      .where(and(eq(t.status, 'sending'), lte(t.claimedAt, before)))
-      .returning({ id: t.id })
+    const rows = await inTransaction(payload, d, (tx) =>
+      tx.update(d.t).set({ status: 'pending', nextAttemptAt: now, updatedAt: now }).where(and(eq(t.status, 'sending'), lte(t.claimedAt, before))).returning({ id: t.id }),
+    )
     return rows.length
   }
   const r = await payload.update({ collection: 'notices', where: { and: [{ status: { equals: 'sending' } }, { claimedAt: { less_than_equal: before } }] }, data: { status: 'pending', nextAttemptAt: now }, overrideAccess: true })

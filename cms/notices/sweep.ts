@@ -1,12 +1,14 @@
 // The daily 督办 sweep (issue 14 §1) as the CMS runs it: read every open obligation (the stored
 // `duties` rows with their proposal's number, title and 重点督办 mark, and the 承诺台账's
-// commitments of published replies), each session's 督办 settings and the ledger's keys; ask core/sweep.ts
-// planSweep what goes out today; resolve each group of recipients to people (the staff of a role,
-// within a section when named; the representative); gather them into one digest per staff member
-// and one message per representative (core digestsOf); and write one ledger record per notice per
-// person per channel (站内 at once; 邮件 and 短信 due now or when the person's quiet hours end), plus
-// the earlier steps passed over (已合并) and the notices no one could receive. cms/notices/deliver.ts
-// sends them. Under the sweep lock (cms/notices/lock.ts), with the ledger's unique key as the guard.
+// commitments of published replies), each session's 督办 settings, and which of the ledger keys the
+// day could plan are recorded already (core keysToCheck); ask core/sweep.ts planSweep what goes out
+// today; resolve each group of recipients to people (the staff of a role, within a section when
+// named; the representative); gather them into one digest per staff member and one message per
+// representative (core digestsOf); and write one ledger record per notice per person per channel
+// (站内 at once; 邮件 and 短信 due now or when the person's quiet hours end), plus the earlier steps
+// passed over (已合并) and the notices no one could receive, made and written a chunk at a time in
+// one transaction (cms/notices/ledger.ts). cms/notices/deliver.ts sends them. Under the sweep lock
+// (cms/notices/lock.ts), with the ledger's unique key as the guard.
 import type { Payload, Where } from 'payload'
 import { toLocalDate, type WorkingCalendar } from '../../core/calendar'
 import { channelsOf, quietHoursOf, type NoticeChannel, type NoticePerson } from '../../core/notices'
@@ -16,6 +18,7 @@ import {
   digestSubject,
   dutyObligations,
   eventMessageText,
+  keysToCheck,
   noticeLine,
   obligationStep,
   planSweep,
@@ -69,10 +72,14 @@ export interface SweepResult {
   planned: number
   /** Records written now (those already in the ledger are not). */
   written: number
-  /** The records, for `--dry-run` to print (and tests to read). */
+  /** Of those, the 邮件 and 短信 held for the end of someone's quiet hours. */
+  deferred: number
+  /** When those are due (each time once, in order): when to send again. */
+  later: string[]
+  /** On a dry run, the records it would write, for `--dry-run` to print (a real run writes them as it makes them, keeping none). */
   rows: NoticeRow[]
   people: Map<string, Person>
-  /** Milliseconds per phase (read, plan, records, write), for the benchmark. */
+  /** Milliseconds per phase (read, plan, write: the records are made as they are written; on a dry run, records), for the benchmark. */
   timings: Record<string, number>
 }
 
@@ -230,19 +237,17 @@ const proposalName = (o: Obligation) => (o.number ? `${o.number}「${o.title}」
 /** A representative's reminder: its subject. */
 export const reminderSubject = (m: EventMessage): string => `【提醒】您的提案 ${proposalName(m.item.notice.obligation)}${obligationStep(m.item.notice.obligation)}`
 
-interface Built {
-  rows: NoticeRow[]
-}
-
-/** The records of a day's plan (pure apart from the clock passed in). */
-export function recordsOf(
+/**
+ * The records of a day's plan, made one at a time as they are taken (pure apart from the clock
+ * passed in): a day's tens of thousands are written as they come, never held together.
+ */
+export function* recordsOf(
   plan: { date: string; notices: Notice[]; superseded: { key: string; stage: Notice['stage']; by: string }[] },
   people: Map<string, Person>,
   calendar: WorkingCalendar,
   sections: Map<string, string>,
   now: string,
-): Built {
-  const rows: NoticeRow[] = []
+): Generator<NoticeRow> {
   const base = (n: { key: string; stage: Notice['stage'] }, proposal: Id | null) => ({
     key: n.key,
     date: plan.date,
@@ -275,11 +280,11 @@ export function recordsOf(
     if (line === undefined) lines.set(k, (line = noticeLine(item, calendar, owner)))
     return line
   }
-  const channelRows = (
+  function* channelRows(
     n: Notice,
     person: Person,
     fields: { subject: string; text: string; link: string; position: number | null; digestOf: (channel: NoticeChannel, uniqueKey: string) => string },
-  ) => {
+  ): Generator<NoticeRow> {
     reached.add(n.key)
     const quiet = quietHoursOf(person)
     for (const channel of channelsOf(person)) {
@@ -300,35 +305,34 @@ export function recordsOf(
         const at = deliveryTime(now, quiet)
         Object.assign(row, { status: at > now ? 'deferred' : 'pending', nextAttemptAt: at, digest: fields.digestOf(channel, uniqueKey) })
       }
-      rows.push(row)
+      yield row
     }
   }
   for (const d of digests as Digest[]) {
     const person = people.get(personKey('users', d.person))
     if (!person) continue
     const subject = digestSubject(d)
-    d.items.forEach((item, position) =>
-      channelRows(item.notice, person, {
+    for (const [position, item] of d.items.entries())
+      yield* channelRows(item.notice, person, {
         subject,
         text: lineOf(item),
         link: staffLink(item.notice.obligation),
         position,
         digestOf: (channel) => JSON.stringify(['digest', d.date, 'users', String(person.id), channel]),
-      }),
-    )
+      })
   }
   for (const m of messages) {
     const person = people.get(personKey('representatives', m.person))
     if (!person) continue
     const o = m.item.notice.obligation
     const link = portalLink(o.proposal, o.kind === 'duty' && o.action === 'evaluate')
-    channelRows(m.item.notice, person, { subject: reminderSubject(m), text: eventMessageText(m, calendar), link, position: null, digestOf: (_c, u) => u })
+    yield* channelRows(m.item.notice, person, { subject: reminderSubject(m), text: eventMessageText(m, calendar), link, position: null, digestOf: (_c, u) => u })
   }
   // A notice no one could receive (no account for the section, the representative disabled): recorded as failed, for the office to see.
   for (const n of plan.notices) {
     if (reached.has(n.key)) continue
     const who = n.recipients.map((g) => (g.section != null ? `${sections.get(key(g.section)) ?? ''}${RoleLabels[g.role]}` : RoleLabels[g.role])).join('、')
-    rows.push({
+    yield {
       ...base(n, n.obligation.proposal),
       uniqueKey: uniqueKeyOf(n.key, null, null),
       subject: `${proposalName(n.obligation)}${obligationStep(n.obligation)}`,
@@ -336,11 +340,9 @@ export function recordsOf(
       link: staffLink(n.obligation),
       status: 'failed',
       lastError: `无人接收：${who}没有可用的账号`,
-    })
+    }
   }
-  for (const s of plan.superseded)
-    rows.push({ ...base(s, proposalOfKey.get(s.by) ?? null), uniqueKey: uniqueKeyOf(s.key, null, null), status: 'superseded', supersededBy: s.by })
-  return { rows }
+  for (const s of plan.superseded) yield { ...base(s, proposalOfKey.get(s.by) ?? null), uniqueKey: uniqueKeyOf(s.key, null, null), status: 'superseded', supersededBy: s.by }
 }
 
 /**
@@ -351,7 +353,7 @@ export async function runSweep(payload: Payload, opts: { dryRun?: boolean } = {}
   const now = nowISO()
   const date = toLocalDate(now)
   const calendar = await getCalendar(payload)
-  const empty: SweepResult = { date, workingDay: calendar.isWorkingDay(date), locked: false, obligations: 0, notices: 0, superseded: 0, planned: 0, written: 0, rows: [], people: new Map(), timings: {} }
+  const empty: SweepResult = { date, workingDay: calendar.isWorkingDay(date), locked: false, obligations: 0, notices: 0, superseded: 0, planned: 0, written: 0, deferred: 0, later: [], rows: [], people: new Map(), timings: {} }
   if (!empty.workingDay) return empty
   const work = async (): Promise<SweepResult> => {
     const timings: Record<string, number> = {}
@@ -361,25 +363,32 @@ export async function runSweep(payload: Payload, opts: { dryRun?: boolean } = {}
       timings[name] = Math.round(n - t)
       t = n
     }
-    const [{ obligations, sessionOf }, sessions, sectionDocs, sent] = await Promise.all([
+    const [{ obligations, sessionOf }, sessions, sectionDocs] = await Promise.all([
       loadObligations(payload),
       payload.find({ collection: 'sessions', pagination: false, depth: 0, overrideAccess: true }),
       payload.find({ collection: 'sections', pagination: false, depth: 0, overrideAccess: true, select: { name: true } }),
-      recordedKeys(payload),
     ])
     const settingsOf = new Map<string, SupervisionSettings>(sessions.docs.map((s) => [key(s.id), supervisionSettingsOf(s)]))
     const fallback = supervisionSettingsOf(sessions.docs.find((s) => s.current) ?? null)
+    const day = { today: date, calendar, settings: (o: Obligation) => settingsOf.get(key(sessionOf.get(key(o.proposal)))) ?? fallback }
+    // The ledger asked only for the keys today's obligations may have (not every notice ever recorded).
+    const sent = await recordedKeys(payload, keysToCheck(obligations, day))
     lap('read')
-    const plan = planSweep(obligations, { today: date, calendar, settings: (o) => settingsOf.get(key(sessionOf.get(key(o.proposal)))) ?? fallback, sent })
+    const plan = planSweep(obligations, { ...day, sent })
     lap('plan')
     const reps = [...new Set(plan.notices.flatMap((n) => n.recipients.filter((g) => g.role === 'representative' && g.person != null).map((g) => key(g.person))))]
     const people = await loadPeople(payload, reps)
     const sections = new Map(sectionDocs.docs.map((s) => [key(s.id), s.name]))
-    const { rows } = recordsOf(plan, people, calendar, sections, now)
-    lap('records')
-    const written = opts.dryRun ? 0 : (await insertRecords(payload, rows)).size
+    const records = recordsOf(plan, people, calendar, sections, now)
+    const counts = { date, workingDay: true, locked: false, obligations: obligations.length, notices: plan.notices.length, superseded: plan.superseded.length, people, timings }
+    if (opts.dryRun) {
+      const rows = [...records]
+      lap('records')
+      return { ...counts, planned: rows.length, written: 0, deferred: 0, later: [], rows }
+    }
+    const w = await insertRecords(payload, records)
     lap('write')
-    return { date, workingDay: true, locked: false, obligations: obligations.length, notices: plan.notices.length, superseded: plan.superseded.length, planned: rows.length, written, rows, people, timings }
+    return { ...counts, planned: w.offered, written: w.written, deferred: w.deferred, later: w.later, rows: [] }
   }
   if (opts.dryRun) return work()
   const r = await withSweepLock(payload, work)

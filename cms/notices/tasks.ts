@@ -34,8 +34,7 @@ export async function queueDelivery(payload: Payload, times: readonly string[] =
 export async function sweepAndDeliver(payload: Payload): Promise<{ sweep: Awaited<ReturnType<typeof runSweep>>; deliver: DeliverResult }> {
   const sweep = await runSweep(payload)
   const deliver = await deliverDue(payload)
-  const later = sweep.rows.filter((r) => r.status === 'deferred' && r.nextAttemptAt).map((r) => r.nextAttemptAt!)
-  if (later.length || deliver.retries.length) await queueDelivery(payload, [...later, ...deliver.retries].filter((t, i, all) => all.indexOf(t) === i)).catch(() => undefined)
+  if (sweep.later.length || deliver.retries.length) await queueDelivery(payload, [...sweep.later, ...deliver.retries]).catch(() => undefined)
   return { sweep, deliver }
 }
 

@@ -121,9 +121,38 @@ describe(`督办 sweep on ${databaseLabel()}`, () => {
   it('the unique key is the database’s guard: a record already there is not written again', async () => {
     const [first] = (await all()).filter((r) => r.channel === 'email')
     const again = { ...first, id: undefined, user: first.user as number, representative: null, proposal: first.proposal as number } as never
-    expect((await insertRecords(payload, [again])).size).toBe(0)
+    expect(await insertRecords(payload, [again])).toEqual({ offered: 1, written: 0, deferred: 0, later: [] })
     await expect(payload.db.create({ collection: 'notices', data: { ...(again as object) } })).rejects.toThrow()
     expect((await all()).filter((r) => r.uniqueKey === first.uniqueKey)).toHaveLength(1)
+  })
+
+  it('records are written a chunk at a time as they are made, all in one transaction: a failure on the way writes none of them', async () => {
+    const before = (await all()).length
+    const made = (n: number, status: 'superseded' | 'deferred') =>
+      Array.from({ length: n }, (_, i) => ({
+        ...{ key: `test-chunks-${status}-${i}`, date: '2026-02-06', stage: 'reminder' as const, proposal: null, user: null, representative: null, channel: null },
+        ...{ subject: null, text: null, link: null, attempts: 0, sentAt: null, outcome: null, lastError: null, digest: null, position: null, supersededBy: null },
+        uniqueKey: uniqueKeyOf(`test-chunks-${status}-${i}`, null, null),
+        status,
+        nextAttemptAt: status === 'deferred' ? `2026-02-06T0${i % 2}:00:00.000Z` : null,
+      }))
+    let taken = 0
+    function* failing() {
+      for (const r of made(1200, 'superseded')) {
+        taken++
+        if (taken === 1100) throw new Error('测试：生成记录时出错')
+        yield r
+      }
+    }
+    await expect(insertRecords(payload, failing())).rejects.toThrow('测试：生成记录时出错')
+    // A failure after two chunks' worth (500 rows each) had been written: nothing stays.
+    expect(taken).toBe(1100)
+    expect((await all()).length).toBe(before)
+    // Taken lazily: 1,200 made, each counted; the deferred ones' times each once, in order.
+    expect(await insertRecords(payload, made(1200, 'deferred'))).toEqual({ offered: 1200, written: 1200, deferred: 1200, later: ['2026-02-06T00:00:00.000Z', '2026-02-06T01:00:00.000Z'] })
+    expect(await insertRecords(payload, made(1200, 'deferred'))).toEqual({ offered: 1200, written: 0, deferred: 0, later: [] })
+    await payload.db.deleteMany({ collection: 'notices', where: { key: { like: 'test-chunks-' } } })
+    expect((await all()).length).toBe(before)
   })
 
   it('nothing on a weekend or a holiday', async () => {
@@ -170,7 +199,9 @@ describe(`督办 sweep on ${databaseLabel()}`, () => {
     failNext = 2
     const { sweep, deliver } = await sweepAt(at830('2026-02-25'))
     expect(sweep.notices).toBe(2)
-    expect(sweep.rows.filter((r) => r.channel === 'inApp').every((r) => r.stage === 'escalation')).toBe(true)
+    const today = (await all()).filter((r) => r.date === '2026-02-25' && r.channel === 'inApp')
+    expect(today.length).toBeGreaterThan(0)
+    expect(today.every((r) => r.stage === 'escalation')).toBe(true)
     expect(deliver.failed).toBe(2)
     const failed = (await all()).filter((r) => r.date === '2026-02-25' && r.channel === 'email')
     expect(failed.every((r) => r.status === 'failed' && r.attempts === 1 && r.lastError === '测试：邮件服务器拒绝')).toBe(true)
@@ -213,7 +244,8 @@ describe(`督办 sweep on ${databaseLabel()}`, () => {
     // 甄别 due 2026-03-03: reminders on 02-26 (3 left).
     failNext = 100
     const { sweep } = await sweepAt('2026-02-26T01:00:00.000Z')
-    expect(sweep.rows.some((r) => r.proposal === p.id && r.stage === 'reminder')).toBe(true)
+    expect(sweep.written).toBeGreaterThan(0)
+    expect((await all()).some((r) => r.date === '2026-02-26' && r.proposal === p.id && r.stage === 'reminder')).toBe(true)
     let t = Date.parse('2026-02-26T01:00:00.000Z')
     for (let i = 0; i < 6; i++) {
       t += 60 * 60_000

@@ -17,6 +17,7 @@ import * as migration_20261130_131725_duties_role_action from './20261130_131725
 import * as migration_20261130_133937_commitments_ledger from './20261130_133937_commitments_ledger';
 import * as migration_20261130_171346_board_key_items_and_urging from './20261130_171346_board_key_items_and_urging';
 import * as migration_20261130_171738_notices from './20261130_171738_notices';
+import * as migration_20261201_005026_notices_key_index from './20261201_005026_notices_key_index';
 
 export const migrations = [
   {
@@ -112,6 +113,11 @@ export const migrations = [
   {
     up: migration_20261130_171738_notices.up,
     down: migration_20261130_171738_notices.down,
-    name: '20261130_171738_notices'
+    name: '20261130_171738_notices',
+  },
+  {
+    up: migration_20261201_005026_notices_key_index.up,
+    down: migration_20261201_005026_notices_key_index.down,
+    name: '20261201_005026_notices_key_index'
   },
 ];

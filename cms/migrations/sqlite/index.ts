@@ -16,6 +16,7 @@ import * as migration_20261130_131645_duties_role_action from './20261130_131645
 import * as migration_20261130_133901_commitments_ledger from './20261130_133901_commitments_ledger';
 import * as migration_20261130_171326_board_key_items_and_urging from './20261130_171326_board_key_items_and_urging';
 import * as migration_20261130_171728_notices from './20261130_171728_notices';
+import * as migration_20261201_005012_notices_key_index from './20261201_005012_notices_key_index';
 
 export const migrations = [
   {
@@ -106,6 +107,11 @@ export const migrations = [
   {
     up: migration_20261130_171728_notices.up,
     down: migration_20261130_171728_notices.down,
-    name: '20261130_171728_notices'
+    name: '20261130_171728_notices',
+  },
+  {
+    up: migration_20261201_005012_notices_key_index.up,
+    down: migration_20261201_005012_notices_key_index.down,
+    name: '20261201_005012_notices_key_index'
   },
 ];
