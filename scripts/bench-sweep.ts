@@ -104,7 +104,7 @@ started on the grown database (Payload loaded, nothing else; the growing ran in 
 
 | step | time | |
 |---|---:|---|
-| sweep (read ${sweep.obligations.toLocaleString('en')} obligations, plan, resolve, write) | ${s1(ms)} (CPU ${s1(cpuMs)}) | ${sweep.notices.toLocaleString('en')} notices, ${sweep.superseded.toLocaleString('en')} earlier steps passed over, ${sweep.written.toLocaleString('en')} ledger records; read ${s1(sweep.timings.read ?? 0)}, plan ${s1(sweep.timings.plan ?? 0)}, records made and written ${s1(sweep.timings.write ?? 0)} |
+| sweep (read ${sweep.obligations.toLocaleString('en')} obligations, plan, resolve, write) | ${s1(ms)} (CPU ${s1(cpuMs)}) | ${sweep.notices.toLocaleString('en')} notices, ${sweep.superseded.toLocaleString('en')} earlier steps passed over, ${sweep.written.toLocaleString('en')} ledger records; read ${s1(sweep.timings.read ?? 0)}, the ledger's keys ${s1(sweep.timings.ledger ?? 0)}, plan ${s1(sweep.timings.plan ?? 0)}, records made and written ${s1(sweep.timings.write ?? 0)} |
 | sends (to a sender that only counts) | ${s1(sendMs)} | ${sent.sent.toLocaleString('en')} messages (one digest per staff member, one per representative's notice) |
 | a second sweep the same day | ${s1(againMs)} | ${again.notices} notices |
 

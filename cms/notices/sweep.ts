@@ -79,7 +79,7 @@ export interface SweepResult {
   /** On a dry run, the records it would write, for `--dry-run` to print (a real run writes them as it makes them, keeping none). */
   rows: NoticeRow[]
   people: Map<string, Person>
-  /** Milliseconds per phase (read, plan, write: the records are made as they are written; on a dry run, records), for the benchmark. */
+  /** Milliseconds per phase (read, ledger, plan, write: the records are made as they are written; on a dry run, records), for the benchmark. */
   timings: Record<string, number>
 }
 
@@ -371,9 +371,10 @@ export async function runSweep(payload: Payload, opts: { dryRun?: boolean } = {}
     const settingsOf = new Map<string, SupervisionSettings>(sessions.docs.map((s) => [key(s.id), supervisionSettingsOf(s)]))
     const fallback = supervisionSettingsOf(sessions.docs.find((s) => s.current) ?? null)
     const day = { today: date, calendar, settings: (o: Obligation) => settingsOf.get(key(sessionOf.get(key(o.proposal)))) ?? fallback }
+    lap('read')
     // The ledger asked only for the keys today's obligations may have (not every notice ever recorded).
     const sent = await recordedKeys(payload, keysToCheck(obligations, day))
-    lap('read')
+    lap('ledger')
     const plan = planSweep(obligations, { ...day, sent })
     lap('plan')
     const reps = [...new Set(plan.notices.flatMap((n) => n.recipients.filter((g) => g.role === 'representative' && g.person != null).map((g) => key(g.person))))]
