@@ -39,7 +39,7 @@ import { mailFrom } from './notices/channels'
 import { withEventNotices } from './notices/events'
 import { NoticesQueue, NoticeTasks, noticesAutoRun } from './notices/tasks'
 import { withDerivedRefresh } from './lib/derived'
-import { RebuildSiteTask, recoverInterruptedBuilds, SiteQueue, siteAutoBuild } from './site/rebuildTask'
+import { LEASE_MS, RebuildSiteTask, recoverInterruptedBuilds, SiteQueue, siteAutoBuild } from './site/rebuildTask'
 import { adminOnly, nobody, siteManagers, staffOnly } from './access'
 import { lockAccess } from './access/locks'
 import { withCleanText } from './lib/cleanText'
@@ -196,10 +196,15 @@ export default buildConfig(chineseConfig({
     // Load the working-day calendar once at start, outside any request.
     await getCalendar(payload).catch(() => undefined)
     // Before the first migration (a new database) there is nothing to recover.
-    if (process.env.NEXT_PHASE !== 'phase-production-build')
-      await recoverInterruptedBuilds(payload).catch((e) => {
-        if (!/no such table|does not exist/i.test(String(e?.cause?.message ?? e?.message))) payload.logger.warn(`无法检查中断的网站生成：${e?.message}`)
-      })
+    if (process.env.NEXT_PHASE !== 'phase-production-build') {
+      const recover = () =>
+        recoverInterruptedBuilds(payload).catch((e) => {
+          if (!/no such table|does not exist/i.test(String(e?.cause?.message ?? e?.message))) payload.logger.warn(`无法检查中断的网站生成：${e?.message}`)
+        })
+      await recover()
+      // A build stopped less than the lease ago still looked alive: a serving process looks again once the lease has run out.
+      if (siteAutoBuild() && process.env.NODE_ENV === 'production') setTimeout(recover, LEASE_MS + 15_000).unref()
+    }
   },
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
 })).then(chineseSanitized)

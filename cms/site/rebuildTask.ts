@@ -24,7 +24,15 @@ function dailyCron(): string {
 /** Auto-building is on in a serving process unless SITE_AUTOBUILD=0 (tests that don't need the site). */
 export const siteAutoBuild = (): boolean => process.env.SITE_AUTOBUILD !== '0'
 
-export async function runSiteBuild(payload: Payload, trigger: string): Promise<{ buildId: string }> {
+/**
+ * How long a build's record may go untouched before the build counts as stopped: a running build
+ * writes the time it has taken so far into its record every HEARTBEAT_MS, so another process (the
+ * `npm run sweep` command, a second server on PostgreSQL) starting meanwhile sees it is alive.
+ */
+export const HEARTBEAT_MS = 20_000
+export const LEASE_MS = 6 * HEARTBEAT_MS
+
+export async function runSiteBuild(payload: Payload, trigger: string, { heartbeatMs = HEARTBEAT_MS } = {}): Promise<{ buildId: string }> {
   const record = await payload.create({
     collection: 'site-builds',
     data: { startedAt: nowISO(), status: 'running', trigger },
@@ -32,14 +40,22 @@ export async function runSiteBuild(payload: Payload, trigger: string): Promise<{
     context: { disableSiteRebuild: true },
   })
   const started = Date.now()
-  const finish = (data: Record<string, unknown>) =>
-    payload.update({
+  const elapsed = () => Math.round((Date.now() - started) / 100) / 10
+  const heartbeat = setInterval(() => {
+    payload
+      .update({ collection: 'site-builds', id: record.id, data: { durationSeconds: elapsed() }, overrideAccess: true, context: { disableSiteRebuild: true } })
+      .catch(() => undefined)
+  }, heartbeatMs)
+  const finish = async (data: Record<string, unknown>) => {
+    clearInterval(heartbeat)
+    return payload.update({
       collection: 'site-builds',
       id: record.id,
-      data: { finishedAt: nowISO(), durationSeconds: Math.round((Date.now() - started) / 100) / 10, ...data },
+      data: { finishedAt: nowISO(), durationSeconds: elapsed(), ...data },
       overrideAccess: true,
       context: { disableSiteRebuild: true },
     })
+  }
   try {
     const result = await buildSiteFromDatabase(payload)
     await finish({ status: 'succeeded', buildId: result.id, pages: result.pages, proposals: result.proposals })
@@ -112,20 +128,27 @@ async function removeOldTmpExports(): Promise<void> {
  * A server stopped mid-build leaves its job marked as processing, and Payload's concurrency
  * control would then hold every later rebuild back for good. At start, such jobs and their
  * build records are marked as interrupted (the half-built directory was never published, and
- * its work files are removed), and a rebuild is queued unless one is already waiting.
+ * its work files are removed), and a rebuild is queued unless one is already waiting. Only when
+ * they have gone untouched for LEASE_MS: a build whose record was touched since is being made by a
+ * live process (this is also run by `npm run sweep` and by a second server), and nothing of it
+ * is touched. A serving process looks again once the lease has run out (cms/payload.config.ts).
  */
 export async function recoverInterruptedBuilds(payload: Payload): Promise<number> {
+  // The database's clock of updatedAt (Payload's, not the injected one).
+  const staleBefore = new Date(Date.now() - LEASE_MS).toISOString()
+  const live = await payload.count({ collection: 'site-builds', where: { and: [{ status: { equals: 'running' } }, { updatedAt: { greater_than: staleBefore } }] }, overrideAccess: true })
+  if (live.totalDocs > 0) return 0
   // Files first: they need no database, and a failure here must not keep the jobs stuck.
   await Promise.all([removeLeftoverWork(), removeOldTmpExports()]).catch((e) => payload.logger.warn(`无法清理中断的网站生成留下的文件：${e?.message}`))
   const stuck = await payload.update({
     collection: 'payload-jobs',
-    where: { and: [{ taskSlug: { equals: 'rebuildSite' } }, { processing: { equals: true } }] },
+    where: { and: [{ taskSlug: { equals: 'rebuildSite' } }, { processing: { equals: true } }, { updatedAt: { less_than_equal: staleBefore } }] },
     data: { processing: false, hasError: true, error: { message: '服务器重启，生成中断' } },
     overrideAccess: true,
   })
   await payload.update({
     collection: 'site-builds',
-    where: { status: { equals: 'running' } },
+    where: { and: [{ status: { equals: 'running' } }, { updatedAt: { less_than_equal: staleBefore } }] },
     data: { status: 'failed', finishedAt: nowISO(), error: '服务器在生成过程中停止，未发布；已重新安排生成。' },
     overrideAccess: true,
     context: { disableSiteRebuild: true },

@@ -6,9 +6,10 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync }
 import os from 'node:os'
 import path from 'node:path'
 import type { Payload } from 'payload'
+import type { SiteBuild } from '../../cms/payload-types'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { currentBuildId } from '../../cms/site/builder'
-import { recoverInterruptedBuilds } from '../../cms/site/rebuildTask'
+import { LEASE_MS, recoverInterruptedBuilds, runSiteBuild } from '../../cms/site/rebuildTask'
 import { startPayload } from '../helpers/payload'
 import { as, createWorld, type World } from '../fixtures/world'
 
@@ -18,6 +19,9 @@ let u: Record<string, any>
 
 const waitingJobs = async () =>
   (await payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: 'rebuildSite' }, completedAt: { exists: false } }, overrideAccess: true, depth: 0 })).docs
+/** A record last touched longer ago than the lease: what a process stopped mid-build leaves. */
+const age = (collection: 'payload-jobs' | 'site-builds', id: number | string) =>
+  payload.db.updateOne({ collection, id, data: { updatedAt: new Date(Date.now() - LEASE_MS - 60_000).toISOString() } })
 const clearJobs = () => payload.delete({ collection: 'payload-jobs', where: { id: { exists: true } }, overrideAccess: true })
 
 beforeAll(async () => {
@@ -116,6 +120,8 @@ describe('running the rebuild job', () => {
     const [job] = await waitingJobs()
     await payload.db.updateOne({ collection: 'payload-jobs', id: job.id, data: { processing: true } })
     const record = await payload.create({ collection: 'site-builds', data: { startedAt: '2026-03-01T00:00:00.000Z', status: 'running', trigger: '中断' }, overrideAccess: true })
+    await age('payload-jobs', job.id)
+    await age('site-builds', record.id)
     expect(await recoverInterruptedBuilds(payload)).toBe(1)
     expect(await payload.findByID({ collection: 'site-builds', id: record.id, overrideAccess: true })).toMatchObject({ status: 'failed', error: expect.stringMatching(/未发布/) })
     const waiting = await waitingJobs()
@@ -123,10 +129,30 @@ describe('running the rebuild job', () => {
     expect(waiting.some((j) => (j.input as any).trigger === '重启后重新生成')).toBe(true)
   })
 
+  it('a build under way in another process (its record touched within the lease) is left alone by a start (npm run sweep, a second server)', async () => {
+    await clearJobs()
+    await payload.jobs.queue({ task: 'rebuildSite', input: { trigger: '另一进程' }, queue: 'site' })
+    const [job] = await waitingJobs()
+    await payload.db.updateOne({ collection: 'payload-jobs', id: job.id, data: { processing: true } })
+    const record = await payload.create({ collection: 'site-builds', data: { startedAt: '2026-03-01T00:00:00.000Z', status: 'running', trigger: '另一进程' }, overrideAccess: true })
+    expect(await recoverInterruptedBuilds(payload)).toBe(0)
+    expect(await payload.findByID({ collection: 'site-builds', id: record.id, overrideAccess: true })).toMatchObject({ status: 'running' })
+    expect((await waitingJobs()).map((j) => [j.processing, (j.input as { trigger?: string }).trigger])).toEqual([[true, '另一进程']])
+    // A job just claimed, its record not yet made: left alone too.
+    await payload.update({ collection: 'site-builds', id: record.id, data: { status: 'succeeded' }, overrideAccess: true, context: { disableSiteRebuild: true } })
+    expect(await recoverInterruptedBuilds(payload)).toBe(0)
+    expect((await waitingJobs()).map((j) => j.processing)).toEqual([true])
+    // Untouched past the lease: that process stopped.
+    await age('payload-jobs', job.id)
+    expect(await recoverInterruptedBuilds(payload)).toBe(1)
+    await clearJobs()
+  })
+
   it('recovery queues no second rebuild when one is already waiting', async () => {
     await payload.jobs.queue({ task: 'rebuildSite', input: { trigger: '中断' }, queue: 'site' })
     const [job] = await waitingJobs()
     await payload.db.updateOne({ collection: 'payload-jobs', id: job.id, data: { processing: true } })
+    await age('payload-jobs', job.id)
     await payload.jobs.queue({ task: 'rebuildSite', input: { trigger: '已在等待' }, queue: 'site' })
     expect(await recoverInterruptedBuilds(payload)).toBe(1)
     const runnable = (await waitingJobs()).filter((j) => !j.hasError)
@@ -165,6 +191,27 @@ describe('running the rebuild job', () => {
     expect(existsSync(recent)).toBe(true)
     rmSync(recent, { recursive: true })
   })
+
+  it('a build touches its record while it runs (the heartbeat that tells other processes it is alive), and stops when it ends', async () => {
+    const before = new Set((await payload.find({ collection: 'site-builds', pagination: false, overrideAccess: true })).docs.map((d) => d.id))
+    const build = runSiteBuild(payload, '心跳', { heartbeatMs: 100 })
+    let record: SiteBuild | undefined
+    while (!record) {
+      await new Promise((r) => setTimeout(r, 20))
+      record = (await payload.find({ collection: 'site-builds', pagination: false, overrideAccess: true })).docs.find((d) => !before.has(d.id))
+    }
+    const first = record.updatedAt
+    await new Promise((r) => setTimeout(r, 600))
+    const later = await payload.findByID({ collection: 'site-builds', id: record.id, overrideAccess: true })
+    expect(later.status).toBe('running')
+    expect(later.updatedAt > first).toBe(true)
+    expect(later.durationSeconds).toBeGreaterThan(0)
+    await build
+    const done = await payload.findByID({ collection: 'site-builds', id: record.id, overrideAccess: true })
+    expect(done.status).toBe('succeeded')
+    await new Promise((r) => setTimeout(r, 300))
+    expect((await payload.findByID({ collection: 'site-builds', id: record.id, overrideAccess: true })).updatedAt).toBe(done.updatedAt)
+  }, 300_000)
 
   it('a successful build is recorded and becomes the served site', async () => {
     await payload.jobs.queue({ task: 'rebuildSite', input: { trigger: '测试' }, queue: 'site' })
