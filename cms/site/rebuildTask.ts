@@ -58,7 +58,7 @@ export async function runSiteBuild(payload: Payload, trigger: string, { heartbea
   }
   try {
     const result = await buildSiteFromDatabase(payload)
-    await finish({ status: 'succeeded', buildId: result.id, pages: result.pages, proposals: result.proposals })
+    await finish({ status: 'succeeded', buildId: result.id, pages: result.pages, proposals: result.proposals, error: null })
     payload.logger.info(`公开网站已发布：${result.id}（${result.pages} 页，${(result.totalMs / 1000).toFixed(1)} 秒）`)
     return { buildId: result.id }
   } catch (e) {
