@@ -106,9 +106,6 @@ function* chunksOf<T>(rows: Iterable<T>, size: number): Generator<T[]> {
   if (chunk.length) yield chunk
 }
 
-/** A Drizzle handle in a transaction. */
-type Tx = Drizzle
-
 type Rows = Promise<{ rows: Record<string, unknown>[] }>
 /**
  * Plain statements through a Drizzle handle: in a transaction, on its connection (libsql's
@@ -116,7 +113,7 @@ type Rows = Promise<{ rows: Record<string, unknown>[] }>
  * sessions hold them (drizzle-orm/libsql and node-postgres session.js; the tests of both adapters
  * would fail if Drizzle changed this).
  */
-function statementsOf(tx: Tx, adapter: string): (text: string, args: unknown[]) => Rows {
+function statementsOf(tx: Drizzle, adapter: string): (text: string, args: unknown[]) => Rows {
   type Libsql = { execute: (s: { sql: string; args: unknown[] }) => Rows }
   type Pg = { query: (text: string, values: unknown[]) => Rows }
   const session = (tx as unknown as { session?: { tx?: Libsql; client?: Partial<Libsql & Pg> } }).session
@@ -135,9 +132,9 @@ function statementsOf(tx: Tx, adapter: string): (text: string, args: unknown[]) 
  * for it with the event loop held (libsql's calls are synchronous): the transaction cannot go on,
  * and the write fails busy after the timeout (seen with two event jobs run at once).
  */
-async function inTransaction<T>(payload: Payload, d: { db: Drizzle }, work: (tx: Tx) => Promise<T>): Promise<T> {
+async function inTransaction<T>(payload: Payload, d: { db: Drizzle }, work: (tx: Drizzle) => Promise<T>): Promise<T> {
   const id = await payload.db.beginTransaction()
-  const sessions = (payload.db as unknown as { sessions?: Record<string, { db: Tx }> }).sessions
+  const sessions = (payload.db as unknown as { sessions?: Record<string, { db: Drizzle }> }).sessions
   const tx = (id != null && sessions?.[String(id)]?.db) || d.db
   try {
     const value = await work(tx)
@@ -175,6 +172,7 @@ export async function insertRecords(payload: Payload, rows: Iterable<NoticeRow>)
   const names = d ? Columns.map((c) => (d.t[c] as { name?: string } | undefined)?.name) : []
   if (d && names.every(Boolean)) {
     const columns = names.map((n) => `"${n}"`).join(', ')
+    const uniqueKey = names[Columns.indexOf('uniqueKey')]!
     const adapter = payload.db.name
     const placeholders = (count: number) =>
       Array.from({ length: count }, (_, i) => `(${Columns.map((__, j) => (adapter === 'postgres' ? `$${i * Columns.length + j + 1}` : '?')).join(', ')})`).join(', ')
@@ -182,8 +180,8 @@ export async function insertRecords(payload: Payload, rows: Iterable<NoticeRow>)
     await inTransaction(payload, d, async (tx) => {
       const run = statementsOf(tx, adapter)
       for (const chunk of chunksOf(rows, CHUNK)) {
-        const { rows: returned } = await run(`INSERT INTO "notices" (${columns}) VALUES ${placeholders(chunk.length)} ON CONFLICT DO NOTHING RETURNING "unique_key"`, chunk.flatMap(valuesOf))
-        const written = new Set(returned.map((r) => String(r.unique_key)))
+        const { rows: returned } = await run(`INSERT INTO "notices" (${columns}) VALUES ${placeholders(chunk.length)} ON CONFLICT DO NOTHING RETURNING "${uniqueKey}"`, chunk.flatMap(valuesOf))
+        const written = new Set(returned.map((r) => String(r[uniqueKey])))
         for (const r of chunk) count(r, written.has(r.uniqueKey))
         // A turn of the event loop: libsql frees a statement's native memory only once Node has run
         // its finalizer, which waits for one; without it a day's 70,000 records held some 250 MB
