@@ -202,8 +202,16 @@ export default buildConfig(chineseConfig({
           if (!/no such table|does not exist/i.test(String(e?.cause?.message ?? e?.message))) payload.logger.warn(`无法检查中断的网站生成：${e?.message}`)
         })
       await recover()
-      // A build stopped less than the lease ago still looked alive: a serving process looks again once the lease has run out.
-      if (siteAutoBuild() && process.env.NODE_ENV === 'production') setTimeout(recover, LEASE_MS + 15_000).unref()
+      // A build stopped less than the lease ago still looked alive: a serving process looks again once the lease has run out,
+      // unless this instance is closed meanwhile (npm start's own, which loads the demo data and hands over to the server).
+      if (siteAutoBuild() && process.env.NODE_ENV === 'production') {
+        const again = setTimeout(recover, LEASE_MS + 15_000).unref()
+        const destroy = payload.destroy.bind(payload)
+        payload.destroy = async () => {
+          clearTimeout(again)
+          return destroy()
+        }
+      }
     }
   },
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
