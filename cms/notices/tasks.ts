@@ -86,6 +86,9 @@ export const NotifyEventTask: TaskConfig<{ input: { event: NoticeEvent; proposal
   ],
   outputSchema: [{ name: 'written', type: 'number', required: true }],
   retries: 3,
+  // One proposal's events are told in the order they happened: its jobs run one at a time, oldest
+  // first (Payload's concurrency control; a later one picked up in the same run waits for the next).
+  concurrency: { key: ({ input }) => `notify-event-${input.proposal}`, exclusive: true },
   handler: async ({ input, req }) => {
     const { written, later } = await recordEvent(req.payload, input)
     if (written > 0) {

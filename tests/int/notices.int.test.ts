@@ -396,6 +396,25 @@ describe(`who reads notices on ${databaseLabel()}`, () => {
     expect(reach).toContain('发送失败')
   })
 
+  it('one proposal’s events are told in the order they happened, even when their jobs are picked up together', async () => {
+    setNow('2026-03-03T03:00:00.000Z')
+    const p = await payload.create({
+      collection: 'proposals',
+      data: { title: '路灯不亮', body: '小区东门路灯坏了一个月。', category: 'other', residentialArea: Number(w.ref.areas[0]), proposer: w.reps.B.id, status: 'submitted' } as never,
+      user: office(),
+      overrideAccess: false,
+    })
+    await payload.update({ collection: 'proposals', id: p.id, data: { status: 'redirected', screening: { decision: 'redirected', reason: '属于物业管理事项，请向物业服务企业反映' } } as never, user: office(), overrideAccess: false })
+    const told = async () => (await all()).filter((r) => r.proposal === p.id && r.channel === 'inApp').map((r) => r.stage)
+    // Both jobs are waiting; one run takes the older (the number) and leaves the screening for the next.
+    await payload.jobs.run({ queue: 'notices' })
+    expect(await told()).toEqual(['numbered'])
+    await payload.jobs.run({ queue: 'notices' })
+    expect(await told()).toEqual(['numbered', 'screened'])
+    const mine = (await all()).filter((r) => r.proposal === p.id && r.channel === 'inApp')
+    expect(Date.parse(mine[1].createdAt)).toBeGreaterThanOrEqual(Date.parse(mine[0].createdAt))
+  })
+
   it('the ledger key names a record no one receives apart from each recipient', () => {
     expect(uniqueKeyOf('k', null, null)).not.toBe(uniqueKeyOf('k', { collection: 'users', id: 1 }, 'inApp'))
     expect(uniqueKeyOf('k', { collection: 'users', id: 1 }, 'inApp')).not.toBe(uniqueKeyOf('k', { collection: 'representatives', id: 1 }, 'inApp'))
