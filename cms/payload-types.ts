@@ -795,7 +795,7 @@ export interface SiteBuild {
 export interface AuditLog {
   id: number;
   at: string;
-  kind: 'passwordReset' | 'draftDeleted';
+  kind: 'passwordReset' | 'resetLinkSent' | 'resetLinkUsed' | 'draftDeleted';
   summary: string;
   reason?: string | null;
   actorUser?: (number | null) | User;

@@ -1,5 +1,6 @@
 // 账户与删除记录: what leaves no trace elsewhere — an admin resetting someone's password (with the
-// reason given), a representative deleting their own draft (which takes its events with it).
+// reason given), a reset link sent on a 忘记密码 request and a new password set with it, a
+// representative deleting their own draft (which takes its events with it).
 // Written only by the server (cms/lib/audit.ts); read by the office and the admin; never changed.
 import type { CollectionConfig } from 'payload'
 import { canManageRepresentatives } from '../../core/permissions'
@@ -7,7 +8,7 @@ import { appendOnly, nobody } from '../access'
 import { actorOfReq } from '../access/actor'
 import { stampAt, stampedAt } from '../fields/stampedAt'
 
-export const AuditKinds = ['passwordReset', 'draftDeleted'] as const
+export const AuditKinds = ['passwordReset', 'resetLinkSent', 'resetLinkUsed', 'draftDeleted'] as const
 export type AuditKind = (typeof AuditKinds)[number]
 
 export const AuditLog: CollectionConfig = {
@@ -28,6 +29,8 @@ export const AuditLog: CollectionConfig = {
       label: { zh: '事项', en: 'Kind' },
       options: [
         { value: 'passwordReset', label: { zh: '重置他人密码', en: 'Password reset' } },
+        { value: 'resetLinkSent', label: { zh: '发出重设密码链接', en: 'Reset link sent' } },
+        { value: 'resetLinkUsed', label: { zh: '通过链接设置新密码', en: 'Password set with a reset link' } },
         { value: 'draftDeleted', label: { zh: '删除提案草稿', en: 'Draft deleted' } },
       ],
     },

@@ -8,7 +8,8 @@
 // overrideAccess: false`) in one transaction, so every collection hook and access rule applies as
 // for any other save; a refusal rolls everything back and answers the rule's zh-CN message,
 // structured: { errors: [{ code, message, fields? }] }.
-import { addDataAndFileToRequest, APIError, commitTransaction, initTransaction, killTransaction, ValidationError, type CollectionSlug, type Endpoint, type PayloadRequest } from 'payload'
+import { addDataAndFileToRequest, APIError, ValidationError, type CollectionSlug, type Endpoint, type PayloadRequest } from 'payload'
+import { inTransaction } from '../lib/inTransaction'
 import {
   ActionBodies,
   ActionLabels,
@@ -144,19 +145,6 @@ async function checkSections(req: PayloadRequest, ids: Id[], field: string) {
   if (ids.length === 0) return
   const found = await req.payload.count({ collection: 'sections', where: { id: { in: ids } }, overrideAccess: true, req })
   if (found.totalDocs !== new Set(ids.map(String)).size) refuse(400, { code: 'invalid', message: '所选科室不存在，请刷新页面后重新选择', fields: { [field]: '所选科室不存在' } })
-}
-
-/** Runs `work` in one transaction on `req`: committed when it succeeds, rolled back when anything in it throws. */
-async function inTransaction<T>(req: PayloadRequest, work: () => Promise<T>): Promise<T> {
-  const started = await initTransaction(req)
-  try {
-    const out = await work()
-    if (started) await commitTransaction(req)
-    return out
-  } catch (e) {
-    if (started) await killTransaction(req)
-    throw e
-  }
 }
 
 type Ctx = { req: PayloadRequest; id: Id }

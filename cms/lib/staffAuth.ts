@@ -1,10 +1,12 @@
 // Staff accounts' sign-in and password rules: Payload's login behind the same throttle and the same
 // equal work for unknown accounts as the portal's (cms/lib/signIn.ts); forgot-password sends a
-// one-hour link by e-mail or SMS, or, with neither set up, says at once who resets passwords; a password change needs the current password (one's own) or a reason
-// (someone else's, recorded in the audit log).
+// one-hour link by e-mail or SMS (the link sent and the password set with it recorded in the audit
+// log), or, with neither set up, says at once who resets passwords; a password change needs the
+// current password (one's own) or a reason (someone else's, recorded in the audit log).
 import {
   addDataAndFileToRequest,
   AuthenticationError,
+  createLocalReq,
   headersWithCors,
   loginOperation,
   resetPasswordOperation,
@@ -16,13 +18,13 @@ import { generatePayloadCookie } from 'payload/shared'
 import { sameId } from '../../core/lifecycle'
 import { passwordProblem, SIGN_IN_LIMITS } from '../../core/portal'
 import { clientAddress, FailureThrottle } from '../portal/throttle'
-import { recordAudit } from './audit'
+import { recordAudit, type AuditEntry } from './audit'
+import { inTransaction } from './inTransaction'
 import { passwordChangeOf } from './passwordChange'
 import { refuse } from './refuse'
 import { confirmCurrentPassword, SignInRefused, throttledSignIn, tooManyMessage } from './signIn'
 import type { User } from '../payload-types'
 import { channelConfig, emailSender, smsSender } from '../notices/channels'
-import { nowISO } from './clock'
 import { serverURL } from './env'
 
 /** What the forgot-password page and endpoint say when neither e-mail nor SMS is set up: people reset passwords. */
@@ -40,12 +42,60 @@ export function resetRequestWait(req: PayloadRequest): number {
   return wait
 }
 
+/** A link is valid this long; one per account per 5 minutes (a stranger cannot flood someone's inbox or phone). */
+export const RESET_VALID_MS = 60 * 60_000
+const RESET_INTERVAL_MS = 5 * 60_000
+
 /**
- * Sends a reset link after the answer has gone (the answer must not take longer when the account
- * exists: the time of a send would tell which logins and phones are real). A failed send is logged.
+ * Whether the account was sent a link within the last 5 minutes. Payload stamps a link's hour by
+ * the real clock (not the injected one, cms/lib/clock.ts): read it so.
  */
-export function sendInBackground(req: PayloadRequest, send: () => Promise<unknown>): void {
-  void send().catch((e) => req.payload.logger.error({ err: e }, '重设密码的链接未能发出'))
+const linkRecent = (expiration: string | null | undefined): boolean => !!expiration && Date.parse(expiration) - RESET_VALID_MS > Date.now() - RESET_INTERVAL_MS
+
+/** The accounts whose link is being made now, in this process. */
+const linksInMaking = new Set<string>()
+
+/** What `makeResetLink`'s caller reads of the account, afresh. */
+export interface ResetLinkAccount {
+  resetPasswordExpiration?: string | null
+}
+
+/**
+ * Makes a reset link for one account and sends it, after the answer has gone (the answer must not
+ * take longer when the account exists: the time of the work would tell which logins and phones are
+ * real). `read` reads the account afresh (null: no link for it); unless it was sent one within the
+ * last 5 minutes, Payload's forgotPassword makes the token and the audit log records the link sent
+ * (`audit`), in one transaction, and then `send` sends it. Requests for one account are taken one
+ * at a time in this process: two at the same instant send one link. A failure is logged. The
+ * promise (never rejected) is for tests; the endpoints do not wait for it.
+ */
+export function makeResetLink<A extends ResetLinkAccount>(
+  req: PayloadRequest,
+  key: { collection: 'users' | 'representatives'; id: number },
+  steps: {
+    read: () => Promise<A | null>
+    token: (req: PayloadRequest, account: A) => Promise<string>
+    audit: (account: A) => AuditEntry
+    send: (account: A, token: string) => Promise<unknown>
+  },
+): Promise<void> {
+  const name = `${key.collection}:${key.id}`
+  if (linksInMaking.has(name)) return Promise.resolve()
+  linksInMaking.add(name)
+  const work = async () => {
+    const account = await steps.read()
+    if (!account || linkRecent(account.resetPasswordExpiration)) return
+    const local = await createLocalReq({}, req.payload)
+    const token = await inTransaction(local, async () => {
+      const made = await steps.token(local, account)
+      await recordAudit(local, steps.audit(account))
+      return made
+    })
+    await steps.send(account, token)
+  }
+  return work()
+    .catch((e) => req.payload.logger.error({ err: e }, '重设密码的链接未能发出'))
+    .finally(() => linksInMaking.delete(name))
 }
 
 const json = (req: PayloadRequest, body: unknown, status: number, headers: Record<string, string> = {}) =>
@@ -93,10 +143,6 @@ const login: Endpoint = {
 /** What the forgot-password endpoint answers when it can send a link: the same for every address. */
 export const RESET_LINK_SENT = '如果该邮箱属于本系统的工作人员账号，重设密码的链接已发送到其电子邮箱（或登记的手机）：1 小时内有效。没有收到请联系系统管理员。'
 
-/** A link is valid this long; one per account per 5 minutes (a stranger cannot flood someone's inbox or phone). */
-const RESET_VALID_MS = 60 * 60_000
-const RESET_INTERVAL_MS = 5 * 60_000
-
 /** A reset link used, expired or never made (in words; Payload's own says it in English). */
 const BAD_RESET_LINK = '重设密码的链接无效或已过期，请重新申请'
 
@@ -122,24 +168,24 @@ const forgotPassword: Endpoint = {
     if (wait > 0) return json(req, { errors: [{ message: tooManyMessage(wait, '系统管理员') }] }, 429, { 'Retry-After': String(wait) })
     await addDataAndFileToRequest(req)
     const email = typeof req.data?.email === 'string' ? req.data.email.toLowerCase().trim() : ''
-    const user = email ? (await req.payload.find({ collection: 'users', where: { email: { equals: email } }, limit: 1, depth: 0, overrideAccess: true, showHiddenFields: true })).docs[0] : undefined
-    const now = Date.parse(nowISO())
-    const recent = user?.resetPasswordExpiration && Date.parse(user.resetPasswordExpiration) - RESET_VALID_MS > now - RESET_INTERVAL_MS
-    try {
-      // The token by Payload's forgotPassword; the message sent here (Payload's own sending first writes a
-      // request time outside the operation's transaction, which SQLite refuses while that transaction writes).
-      if (user && !recent && (channels.email || (channels.sms && user.phone?.trim()))) {
-        const token = String(await req.payload.forgotPassword({ collection: 'users', data: { email }, disableEmail: true, expiration: RESET_VALID_MS }))
-        const link = staffResetLink(token)
-        sendInBackground(req, () =>
-          channels.email
+    const found = email ? (await req.payload.find({ collection: 'users', where: { email: { equals: email } }, select: {}, limit: 1, depth: 0, overrideAccess: true })).docs[0] : undefined
+    // The token by Payload's forgotPassword; the message sent here (Payload's own sending first writes a
+    // request time outside the operation's transaction, which SQLite refuses while that transaction writes).
+    if (found)
+      void makeResetLink(req, { collection: 'users', id: found.id }, {
+        read: async () => {
+          const user = await req.payload.findByID({ collection: 'users', id: found.id, depth: 0, overrideAccess: true, showHiddenFields: true, disableErrors: true })
+          return user && (channels.email || (channels.sms && user.phone?.trim())) ? user : null
+        },
+        token: async (local, user) => String(await req.payload.forgotPassword({ collection: 'users', data: { email: user.email }, disableEmail: true, expiration: RESET_VALID_MS, req: local })),
+        audit: (user) => ({ kind: 'resetLinkSent', summary: `应“忘记密码”的请求，向工作人员 ${user.name}（${user.email}）的${channels.email ? '电子邮箱' : '手机'}发出重设密码链接`, subjectUser: user.id }),
+        send: (user, token) => {
+          const link = staffResetLink(token)
+          return channels.email
             ? emailSender(req.payload)({ to: user.email, subject: STAFF_RESET_SUBJECT, text: `${user.name}，您好：\n\n请打开以下链接设置新密码（1 小时内有效）：\n${link}\n\n如非本人操作，请忽略本邮件，密码不会改变。` })
-            : smsSender(req.payload)({ to: user.phone!.trim(), subject: '重设密码', text: `您正在重设代表提案追踪平台的密码，请打开链接设置新密码（1 小时内有效）：${link}` }),
-        )
-      }
-    } catch (e) {
-      req.payload.logger.error({ err: e }, '重设密码的链接未能发出')
-    }
+            : smsSender(req.payload)({ to: user.phone!.trim(), subject: '重设密码', text: `您正在重设代表提案追踪平台的密码，请打开链接设置新密码（1 小时内有效）：${link}` })
+        },
+      })
     return json(req, { message: RESET_LINK_SENT }, 200)
   },
 }
@@ -170,7 +216,13 @@ const resetPassword: Endpoint = {
       overrideAccess: true,
     })
     if (found.docs.length === 0) refuse(BAD_RESET_LINK, 'token')
-    const result = await resetPasswordOperation({ collection, data: { password, token }, req })
+    // Payload's reset and its line in the audit log, in one transaction.
+    const result = await inTransaction(req, async () => {
+      const reset = await resetPasswordOperation({ collection, data: { password, token }, req })
+      const user = reset.user as unknown as User
+      await recordAudit(req, { kind: 'resetLinkUsed', summary: `工作人员 ${user.name ?? ''}（${user.email}）用“忘记密码”的链接设置了新密码`, subjectUser: user.id })
+      return reset
+    })
     const cookie = generatePayloadCookie({ collectionAuthConfig: collection.config.auth, cookiePrefix: req.payload.config.cookiePrefix, token: result.token! })
     return json(req, { message: req.t('authentication:passwordResetSuccessfully'), user: result.user }, 200, { 'Set-Cookie': cookie })
   },

@@ -12,7 +12,7 @@ import { createServer as createHttpServer, type Server } from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { simpleParser } from 'mailparser'
-import type { Payload } from 'payload'
+import type { Payload, Where } from 'payload'
 import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { toLocalDate } from '../../core/calendar'
@@ -144,6 +144,9 @@ afterAll(async () => {
   await new Promise<void>((r) => (gateway ? gateway.close(() => r()) : r()))
 })
 
+/** 账户与删除记录 about one account, oldest first: [kind, summary]. */
+const auditOf = async (where: Where) =>
+  (await payload.find({ collection: 'audit-log', where, sort: 'id', pagination: false, depth: 0, overrideAccess: true })).docs.map((d) => [d.kind, d.summary])
 const notices = async () => (await payload.find({ collection: 'notices', pagination: false, depth: 0, overrideAccess: true })).docs
 
 describe('督办 sweep over HTTP with a real SMTP server and an SMS gateway', () => {
@@ -315,6 +318,25 @@ describe('督办 sweep over HTTP with a real SMTP server and an SMS gateway', ()
     expect((await post('/sign-in', { login: rep.username, password: Password })).status).toBe(401)
     const again = await post('/reset-password', { token, newPassword: 'Another-2026x' })
     expect([again.status, again.json.error.code]).toEqual([400, 'badLink'])
+    // The office sees both in 账户与删除记录: the link sent (by which channel, never the number) and the password set with it.
+    expect(await auditOf({ subjectRepresentative: { equals: rep.id } })).toEqual([
+      ['resetLinkSent', `应“忘记密码”的请求，向居民代表 ${rep.name}（${rep.username}）的手机发出重设密码链接`],
+      ['resetLinkUsed', `居民代表 ${rep.name}（${rep.username}）用“忘记密码”的链接设置了新密码`],
+    ])
+  })
+
+  it('忘记密码 asked three times at the same instant for one account sends one link, and records one', async () => {
+    const rep = (await payload.find({ collection: 'representatives', where: { username: { equals: 'rep06' } }, depth: 0, overrideAccess: true })).docs[0]
+    expect(rep?.phone).toBeTruthy()
+    const before = smses.length
+    // (Over HTTP the three seldom overlap in the server; the one-at-a-time rule itself is tested in tests/int/resetLinks.int.test.ts.)
+    const answers = await Promise.all(['127.0.0.91', '127.0.0.92', '127.0.0.93'].map((a) => postFrom(server.url, a, '/api/portal/forgot-password', { login: rep.username }, { origin: server.url })))
+    expect(answers.map((r) => r.status)).toEqual([200, 200, 200])
+    await until('the reset SMS', () => smses.length > before)
+    // Long enough for a second link, were one being made.
+    await new Promise((r) => setTimeout(r, 1500))
+    expect(smses.slice(before).map((s) => s.phone)).toEqual([rep.phone])
+    expect((await auditOf({ subjectRepresentative: { equals: rep.id } })).map(([kind]) => kind)).toEqual(['resetLinkSent'])
   })
 
   it('忘记密码: a staff member gets a link by e-mail (zh-CN) and sets a new password on the admin’s reset page', async () => {
@@ -339,6 +361,11 @@ describe('督办 sweep over HTTP with a real SMTP server and an SMS gateway', ()
     // Used once: then refused in words.
     const used = await resetWith('Leader-2026-again')
     expect([used.status, used.json.errors[0].message]).toEqual([400, '重设密码的链接无效或已过期，请重新申请'])
+    const leader = (await payload.find({ collection: 'users', where: { email: { equals: 'leader@demo.local' } }, depth: 0, overrideAccess: true })).docs[0]
+    expect(await auditOf({ subjectUser: { equals: leader.id } })).toEqual([
+      ['resetLinkSent', `应“忘记密码”的请求，向工作人员 ${leader.name}（leader@demo.local）的电子邮箱发出重设密码链接`],
+      ['resetLinkUsed', `工作人员 ${leader.name}（leader@demo.local）用“忘记密码”的链接设置了新密码`],
+    ])
   })
 
   it('忘记密码 from one address: the 11th request within the window is refused (429 + Retry-After), staff’s and the portal’s alike', async () => {

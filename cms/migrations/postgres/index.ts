@@ -18,6 +18,7 @@ import * as migration_20261130_133937_commitments_ledger from './20261130_133937
 import * as migration_20261130_171346_board_key_items_and_urging from './20261130_171346_board_key_items_and_urging';
 import * as migration_20261130_171738_notices from './20261130_171738_notices';
 import * as migration_20261201_005026_notices_key_index from './20261201_005026_notices_key_index';
+import * as migration_20261201_042956_audit_reset_links from './20261201_042956_audit_reset_links';
 
 export const migrations = [
   {
@@ -118,6 +119,11 @@ export const migrations = [
   {
     up: migration_20261201_005026_notices_key_index.up,
     down: migration_20261201_005026_notices_key_index.down,
-    name: '20261201_005026_notices_key_index'
+    name: '20261201_005026_notices_key_index',
+  },
+  {
+    up: migration_20261201_042956_audit_reset_links.up,
+    down: migration_20261201_042956_audit_reset_links.down,
+    name: '20261201_042956_audit_reset_links'
   },
 ];

@@ -18,10 +18,12 @@ export const passwordChange: CollectionBeforeChangeHook<Representative> = async 
   if (operation !== 'update') return data
   const a = actorOfReq(req)
   if (typeof data.password === 'string' && data.password) {
-    if (a.role === 'representative' || (!req.user && req.context[PORTAL_PASSWORD_RESET] === true)) {
+    const byLink = !req.user && req.context[PORTAL_PASSWORD_RESET] === true
+    if (a.role === 'representative' || byLink) {
       const problem = passwordProblem(data.password, originalDoc?.username)
       if (problem) refuse(problem, 'password')
       data.mustChangePassword = false
+      if (byLink) await recordAudit(req, { kind: 'resetLinkUsed', summary: `居民代表 ${originalDoc?.name ?? ''}（${originalDoc?.username ?? originalDoc?.id}）用“忘记密码”的链接设置了新密码`, subjectRepresentative: originalDoc?.id })
     } else {
       data.mustChangePassword = true
       if (req.user) {
